@@ -1,0 +1,174 @@
+#include "EntryFormat.h"
+
+#include "TimeFormat.h"
+
+#include <QJsonArray>
+
+namespace pt::cli {
+
+using namespace pt::core;
+
+namespace {
+
+QJsonArray attachmentsJson(const QList<AttachmentRef>& attachments)
+{
+    QJsonArray list;
+    for (const AttachmentRef& a : attachments)
+        list.append(QJsonObject{{QStringLiteral("name"), a.name},
+                                {QStringLiteral("mime"), a.mime},
+                                {QStringLiteral("size"), a.size},
+                                {QStringLiteral("sha256"), a.sha256},
+                                {QStringLiteral("object"), a.object}});
+    return list;
+}
+
+QString humanTime(const QDateTime& t) { return t.isValid() ? t.toString(QStringLiteral("yyyy-MM-dd HH:mm t")) : QString(); }
+
+QString humanSize(qint64 bytes)
+{
+    if (bytes < 1024)
+        return QStringLiteral("%1 B").arg(bytes);
+    if (bytes < 1024 * 1024)
+        return QStringLiteral("%1 KiB").arg(double(bytes) / 1024, 0, 'f', 1);
+    return QStringLiteral("%1 MiB").arg(double(bytes) / (1024 * 1024), 0, 'f', 1);
+}
+
+} // namespace
+
+QJsonObject revisionJson(const EntryRevision& r, const QString& object)
+{
+    return {
+        {QStringLiteral("id"), r.entryId},
+        {QStringLiteral("revision"), r.revision},
+        {QStringLiteral("object"), object},
+        {QStringLiteral("previous"), r.previous},
+        {QStringLiteral("kind"), r.kind},
+        {QStringLiteral("title"), r.title},
+        {QStringLiteral("body"), r.body},
+        {QStringLiteral("occurred_at"), isoWithOffset(r.occurredAt)},
+        {QStringLiteral("recorded_at"), isoWithOffset(r.recordedAt)},
+        {QStringLiteral("time_zone"), r.timeZone},
+        {QStringLiteral("tags"), QJsonArray::fromStringList(r.tags)},
+        {QStringLiteral("fields"), r.fields},
+        {QStringLiteral("attachments"), attachmentsJson(r.attachments)},
+    };
+}
+
+QJsonObject entryJson(const Entry& e)
+{
+    QJsonObject o{
+        {QStringLiteral("id"), e.latest.entryId},
+        {QStringLiteral("kind"), e.latest.kind},
+        {QStringLiteral("title"), e.latest.title},
+        {QStringLiteral("body"), e.latest.body},
+        {QStringLiteral("occurred_at"), isoWithOffset(e.latest.occurredAt)},
+        {QStringLiteral("recorded_at"), isoWithOffset(e.latest.recordedAt)},
+        {QStringLiteral("first_recorded_at"),
+         e.revisions.isEmpty() ? QString() : isoWithOffset(e.revisions.first().recordedAt.toLocalTime())},
+        {QStringLiteral("revision"), e.latest.revision},
+        {QStringLiteral("revisions"), int(e.revisions.size())},
+        {QStringLiteral("tags"), QJsonArray::fromStringList(e.latest.tags)},
+        {QStringLiteral("fields"), e.latest.fields},
+        {QStringLiteral("attachments"), attachmentsJson(e.latest.attachments)},
+        {QStringLiteral("deleted"), e.deleted},
+    };
+    if (e.purged)
+        o.insert(QStringLiteral("purged"), true);
+    return o;
+}
+
+QString listLine(const Entry& e)
+{
+    QString flags;
+    if (e.revisions.size() > 1)
+        flags += QStringLiteral(" (edited)");
+    if (e.purged)
+        flags += QStringLiteral(" (purged)");
+    else if (e.deleted)
+        flags += QStringLiteral(" (deleted)");
+    if (!e.latest.attachments.isEmpty())
+        flags += QStringLiteral(" [%1 attachment%2]").arg(e.latest.attachments.size()).arg(e.latest.attachments.size() == 1 ? "" : "s");
+    const QString title = e.latest.title.isEmpty() ? e.latest.body.section(QLatin1Char('\n'), 0, 0).left(60) : e.latest.title;
+    return QStringLiteral("%1  %2  %3  %4%5")
+        .arg(e.latest.entryId.left(8), humanTime(e.latest.occurredAt).leftJustified(20), e.latest.kind.leftJustified(9), title, flags);
+}
+
+QString entryText(const Entry& e)
+{
+    if (e.purged)
+        return QStringLiteral("Entry %1\nPurged: its contents were removed; the log keeps a record that it "
+                              "existed and when it was purged.\n")
+            .arg(e.latest.entryId);
+    const EntryRevision& r = e.latest;
+    QString text;
+    text += QStringLiteral("Entry     %1%2\n").arg(r.entryId, e.deleted ? QStringLiteral("  (deleted)") : QString());
+    text += QStringLiteral("Kind      %1\n").arg(r.kind);
+    text += QStringLiteral("Title     %1\n").arg(r.title);
+    text += QStringLiteral("Occurred  %1\n").arg(isoWithOffset(r.occurredAt));
+    text += QStringLiteral("Recorded  %1 (revision %2 of %3)\n").arg(isoWithOffset(r.recordedAt)).arg(r.revision).arg(e.revisions.size());
+    if (e.revisions.size() > 1)
+        text += QStringLiteral("First recorded %1\n").arg(isoWithOffset(e.revisions.first().recordedAt.toLocalTime()));
+    if (!r.tags.isEmpty())
+        text += QStringLiteral("Tags      %1\n").arg(r.tags.join(QStringLiteral(", ")));
+    for (const AttachmentRef& a : r.attachments)
+        text += QStringLiteral("Attached  %1 (%2, %3, sha256 %4)\n").arg(a.name, a.mime, humanSize(a.size), a.sha256);
+    text += QStringLiteral("\n%1\n").arg(r.body);
+    return text;
+}
+
+QString revisionText(const EntryRevision& r, const QStringList& changed)
+{
+    QString text = QStringLiteral("--- revision %1, recorded %2").arg(r.revision).arg(isoWithOffset(r.recordedAt));
+    if (r.revision == 1)
+        text += QStringLiteral(" (original)");
+    else
+        text += QStringLiteral(" (changed: %1)").arg(changed.isEmpty() ? QStringLiteral("nothing") : changed.join(QStringLiteral(", ")));
+    text += QStringLiteral("\nTitle     %1\nOccurred  %2\n").arg(r.title, isoWithOffset(r.occurredAt));
+    if (!r.tags.isEmpty())
+        text += QStringLiteral("Tags      %1\n").arg(r.tags.join(QStringLiteral(", ")));
+    for (const AttachmentRef& a : r.attachments)
+        text += QStringLiteral("Attached  %1 (sha256 %2)\n").arg(a.name, a.sha256);
+    text += QStringLiteral("\n%1\n\n").arg(r.body);
+    return text;
+}
+
+QJsonObject verifyJson(const VerifyReport& report)
+{
+    QJsonArray problems;
+    for (const VerifyProblem& p : report.problems)
+        problems.append(QJsonObject{{QStringLiteral("item"), p.item}, {QStringLiteral("problem"), p.what}});
+    return {
+        {QStringLiteral("ok"), report.ok()},
+        {QStringLiteral("problems"), problems},
+        {QStringLiteral("notes"), QJsonArray::fromStringList(report.notes)},
+        {QStringLiteral("devices"), report.devices},
+        {QStringLiteral("records"), report.records},
+        {QStringLiteral("entries"), report.entries},
+        {QStringLiteral("revisions"), report.revisions},
+        {QStringLiteral("attachments"), report.attachments},
+        {QStringLiteral("purged_objects"), report.purged},
+    };
+}
+
+QString verifyText(const VerifyReport& report)
+{
+    QString text = QStringLiteral("Checked %1 log records from %2 device(s), %3 entries with %4 revisions, %5 attachments.\n")
+                       .arg(report.records)
+                       .arg(report.devices)
+                       .arg(report.entries)
+                       .arg(report.revisions)
+                       .arg(report.attachments);
+    for (const QString& note : report.notes)
+        text += QStringLiteral("note: %1\n").arg(note);
+    if (report.ok()) {
+        text += QStringLiteral("OK: every object hash, signature, chain link and attachment checks out.\n");
+        return text;
+    }
+    for (const VerifyProblem& p : report.problems)
+        text += QStringLiteral("DAMAGED: %1 %2\n").arg(p.item, p.what);
+    text += QStringLiteral("%1 problem(s) found. Restore the damaged items from a synced copy or a backup.\n")
+                .arg(report.problems.size());
+    return text;
+}
+
+} // namespace pt::cli

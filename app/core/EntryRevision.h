@@ -1,0 +1,47 @@
+#pragma once
+// One immutable revision of a journal entry, and its canonical JSON form (the plaintext of an
+// entry object). Edits add revisions; nothing here is ever rewritten.
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace pt::core {
+
+struct AttachmentRef {
+    QString object; // object id: SHA-256 of the encrypted file
+    QString name;
+    QString mime;
+    qint64 size = 0;
+    QString sha256; // of the original bytes
+
+    bool operator==(const AttachmentRef&) const = default;
+};
+
+struct EntryRevision {
+    static constexpr int FormatVersion = 1;
+
+    QString entryId;   // UUID
+    int revision = 1;  // 1, 2, ...
+    QString previous;  // object id of the revision this one replaces; empty for revision 1
+    QString kind = QStringLiteral("note");
+    QString title;
+    QString body;
+    QDateTime occurredAt; // when it happened: the person sets this
+    QDateTime recordedAt; // when this revision was written: the device clock, never editable
+    QString timeZone;     // IANA id of the device when recorded
+    QStringList tags;
+    QJsonObject fields;   // kind-specific (attendees, goal, grade, ...)
+    QList<AttachmentRef> attachments;
+
+    [[nodiscard]] QByteArray toCanonicalJson() const;
+    [[nodiscard]] static std::optional<EntryRevision> fromJson(const QByteArray& json);
+};
+
+// Which fields differ between two revisions, by JSON name ("title", "body", "tags", ...).
+QStringList changedFields(const EntryRevision& before, const EntryRevision& after);
+
+} // namespace pt::core

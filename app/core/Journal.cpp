@@ -1,0 +1,515 @@
+#include "Journal.h"
+
+#include "TimeFormat.h"
+#include "crypto/Aead.h"
+#include "crypto/Sha256.h"
+#include "crypto/Signing.h"
+
+#include <QTimeZone>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace pt::core {
+
+namespace {
+
+QString hexSha256(const QByteArray& data) { return QString::fromStdString(crypto::toHex(crypto::Sha256::hash(bytesOf(data)))); }
+
+Error damagedEntry(const QString& id, const QString& what)
+{
+    return damaged(QStringLiteral("Entry %1 is damaged (%2). Run 'papertrail-cli verify' for details "
+                                  "and restore from a synced copy.")
+                       .arg(id, what));
+}
+
+} // namespace
+
+QString logRecordType(const QString& device, qint64 seq)
+{
+    return QStringLiteral("log-record/%1/%2").arg(device).arg(seq);
+}
+
+Journal::Journal(JournalDb& db, AttachmentStore& attachments, const VaultKeys& keys,
+                 const DeviceIdentity& device, Clock clock)
+    : m_db(db), m_attachments(attachments), m_keys(keys), m_device(device), m_clock(std::move(clock))
+{
+}
+
+const RevisionInfo* Journal::latestOf(const QList<RevisionInfo>& revisions)
+{
+    const RevisionInfo* best = nullptr;
+    for (const RevisionInfo& r : revisions)
+        if (!best || r.revision > best->revision ||
+            (r.revision == best->revision && r.recordedAt > best->recordedAt))
+            best = &r;
+    return best;
+}
+
+Status Journal::load()
+{
+    m_entries.clear();
+    m_problems.clear();
+    m_seq = 0;
+    m_lastHash.clear();
+    m_lastTime = {};
+    m_localLogIntact = true;
+    m_search.reset();
+
+    auto rows = m_db.records();
+    if (!rows)
+        return rows.error();
+    const crypto::ByteView logKey = m_keys.subkey(Purpose::LogRecord).view();
+    QSet<QString> purgedObjects;
+    for (const StoredRecord& row : *rows) {
+        const bool local = row.device == m_device.id;
+        const auto framed =
+            crypto::aead::open(logKey, bytesOf(row.data), bytesOf(m_keys.aad(logRecordType(row.device, row.seq))));
+        std::optional<SignedRecord> signedRecord;
+        std::optional<LogRecord> record;
+        if (framed)
+            signedRecord = SignedRecord::unframe(toQByteArray(*framed));
+        if (signedRecord)
+            record = LogRecord::fromPayload(signedRecord->payload);
+        if (!record || record->device != row.device || record->seq != row.seq) {
+            m_problems << QStringLiteral("log record %1 #%2 cannot be read").arg(row.device).arg(row.seq);
+            if (local)
+                m_localLogIntact = false;
+            continue;
+        }
+        if (local) {
+            if (record->seq != m_seq + 1 || record->previous != m_lastHash)
+                m_localLogIntact = false;
+            m_seq = record->seq;
+            m_lastHash = signedRecord->hash();
+            m_lastTime = record->time;
+        }
+        State& state = m_entries[record->entryId];
+        switch (record->op) {
+        case LogRecord::Op::Put:
+            state.revisions.append({record->revision, record->object, record->device, record->seq, record->time});
+            break;
+        case LogRecord::Op::Tombstone:
+            state.deleted = true;
+            break;
+        case LogRecord::Op::Purge:
+            state.purged = true;
+            state.deleted = true;
+            for (const PurgedObject& p : record->purged)
+                purgedObjects.insert(p.object);
+            break;
+        }
+    }
+
+    QSet<QString> wanted;
+    for (const State& state : std::as_const(m_entries))
+        if (!state.purged)
+            for (const RevisionInfo& r : state.revisions)
+                wanted.insert(r.object);
+    auto blobs = m_db.objects(wanted);
+    if (!blobs)
+        return blobs.error();
+
+    const crypto::ByteView entryKey = m_keys.subkey(Purpose::Entry).view();
+    const QByteArray entryAad = m_keys.aad(QStringLiteral("entry"));
+    for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+        State& state = it.value();
+        if (state.purged)
+            continue;
+        // Newest revision that can be read: damage to one revision does not hide the entry.
+        QList<RevisionInfo> candidates = state.revisions;
+        std::sort(candidates.begin(), candidates.end(), [](const RevisionInfo& a, const RevisionInfo& b) {
+            return a.revision != b.revision ? a.revision > b.revision : a.recordedAt > b.recordedAt;
+        });
+        for (const RevisionInfo& r : candidates) {
+            const auto blob = blobs->constFind(r.object);
+            std::optional<EntryRevision> revision;
+            if (blob != blobs->constEnd())
+                if (const auto json = crypto::aead::open(entryKey, bytesOf(*blob), bytesOf(entryAad)))
+                    revision = EntryRevision::fromJson(toQByteArray(*json));
+            if (revision && revision->entryId == it.key() && revision->revision == r.revision) {
+                state.latest = std::move(*revision);
+                state.latestObject = r.object;
+                break;
+            }
+            m_problems << QStringLiteral("revision %1 of entry %2 cannot be read").arg(r.revision).arg(it.key());
+        }
+    }
+    // A crash between committing a purge and deleting its files leaves ciphertext behind.
+    for (const QString& object : std::as_const(purgedObjects))
+        if (m_attachments.exists(object))
+            (void)m_attachments.remove(object);
+    return Ok{};
+}
+
+Result<EntryRevision> Journal::readRevision(const QString& object) const
+{
+    auto blob = m_db.object(object);
+    if (!blob)
+        return blob.error().code == ErrorCode::NotFound
+                   ? damaged(QStringLiteral("Revision object %1 is missing. Run 'papertrail-cli verify'.").arg(object))
+                   : blob.error();
+    const auto json = crypto::aead::open(m_keys.subkey(Purpose::Entry).view(), bytesOf(*blob),
+                                         bytesOf(m_keys.aad(QStringLiteral("entry"))));
+    if (!json)
+        return damaged(QStringLiteral("Revision object %1 does not decrypt. Run 'papertrail-cli verify'.").arg(object));
+    auto revision = EntryRevision::fromJson(toQByteArray(*json));
+    if (!revision)
+        return damaged(QStringLiteral("Revision object %1 is not a valid entry. Run 'papertrail-cli verify'.").arg(object));
+    return *revision;
+}
+
+Status Journal::requireWritable() const
+{
+    if (!m_localLogIntact)
+        return damaged(QStringLiteral("This device's log is damaged, so nothing new can be chained onto "
+                                      "it. Run 'papertrail-cli verify' and restore from a synced copy."));
+    return Ok{};
+}
+
+QDateTime Journal::nextRecordTime(QDateTime* clockWas) const
+{
+    const QDateTime now = m_clock().toUTC();
+    if (m_lastTime.isValid() && now < m_lastTime) {
+        // The clock went back: keep the log's time monotonic and record what the clock said.
+        *clockWas = now;
+        return m_lastTime;
+    }
+    *clockWas = {};
+    return now;
+}
+
+Result<RevisionInfo> Journal::commit(LogRecord record, const QString& object, const QByteArray& objectData,
+                                     const QStringList& removeObjects)
+{
+    record.device = m_device.id;
+    record.seq = m_seq + 1;
+    record.previous = m_lastHash;
+    SignedRecord signedRecord;
+    signedRecord.payload = record.payload();
+    signedRecord.signature = toQByteArray(crypto::signing::sign(m_device.secretKey, bytesOf(signedRecord.payload)));
+    const crypto::Bytes sealed = crypto::aead::seal(m_keys.subkey(Purpose::LogRecord).view(),
+                                                    bytesOf(signedRecord.frame()),
+                                                    bytesOf(m_keys.aad(logRecordType(record.device, record.seq))));
+
+    if (Status s = m_db.begin(); !s)
+        return s.error();
+    Status s = Ok{};
+    if (!object.isEmpty())
+        s = m_db.putObject(object, objectData);
+    if (s)
+        s = m_db.appendRecord({record.device, record.seq, toQByteArray(sealed)});
+    for (const QString& id : removeObjects)
+        if (s)
+            s = m_db.removeObject(id);
+    if (s)
+        s = m_db.commit();
+    if (!s) {
+        m_db.rollback();
+        return s.error();
+    }
+    m_seq = record.seq;
+    m_lastHash = signedRecord.hash();
+    m_lastTime = record.time;
+    return RevisionInfo{record.revision, record.object, record.device, record.seq, record.time};
+}
+
+Result<QList<AttachmentRef>> Journal::storeAttachments(const QList<NewAttachment>& list)
+{
+    QList<AttachmentRef> refs;
+    for (const NewAttachment& a : list) {
+        if (!a.source)
+            return usage(QStringLiteral("An attachment has no data."));
+        auto stored = m_attachments.put(*a.source);
+        if (!stored)
+            return stored.error();
+        refs.append({stored->object, a.name, a.mime.isEmpty() ? QStringLiteral("application/octet-stream") : a.mime,
+                     stored->size, stored->sha256});
+    }
+    return refs;
+}
+
+Result<Entry> Journal::saveRevision(EntryRevision revision)
+{
+    QDateTime clockWas;
+    const QDateTime time = nextRecordTime(&clockWas);
+    revision.recordedAt = time.toLocalTime();
+    revision.timeZone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
+    const QByteArray objectData = toQByteArray(crypto::aead::seal(m_keys.subkey(Purpose::Entry).view(),
+                                                                  bytesOf(revision.toCanonicalJson()),
+                                                                  bytesOf(m_keys.aad(QStringLiteral("entry")))));
+    const QString object = hexSha256(objectData);
+
+    LogRecord record;
+    record.time = time;
+    record.clockWas = clockWas;
+    record.op = LogRecord::Op::Put;
+    record.entryId = revision.entryId;
+    record.revision = revision.revision;
+    record.object = object;
+    auto info = commit(record, object, objectData);
+    if (!info)
+        return info.error();
+
+    State& state = m_entries[revision.entryId];
+    state.revisions.append(*info);
+    state.latestObject = object;
+    if (m_search)
+        m_search->upsert(revision.entryId, revision.title, revision.body, revision.tags);
+    state.latest = std::move(revision);
+    return toEntry(state);
+}
+
+Result<Entry> Journal::add(const EntryDraft& draft)
+{
+    if (Status s = requireWritable(); !s)
+        return s.error();
+    if (draft.title.trimmed().isEmpty() && draft.body.trimmed().isEmpty() && draft.attachments.isEmpty())
+        return usage(QStringLiteral("An entry needs a title, a body or an attachment."));
+    auto attachments = storeAttachments(draft.attachments);
+    if (!attachments)
+        return attachments.error();
+
+    EntryRevision revision;
+    revision.entryId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    revision.revision = 1;
+    revision.kind = draft.kind.isEmpty() ? QStringLiteral("note") : draft.kind;
+    revision.title = draft.title;
+    revision.body = draft.body;
+    revision.occurredAt = draft.occurredAt.isValid() ? draft.occurredAt : m_clock().toLocalTime();
+    revision.tags = draft.tags;
+    revision.fields = draft.fields;
+    revision.attachments = *attachments;
+    return saveRevision(std::move(revision));
+}
+
+Result<Entry> Journal::edit(const QString& id, const EntryChange& change)
+{
+    if (Status s = requireWritable(); !s)
+        return s.error();
+    auto current = entry(id);
+    if (!current)
+        return current.error();
+    if (current->deleted)
+        return usage(QStringLiteral("Entry %1 is deleted; its history can be viewed but it cannot be edited.").arg(id));
+    if (change.isEmpty())
+        return usage(QStringLiteral("Nothing to change: give a new title, body, time, tags or attachment."));
+
+    EntryRevision next = current->latest;
+    next.revision = latestOf(current->revisions)->revision + 1;
+    next.previous = current->object;
+    if (change.kind)
+        next.kind = *change.kind;
+    if (change.title)
+        next.title = *change.title;
+    if (change.body)
+        next.body = *change.body;
+    if (change.occurredAt)
+        next.occurredAt = *change.occurredAt;
+    if (change.tags)
+        next.tags = *change.tags;
+    if (change.fields)
+        next.fields = *change.fields;
+    for (const QString& name : change.removeAttachments) {
+        const auto before = next.attachments.size();
+        next.attachments.removeIf([&](const AttachmentRef& a) { return a.name == name; });
+        if (next.attachments.size() == before)
+            return notFound(QStringLiteral("Entry %1 has no attachment named %2.").arg(id, name));
+    }
+    auto added = storeAttachments(change.addAttachments);
+    if (!added)
+        return added.error();
+    next.attachments += *added;
+    if (changedFields(current->latest, next).isEmpty())
+        return usage(QStringLiteral("Nothing changed: the new values are the same as the current ones."));
+    return saveRevision(std::move(next));
+}
+
+Status Journal::tombstone(const QString& id)
+{
+    if (Status s = requireWritable(); !s)
+        return s;
+    auto current = entry(id);
+    if (!current)
+        return current.error();
+    if (current->deleted)
+        return Ok{};
+    LogRecord record;
+    QDateTime clockWas;
+    record.time = nextRecordTime(&clockWas);
+    record.clockWas = clockWas;
+    record.op = LogRecord::Op::Tombstone;
+    record.entryId = id;
+    if (auto info = commit(record, {}, {}); !info)
+        return info.error();
+    m_entries[id].deleted = true;
+    if (m_search)
+        m_search->remove(id);
+    return Ok{};
+}
+
+Status Journal::purge(const QString& id)
+{
+    if (Status s = requireWritable(); !s)
+        return s;
+    if (!m_entries.contains(id))
+        return notFound(QStringLiteral("No entry %1.").arg(id));
+    State& state = m_entries[id];
+    if (state.purged)
+        return Ok{};
+
+    // Every revision object, and every attachment any revision referenced (with the hash of its
+    // original bytes, which the chain keeps as evidence that something was removed).
+    QList<PurgedObject> purged;
+    QStringList revisionObjects;
+    QSet<QString> attachmentObjects;
+    for (const RevisionInfo& r : std::as_const(state.revisions)) {
+        purged.append({r.object, {}});
+        revisionObjects << r.object;
+        if (auto revision = readRevision(r.object))
+            for (const AttachmentRef& a : std::as_const(revision->attachments))
+                if (!attachmentObjects.contains(a.object)) {
+                    attachmentObjects.insert(a.object);
+                    purged.append({a.object, a.sha256});
+                }
+    }
+    LogRecord record;
+    QDateTime clockWas;
+    record.time = nextRecordTime(&clockWas);
+    record.clockWas = clockWas;
+    record.op = LogRecord::Op::Purge;
+    record.entryId = id;
+    record.purged = purged;
+    if (auto info = commit(record, {}, {}, revisionObjects); !info)
+        return info.error();
+    state.purged = true;
+    state.deleted = true;
+    state.latest.reset();
+    if (m_search)
+        m_search->remove(id);
+    for (const QString& object : std::as_const(attachmentObjects))
+        if (Status s = m_attachments.remove(object); !s)
+            return s; // load() finishes the job next time
+    return Ok{};
+}
+
+Entry Journal::toEntry(const State& state) const
+{
+    Entry e;
+    if (state.latest)
+        e.latest = *state.latest;
+    e.object = state.latestObject;
+    e.revisions = state.revisions;
+    std::sort(e.revisions.begin(), e.revisions.end(),
+              [](const RevisionInfo& a, const RevisionInfo& b) { return a.revision < b.revision; });
+    e.deleted = state.deleted;
+    e.purged = state.purged;
+    return e;
+}
+
+QList<Entry> Journal::entries(bool includeDeleted) const
+{
+    QList<Entry> list;
+    list.reserve(m_entries.size());
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        if (!it->latest && !it->purged)
+            continue; // nothing readable
+        if (it->deleted && !includeDeleted)
+            continue;
+        Entry e = toEntry(*it);
+        if (!it->latest)
+            e.latest.entryId = it.key();
+        list.append(std::move(e));
+    }
+    std::sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) {
+        if (a.latest.occurredAt != b.latest.occurredAt)
+            return a.latest.occurredAt > b.latest.occurredAt;
+        return a.latest.entryId < b.latest.entryId;
+    });
+    return list;
+}
+
+Result<QString> Journal::resolveId(const QString& idOrPrefix) const
+{
+    const QString wanted = idOrPrefix.trimmed().toLower();
+    if (m_entries.contains(wanted))
+        return wanted;
+    if (wanted.size() < 4)
+        return notFound(QStringLiteral("No entry %1. Give at least 4 characters of its id.").arg(idOrPrefix));
+    QString found;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        if (it.key().startsWith(wanted)) {
+            if (!found.isEmpty())
+                return usage(QStringLiteral("%1 matches more than one entry; give more of the id.").arg(idOrPrefix));
+            found = it.key();
+        }
+    }
+    if (found.isEmpty())
+        return notFound(QStringLiteral("No entry %1. 'papertrail-cli list' shows the ids.").arg(idOrPrefix));
+    return found;
+}
+
+Result<Entry> Journal::entry(const QString& id) const
+{
+    auto resolved = resolveId(id);
+    if (!resolved)
+        return resolved.error();
+    const State& state = m_entries[*resolved];
+    if (!state.latest && !state.purged)
+        return damagedEntry(*resolved, QStringLiteral("no revision can be read"));
+    Entry e = toEntry(state);
+    if (!state.latest)
+        e.latest.entryId = *resolved;
+    return e;
+}
+
+Result<QList<EntryRevision>> Journal::history(const QString& id) const
+{
+    auto current = entry(id);
+    if (!current)
+        return current.error();
+    if (current->purged)
+        return QList<EntryRevision>{};
+    QList<EntryRevision> revisions;
+    for (const RevisionInfo& r : std::as_const(current->revisions)) {
+        auto revision = readRevision(r.object);
+        if (!revision)
+            return revision.error();
+        revisions.append(*revision);
+    }
+    return revisions;
+}
+
+Status Journal::writeAttachment(const QString& id, const QString& name, QIODevice& sink) const
+{
+    auto current = entry(id);
+    if (!current)
+        return current.error();
+    for (const AttachmentRef& a : std::as_const(current->latest.attachments))
+        if (a.name == name)
+            return m_attachments.get(a.object, sink);
+    return notFound(QStringLiteral("Entry %1 has no attachment named %2; 'papertrail-cli show %1' lists them.")
+                        .arg(current->latest.entryId, name));
+}
+
+void Journal::ensureSearchIndex()
+{
+    if (m_search)
+        return;
+    m_search = std::make_unique<SearchIndex>();
+    m_search->beginBulk();
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+        if (it->latest && !it->deleted)
+            m_search->upsert(it.key(), it->latest->title, it->latest->body, it->latest->tags);
+    m_search->endBulk();
+}
+
+Result<QList<SearchHit>> Journal::search(const QString& query)
+{
+    ensureSearchIndex();
+    if (!m_search->isOpen())
+        return failed(QStringLiteral("Search is not available: Qt's SQLite driver lacks FTS5."));
+    return m_search->search(query);
+}
+
+} // namespace pt::core

@@ -1,0 +1,140 @@
+#pragma once
+// The unlocked journal: entries and their revisions, built from the log at unlock and changed
+// only by appending. Every change is one SQLite transaction (object + signed log record), so it
+// is either saved completely or not at all.
+#include "AttachmentStore.h"
+#include "DeviceIdentity.h"
+#include "EntryRevision.h"
+#include "JournalDb.h"
+#include "LogRecord.h"
+#include "SearchIndex.h"
+#include "VaultKeys.h"
+
+#include <QHash>
+#include <QIODevice>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace pt::core {
+
+using Clock = std::function<QDateTime()>;
+
+struct RevisionInfo {
+    int revision = 0;
+    QString object;
+    QString device;
+    qint64 seq = 0;
+    QDateTime recordedAt;
+};
+
+struct Entry {
+    EntryRevision latest;
+    QString object; // of the latest revision
+    QList<RevisionInfo> revisions;
+    bool deleted = false;
+    bool purged = false;
+};
+
+struct NewAttachment {
+    QIODevice* source = nullptr; // read to its end
+    QString name;
+    QString mime;
+};
+
+struct EntryDraft {
+    QString kind = QStringLiteral("note");
+    QString title;
+    QString body;
+    QDateTime occurredAt; // defaults to now
+    QStringList tags;
+    QJsonObject fields;
+    QList<NewAttachment> attachments;
+};
+
+struct EntryChange {
+    std::optional<QString> kind;
+    std::optional<QString> title;
+    std::optional<QString> body;
+    std::optional<QDateTime> occurredAt;
+    std::optional<QStringList> tags;
+    std::optional<QJsonObject> fields;
+    QList<NewAttachment> addAttachments;
+    QStringList removeAttachments; // by name
+
+    [[nodiscard]] bool isEmpty() const
+    {
+        return !kind && !title && !body && !occurredAt && !tags && !fields && addAttachments.isEmpty() &&
+               removeAttachments.isEmpty();
+    }
+};
+
+class Journal final {
+public:
+    Journal(JournalDb& db, AttachmentStore& attachments, const VaultKeys& keys,
+            const DeviceIdentity& device, Clock clock);
+    Journal(const Journal&) = delete;
+    Journal& operator=(const Journal&) = delete;
+
+    // Decrypts the log and the latest revision of every entry. Damage does not stop the load:
+    // what can be read is shown, and problems() says what could not (verify says exactly why).
+    [[nodiscard]] Status load();
+    [[nodiscard]] const QStringList& problems() const { return m_problems; }
+
+    [[nodiscard]] Result<Entry> add(const EntryDraft& draft);
+    [[nodiscard]] Result<Entry> edit(const QString& id, const EntryChange& change);
+    [[nodiscard]] Status tombstone(const QString& id);
+    [[nodiscard]] Status purge(const QString& id);
+
+    // Newest occurrence first.
+    [[nodiscard]] QList<Entry> entries(bool includeDeleted = false) const;
+    [[nodiscard]] int count() const { return static_cast<int>(m_entries.size()); }
+    // Accepts a full id or an unambiguous prefix of at least 4 characters.
+    [[nodiscard]] Result<QString> resolveId(const QString& idOrPrefix) const;
+    [[nodiscard]] Result<Entry> entry(const QString& id) const;
+    [[nodiscard]] Result<QList<EntryRevision>> history(const QString& id) const;
+
+    [[nodiscard]] Status writeAttachment(const QString& id, const QString& name, QIODevice& sink) const;
+    [[nodiscard]] Result<QList<SearchHit>> search(const QString& query);
+
+private:
+    struct State {
+        QList<RevisionInfo> revisions; // in log order
+        bool deleted = false;
+        bool purged = false;
+        std::optional<EntryRevision> latest;
+        QString latestObject;
+    };
+
+    [[nodiscard]] Result<EntryRevision> readRevision(const QString& object) const;
+    [[nodiscard]] Result<QList<AttachmentRef>> storeAttachments(const QList<NewAttachment>& list);
+    [[nodiscard]] Result<RevisionInfo> commit(LogRecord record, const QString& object,
+                                              const QByteArray& objectData,
+                                              const QStringList& removeObjects = {});
+    [[nodiscard]] Result<Entry> saveRevision(EntryRevision revision);
+    [[nodiscard]] Status requireWritable() const;
+    [[nodiscard]] QDateTime nextRecordTime(QDateTime* clockWas) const;
+    [[nodiscard]] Entry toEntry(const State& state) const;
+    void ensureSearchIndex();
+    static const RevisionInfo* latestOf(const QList<RevisionInfo>& revisions);
+
+    JournalDb& m_db;
+    AttachmentStore& m_attachments;
+    const VaultKeys& m_keys;
+    const DeviceIdentity& m_device;
+    Clock m_clock;
+
+    QHash<QString, State> m_entries;
+    qint64 m_seq = 0;       // of this device's last record
+    QString m_lastHash;     // of this device's last record's payload
+    QDateTime m_lastTime;   // of this device's last record
+    bool m_localLogIntact = true;
+    QStringList m_problems;
+    std::unique_ptr<SearchIndex> m_search;
+};
+
+// Associated data of a log record: binds it to its device and position.
+QString logRecordType(const QString& device, qint64 seq);
+
+} // namespace pt::core

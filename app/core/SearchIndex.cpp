@@ -1,0 +1,97 @@
+#include "SearchIndex.h"
+
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace pt::core {
+
+SearchIndex::SearchIndex()
+    : m_connection(QStringLiteral("search-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(QStringLiteral(":memory:"));
+    if (!db.open())
+        return;
+    QSqlQuery q(db);
+    m_open = q.exec(QStringLiteral("CREATE VIRTUAL TABLE entries USING fts5(entry UNINDEXED, title, "
+                                   "body, tags, tokenize = 'unicode61 remove_diacritics 2')"));
+}
+
+SearchIndex::~SearchIndex()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+void SearchIndex::upsert(const QString& entryId, const QString& title, const QString& body,
+                         const QStringList& tags)
+{
+    remove(entryId);
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT INTO entries(entry, title, body, tags) VALUES(?, ?, ?, ?)"));
+    q.addBindValue(entryId);
+    q.addBindValue(title);
+    q.addBindValue(body);
+    q.addBindValue(tags.join(QLatin1Char(' ')));
+    if (q.exec())
+        m_rowids.insert(entryId, q.lastInsertId().toLongLong());
+}
+
+void SearchIndex::remove(const QString& entryId)
+{
+    const auto it = m_rowids.constFind(entryId);
+    if (it == m_rowids.constEnd())
+        return;
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("DELETE FROM entries WHERE rowid = ?"));
+    q.addBindValue(*it);
+    q.exec();
+    m_rowids.erase(it);
+}
+
+void SearchIndex::beginBulk() { QSqlDatabase::database(m_connection).transaction(); }
+void SearchIndex::endBulk() { QSqlDatabase::database(m_connection).commit(); }
+
+void SearchIndex::clear()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.exec(QStringLiteral("DELETE FROM entries"));
+    m_rowids.clear();
+}
+
+QString SearchIndex::toFtsQuery(const QString& query)
+{
+    static const QRegularExpression word(QStringLiteral("[\\p{L}\\p{N}_]+"));
+    QStringList terms;
+    for (auto it = word.globalMatch(query); it.hasNext();)
+        terms << QLatin1Char('"') + it.next().captured(0) + QStringLiteral("\"*");
+    return terms.join(QLatin1Char(' '));
+}
+
+Result<QList<SearchHit>> SearchIndex::search(const QString& query, int limit) const
+{
+    const QString fts = toFtsQuery(query);
+    if (fts.isEmpty())
+        return QList<SearchHit>{};
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT entry, snippet(entries, -1, '[', ']', '…', 12), bm25(entries) "
+                             "FROM entries WHERE entries MATCH ? ORDER BY bm25(entries) LIMIT ?"));
+    q.addBindValue(fts);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return failed(QStringLiteral("Search failed: %1.").arg(q.lastError().text()));
+    QList<SearchHit> hits;
+    while (q.next())
+        hits.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toDouble()});
+    return hits;
+}
+
+} // namespace pt::core

@@ -1,0 +1,47 @@
+#pragma once
+// Full-text search over titles, bodies and tags: SQLite FTS5 in a private ":memory:" database,
+// built after unlock and dropped on lock. Nothing searchable ever reaches the disk.
+#include "Result.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace pt::core {
+
+struct SearchHit {
+    QString entryId;
+    QString snippet; // matches wrapped in [ and ]
+    double rank = 0;  // lower is better (bm25)
+};
+
+class SearchIndex final {
+public:
+    SearchIndex();
+    ~SearchIndex();
+    SearchIndex(const SearchIndex&) = delete;
+    SearchIndex& operator=(const SearchIndex&) = delete;
+
+    [[nodiscard]] bool isOpen() const { return m_open; }
+    // Replaces whatever the index held for this entry.
+    void upsert(const QString& entryId, const QString& title, const QString& body, const QStringList& tags);
+    void remove(const QString& entryId);
+    void beginBulk();
+    void endBulk();
+    void clear();
+
+    // Every word of `query` must match (as a prefix); punctuation is ignored, so any text is a
+    // valid query.
+    [[nodiscard]] Result<QList<SearchHit>> search(const QString& query, int limit = 200) const;
+
+    // The FTS5 query `search` runs for `query`; empty when the query has no words.
+    [[nodiscard]] static QString toFtsQuery(const QString& query);
+
+private:
+    QString m_connection;
+    bool m_open = false;
+    QHash<QString, qint64> m_rowids; // entry id -> FTS rowid, so updates never scan the table
+};
+
+} // namespace pt::core

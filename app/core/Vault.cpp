@@ -1,0 +1,273 @@
+#include "Vault.h"
+
+#include "RecoveryKey.h"
+#include "crypto/Aead.h"
+#include "crypto/Random.h"
+
+#include <QDir>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace pt::core {
+
+namespace {
+
+constexpr auto LocalDeviceKey = "local_device";
+constexpr auto DeviceWrapKey = "device_wrap";
+
+QString journalPath(const QString& dir) { return dir + QStringLiteral("/journal.db"); }
+QString objectsPath(const QString& dir) { return dir + QStringLiteral("/objects"); }
+
+Error wrongPassphrase()
+{
+    return wrongKey(QStringLiteral("That passphrase does not open this vault. Check it (and Caps Lock) and "
+                                   "try again, or unlock with your recovery key."));
+}
+
+Clock orSystemClock(Clock clock)
+{
+    return clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTime(); });
+}
+
+} // namespace
+
+QString defaultVaultDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/papertrail/vault");
+}
+
+Vault::Vault(QString dir, VaultHeader header, std::unique_ptr<JournalDb> db, Clock clock)
+    : m_dir(std::move(dir)), m_header(std::move(header)), m_db(std::move(db)), m_clock(orSystemClock(std::move(clock)))
+{
+}
+
+Vault::~Vault() { lock(); }
+
+bool Vault::exists(const QString& dir) { return QFile::exists(headerPath(dir)); }
+
+Result<std::unique_ptr<Vault>> Vault::create(const QString& dir, crypto::ByteView passphrase,
+                                             crypto::pwhash::Params params, QString* recoveryKey, Clock clock)
+{
+    if (passphrase.empty())
+        return usage(QStringLiteral("The passphrase cannot be empty."));
+    QDir folder(dir);
+    if (folder.exists() && !folder.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
+        return usage(QStringLiteral("%1 already exists and is not empty. Pick an empty or new folder.").arg(dir));
+    if (!QDir().mkpath(dir))
+        return failed(QStringLiteral("Could not create %1. Check that its parent folder is writable.").arg(dir));
+    QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QDir().mkpath(objectsPath(dir));
+
+    VaultHeader header;
+    header.vaultId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    header.createdAt = QDateTime::currentDateTimeUtc();
+    header.kdfSalt = crypto::randomBytes(crypto::pwhash::SaltSize);
+    header.kdfParams = params;
+
+    crypto::SecureBytes vaultKey = crypto::randomSecret(32);
+    const auto passphraseKey = crypto::pwhash::derive(passphrase, header.kdfSalt, params);
+    if (!passphraseKey)
+        return failed(QStringLiteral("Not enough memory to derive the key. Close other apps and try again."));
+    header.passphraseWrap = crypto::aead::seal(passphraseKey->view(), vaultKey.view(),
+                                               bytesOf(associatedData(header.vaultId, QStringLiteral("wrap-passphrase"))));
+    const crypto::SecureBytes recovery = crypto::randomSecret(32);
+    header.recoveryWrap = crypto::aead::seal(recovery::wrappingKey(recovery, header.vaultId).view(), vaultKey.view(),
+                                             bytesOf(associatedData(header.vaultId, QStringLiteral("wrap-recovery"))));
+    if (Status s = header.save(dir); !s)
+        return s.error();
+
+    auto db = JournalDb::open(journalPath(dir));
+    if (!db)
+        return db.error();
+    std::unique_ptr<Vault> vault(new Vault(dir, std::move(header), std::move(*db), std::move(clock)));
+    if (Status s = vault->unlockWithKey(std::move(vaultKey)); !s)
+        return s.error();
+    if (recoveryKey)
+        *recoveryKey = recovery::encode(recovery);
+    return vault;
+}
+
+Result<std::unique_ptr<Vault>> Vault::open(const QString& dir, Clock clock)
+{
+    auto header = VaultHeader::load(dir);
+    if (!header)
+        return header.error();
+    if (!QFile::exists(journalPath(dir)))
+        return damaged(QStringLiteral("journal.db is missing from %1. Restore it from a synced copy or a backup.").arg(dir));
+    auto db = JournalDb::open(journalPath(dir));
+    if (!db)
+        return db.error();
+    return std::unique_ptr<Vault>(new Vault(dir, std::move(*header), std::move(*db), std::move(clock)));
+}
+
+Status Vault::unlockWithPassphrase(crypto::ByteView passphrase)
+{
+    const auto key = crypto::pwhash::derive(passphrase, m_header.kdfSalt, m_header.kdfParams);
+    if (!key)
+        return failed(QStringLiteral("Not enough memory to derive the key. Close other apps and try again."));
+    auto vaultKey = crypto::aead::openSecret(key->view(), m_header.passphraseWrap,
+                                             bytesOf(associatedData(m_header.vaultId, QStringLiteral("wrap-passphrase"))));
+    if (!vaultKey)
+        return wrongPassphrase();
+    return unlockWithKey(std::move(*vaultKey));
+}
+
+Status Vault::unlockWithRecoveryKey(const QString& recoveryKey)
+{
+    const auto recovery = recovery::decode(recoveryKey);
+    if (!recovery)
+        return wrongKey(QStringLiteral("That is not a valid recovery key. It starts with ptrk1 and is 63 "
+                                       "characters long; check for a mistyped character."));
+    auto vaultKey = crypto::aead::openSecret(recovery::wrappingKey(*recovery, m_header.vaultId).view(),
+                                             m_header.recoveryWrap,
+                                             bytesOf(associatedData(m_header.vaultId, QStringLiteral("wrap-recovery"))));
+    if (!vaultKey)
+        return wrongKey(QStringLiteral("That recovery key belongs to a different vault. Check that you "
+                                       "picked the right vault folder."));
+    return unlockWithKey(std::move(*vaultKey));
+}
+
+Status Vault::unlockWithDeviceKey(crypto::ByteView deviceKey)
+{
+    auto wrap = m_db->meta(QString::fromLatin1(DeviceWrapKey));
+    if (!wrap)
+        return wrap.error();
+    if (wrap->isEmpty())
+        return wrongKey(QStringLiteral("This device does not remember the vault any more. Unlock with your "
+                                       "passphrase."));
+    auto vaultKey = crypto::aead::openSecret(deviceKey, bytesOf(*wrap),
+                                             bytesOf(associatedData(m_header.vaultId, QStringLiteral("wrap-device"))));
+    if (!vaultKey)
+        return wrongKey(QStringLiteral("The key this device remembered no longer opens the vault. Unlock with "
+                                       "your passphrase, then turn on 'remember on this device' again."));
+    return unlockWithKey(std::move(*vaultKey));
+}
+
+Status Vault::unlockWithKey(crypto::SecureBytes vaultKey)
+{
+    lock();
+    m_keys = std::make_unique<VaultKeys>(m_header.vaultId, std::move(vaultKey));
+    if (Status s = loadOrCreateDevice(); !s) {
+        lock();
+        return s;
+    }
+    m_attachments = std::make_unique<AttachmentStore>(objectsPath(m_dir), *m_keys);
+    m_attachments->removeLeftovers();
+    m_journal = std::make_unique<Journal>(*m_db, *m_attachments, *m_keys, m_device, m_clock);
+    if (Status s = m_journal->load(); !s) {
+        lock();
+        return s;
+    }
+    return Ok{};
+}
+
+Status Vault::loadOrCreateDevice()
+{
+    auto localId = m_db->meta(QString::fromLatin1(LocalDeviceKey));
+    if (!localId)
+        return localId.error();
+    const QString aadPrefix = QStringLiteral("device-key/");
+    if (!localId->isEmpty()) {
+        auto devices = m_db->devices();
+        if (!devices)
+            return devices.error();
+        for (const StoredDevice& d : *devices) {
+            if (d.id != QString::fromUtf8(*localId))
+                continue;
+            auto secret = crypto::aead::openSecret(m_keys->subkey(Purpose::DeviceSecret).view(),
+                                                   bytesOf(d.sealedSecret), bytesOf(m_keys->aad(aadPrefix + d.id)));
+            if (!secret || secret->size() != crypto::signing::SecretKeySize)
+                return damaged(QStringLiteral("This device's signing key in journal.db is damaged. Run "
+                                              "'papertrail-cli verify' and restore from a synced copy."));
+            m_device.id = d.id;
+            m_device.publicKey.assign(d.publicKey.cbegin(), d.publicKey.cend());
+            m_device.secretKey = std::move(*secret);
+            return Ok{};
+        }
+        return damaged(QStringLiteral("This device's signing key is missing from journal.db. Restore it from a "
+                                      "synced copy or a backup."));
+    }
+    // First unlock on this device: make its identity.
+    crypto::signing::KeyPair pair = crypto::signing::generate();
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const crypto::Bytes sealed = crypto::aead::seal(m_keys->subkey(Purpose::DeviceSecret).view(), pair.secretKey.view(),
+                                                    bytesOf(m_keys->aad(aadPrefix + id)));
+    if (Status s = m_db->begin(); !s)
+        return s;
+    Status s = m_db->putDevice({id, toQByteArray(pair.publicKey), toQByteArray(sealed)});
+    if (s)
+        s = m_db->setMeta(QString::fromLatin1(LocalDeviceKey), id.toUtf8());
+    if (s)
+        s = m_db->commit();
+    if (!s) {
+        m_db->rollback();
+        return s;
+    }
+    m_device.id = id;
+    m_device.publicKey = std::move(pair.publicKey);
+    m_device.secretKey = std::move(pair.secretKey);
+    return Ok{};
+}
+
+void Vault::lock()
+{
+    m_journal.reset();
+    m_attachments.reset();
+    m_device.secretKey.wipe();
+    m_device.publicKey.clear();
+    m_keys.reset(); // SecureBytes destructors wipe K and every subkey
+}
+
+Status Vault::changePassphrase(crypto::ByteView newPassphrase, std::optional<crypto::pwhash::Params> params)
+{
+    if (!isUnlocked())
+        return usage(QStringLiteral("Unlock the vault before changing its passphrase."));
+    if (newPassphrase.empty())
+        return usage(QStringLiteral("The new passphrase cannot be empty."));
+    VaultHeader next = m_header;
+    next.kdfSalt = crypto::randomBytes(crypto::pwhash::SaltSize);
+    if (params)
+        next.kdfParams = *params;
+    const auto key = crypto::pwhash::derive(newPassphrase, next.kdfSalt, next.kdfParams);
+    if (!key)
+        return failed(QStringLiteral("Not enough memory to derive the key. Close other apps and try again."));
+    next.passphraseWrap = crypto::aead::seal(key->view(), m_keys->vaultKey().view(),
+                                             bytesOf(associatedData(next.vaultId, QStringLiteral("wrap-passphrase"))));
+    // vault.json is replaced atomically: an interruption leaves the old passphrase working.
+    if (Status s = next.save(m_dir); !s)
+        return s;
+    m_header = std::move(next);
+    return Ok{};
+}
+
+Result<crypto::SecureBytes> Vault::rememberOnThisDevice()
+{
+    if (!isUnlocked())
+        return usage(QStringLiteral("Unlock the vault first."));
+    crypto::SecureBytes deviceKey = crypto::randomSecret(32);
+    const crypto::Bytes wrap = crypto::aead::seal(deviceKey.view(), m_keys->vaultKey().view(),
+                                                  bytesOf(associatedData(m_header.vaultId, QStringLiteral("wrap-device"))));
+    if (Status s = m_db->setMeta(QString::fromLatin1(DeviceWrapKey), toQByteArray(wrap)); !s)
+        return s.error();
+    return deviceKey;
+}
+
+Status Vault::forgetOnThisDevice() { return m_db->removeMeta(QString::fromLatin1(DeviceWrapKey)); }
+
+bool Vault::isRememberedOnThisDevice() const
+{
+    auto wrap = m_db->meta(QString::fromLatin1(DeviceWrapKey));
+    return wrap && !wrap->isEmpty();
+}
+
+QString Vault::keychainKey() const { return QStringLiteral("vault-") + m_header.vaultId; }
+
+VerifyReport Vault::verify()
+{
+    if (!isUnlocked())
+        return {{{QStringLiteral("vault"), QStringLiteral("is locked")}}, {}};
+    return Verifier(*m_db, *m_attachments, *m_keys).run();
+}
+
+} // namespace pt::core

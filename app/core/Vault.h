@@ -1,0 +1,78 @@
+#pragma once
+// A vault on disk and its lifecycle: create, open, unlock (passphrase, recovery key or this
+// device's remembered key), lock, change passphrase. While unlocked it owns the keys (in
+// sodium_malloc'd memory) and the Journal; lock() wipes both.
+#include "AttachmentStore.h"
+#include "DeviceIdentity.h"
+#include "Journal.h"
+#include "JournalDb.h"
+#include "Result.h"
+#include "VaultHeader.h"
+#include "VaultKeys.h"
+#include "Verifier.h"
+
+#include <memory>
+
+namespace pt::core {
+
+// The vault the app and the CLI use when none is named: <data dir>/papertrail/vault.
+QString defaultVaultDir();
+
+struct CreatedVault;
+
+class Vault final {
+public:
+    ~Vault();
+    Vault(const Vault&) = delete;
+    Vault& operator=(const Vault&) = delete;
+
+    // Creates a new vault in `dir` (which must not exist or be empty) and leaves it unlocked.
+    // `recoveryKey` receives the ptrk1... text, to be shown once.
+    [[nodiscard]] static Result<std::unique_ptr<Vault>> create(const QString& dir, crypto::ByteView passphrase,
+                                                               crypto::pwhash::Params params,
+                                                               QString* recoveryKey, Clock clock = {});
+    // Opens an existing vault, locked.
+    [[nodiscard]] static Result<std::unique_ptr<Vault>> open(const QString& dir, Clock clock = {});
+    [[nodiscard]] static bool exists(const QString& dir);
+
+    [[nodiscard]] Status unlockWithPassphrase(crypto::ByteView passphrase);
+    [[nodiscard]] Status unlockWithRecoveryKey(const QString& recoveryKey);
+    [[nodiscard]] Status unlockWithDeviceKey(crypto::ByteView deviceKey);
+    void lock();
+    [[nodiscard]] bool isUnlocked() const { return m_keys != nullptr; }
+
+    // Needs the vault unlocked (with either the passphrase or the recovery key).
+    [[nodiscard]] Status changePassphrase(crypto::ByteView newPassphrase,
+                                          std::optional<crypto::pwhash::Params> params = {});
+
+    // "Remember on this device": a random device key wraps K; the caller puts the returned device
+    // key in the OS keychain. The wrap lives in journal.db (local only, never synced).
+    [[nodiscard]] Result<crypto::SecureBytes> rememberOnThisDevice();
+    [[nodiscard]] Status forgetOnThisDevice();
+    [[nodiscard]] bool isRememberedOnThisDevice() const;
+    // The keychain entry name for this vault's device key.
+    [[nodiscard]] QString keychainKey() const;
+
+    [[nodiscard]] Journal& journal() { return *m_journal; }
+    [[nodiscard]] VerifyReport verify();
+
+    [[nodiscard]] const QString& dir() const { return m_dir; }
+    [[nodiscard]] const VaultHeader& header() const { return m_header; }
+    [[nodiscard]] const QString& deviceId() const { return m_device.id; }
+
+private:
+    Vault(QString dir, VaultHeader header, std::unique_ptr<JournalDb> db, Clock clock);
+    [[nodiscard]] Status unlockWithKey(crypto::SecureBytes vaultKey);
+    [[nodiscard]] Status loadOrCreateDevice();
+
+    QString m_dir;
+    VaultHeader m_header;
+    std::unique_ptr<JournalDb> m_db;
+    Clock m_clock;
+    std::unique_ptr<VaultKeys> m_keys;
+    DeviceIdentity m_device;
+    std::unique_ptr<AttachmentStore> m_attachments;
+    std::unique_ptr<Journal> m_journal;
+};
+
+} // namespace pt::core

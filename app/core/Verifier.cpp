@@ -1,0 +1,185 @@
+#include "Verifier.h"
+
+#include "EntryRevision.h"
+#include "Journal.h"
+#include "LogRecord.h"
+#include "crypto/Aead.h"
+#include "crypto/Sha256.h"
+#include "crypto/Signing.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <map>
+
+namespace pt::core {
+
+namespace {
+
+struct PutRef {
+    QString device;
+    qint64 seq = 0;
+    int revision = 0;
+    QString object;
+};
+
+QString recordName(const QString& device, qint64 seq)
+{
+    return QStringLiteral("log record %1 #%2").arg(device).arg(seq);
+}
+
+} // namespace
+
+Verifier::Verifier(JournalDb& db, AttachmentStore& attachments, const VaultKeys& keys)
+    : m_db(db), m_attachments(attachments), m_keys(keys)
+{
+}
+
+VerifyReport Verifier::run()
+{
+    VerifyReport report;
+    auto problem = [&](const QString& item, const QString& what) { report.problems.append({item, what}); };
+
+    auto devices = m_db.devices();
+    auto rows = m_db.records();
+    auto objectIds = m_db.objectIds();
+    if (!devices || !rows || !objectIds) {
+        problem(QStringLiteral("journal.db"), QStringLiteral("cannot be read"));
+        return report;
+    }
+    QHash<QString, QByteArray> publicKeys;
+    for (const StoredDevice& d : *devices)
+        publicKeys.insert(d.id, d.publicKey);
+    report.devices = int(publicKeys.size());
+
+    // 1. Each device's log: decrypts, signed, numbered 1..n without gaps, chained, time ordered.
+    std::map<QString, QList<StoredRecord>> byDevice;
+    for (const StoredRecord& row : *rows)
+        byDevice[row.device].append(row);
+    QHash<QString, QList<PutRef>> puts; // entry id -> its puts
+    QSet<QString> purgedObjects;
+    QSet<QString> purgedEntries;
+    const crypto::ByteView logKey = m_keys.subkey(Purpose::LogRecord).view();
+    for (const auto& [device, list] : byDevice) {
+        const QByteArray publicKey = publicKeys.value(device);
+        if (publicKey.isEmpty())
+            problem(QStringLiteral("device %1").arg(device), QStringLiteral("has log records but no known public key"));
+        qint64 expectedSeq = 1;
+        QString previousHash;
+        QDateTime previousTime;
+        for (const StoredRecord& row : list) {
+            ++report.records;
+            const QString name = recordName(device, row.seq);
+            if (row.seq != expectedSeq) {
+                if (row.seq > expectedSeq)
+                    problem(recordName(device, expectedSeq),
+                            row.seq == expectedSeq + 1 ? QStringLiteral("is missing")
+                                                       : QStringLiteral("and the %1 records after it are missing")
+                                                             .arg(row.seq - expectedSeq - 1));
+                expectedSeq = row.seq;
+            }
+            ++expectedSeq;
+            const auto framed = crypto::aead::open(logKey, bytesOf(row.data),
+                                                   bytesOf(m_keys.aad(logRecordType(device, row.seq))));
+            if (!framed) {
+                problem(name, QStringLiteral("does not decrypt: it was changed, damaged or moved"));
+                previousHash.clear();
+                continue;
+            }
+            const auto signedRecord = SignedRecord::unframe(toQByteArray(*framed));
+            const auto record = signedRecord ? LogRecord::fromPayload(signedRecord->payload) : std::nullopt;
+            if (!record || record->device != device || record->seq != row.seq) {
+                problem(name, QStringLiteral("is not a valid log record"));
+                previousHash.clear();
+                continue;
+            }
+            if (!publicKey.isEmpty() &&
+                !crypto::signing::verify(bytesOf(publicKey), bytesOf(signedRecord->payload),
+                                         bytesOf(signedRecord->signature)))
+                problem(name, QStringLiteral("has a signature that does not verify"));
+            if (row.seq > 1 && record->previous != previousHash)
+                problem(name, QStringLiteral("does not link to the record before it"));
+            if (previousTime.isValid() && record->time < previousTime)
+                problem(name, QStringLiteral("is dated before the record before it"));
+            previousHash = signedRecord->hash();
+            previousTime = record->time;
+            switch (record->op) {
+            case LogRecord::Op::Put:
+                puts[record->entryId].append({device, row.seq, record->revision, record->object});
+                break;
+            case LogRecord::Op::Tombstone:
+                break;
+            case LogRecord::Op::Purge:
+                purgedEntries.insert(record->entryId);
+                for (const PurgedObject& p : record->purged)
+                    purgedObjects.insert(p.object);
+                break;
+            }
+        }
+    }
+
+    // 2. Entry objects: name, decryption, agreement with the record, revision chain.
+    const QSet<QString> stored(objectIds->cbegin(), objectIds->cend());
+    QSet<QString> referenced;
+    QHash<QString, AttachmentRef> attachments; // object -> what an entry recorded about it
+    const crypto::ByteView entryKey = m_keys.subkey(Purpose::Entry).view();
+    const QByteArray entryAad = m_keys.aad(QStringLiteral("entry"));
+    report.entries = int(puts.size());
+    for (auto it = puts.cbegin(); it != puts.cend(); ++it) {
+        QHash<int, QString> objectOfRevision;
+        for (const PutRef& put : it.value())
+            objectOfRevision.insert(put.revision, put.object);
+        for (const PutRef& put : it.value()) {
+            ++report.revisions;
+            referenced.insert(put.object);
+            const QString name = QStringLiteral("object %1 (entry %2 revision %3)").arg(put.object, it.key()).arg(put.revision);
+            if (!stored.contains(put.object)) {
+                if (purgedObjects.contains(put.object))
+                    ++report.purged;
+                else
+                    problem(name, QStringLiteral("is missing"));
+                continue;
+            }
+            if (purgedObjects.contains(put.object))
+                report.notes << QStringLiteral("%1 was purged but its bytes are still present").arg(name);
+            auto blob = m_db.object(put.object);
+            if (!blob) {
+                problem(name, QStringLiteral("cannot be read"));
+                continue;
+            }
+            if (QString::fromStdString(crypto::toHex(crypto::Sha256::hash(bytesOf(*blob)))) != put.object) {
+                problem(name, QStringLiteral("no longer matches its SHA-256 name: its bytes were changed"));
+                continue;
+            }
+            const auto json = crypto::aead::open(entryKey, bytesOf(*blob), bytesOf(entryAad));
+            const auto revision = json ? EntryRevision::fromJson(toQByteArray(*json)) : std::nullopt;
+            if (!revision) {
+                problem(name, QStringLiteral("does not decrypt to a valid entry"));
+                continue;
+            }
+            if (revision->entryId != it.key() || revision->revision != put.revision)
+                problem(name, QStringLiteral("holds a different entry or revision than its log record says"));
+            if (revision->revision > 1 && revision->previous != objectOfRevision.value(revision->revision - 1))
+                problem(name, QStringLiteral("does not link to the revision before it"));
+            for (const AttachmentRef& a : revision->attachments)
+                attachments.insert(a.object, a);
+        }
+    }
+
+    // 3. Attachments: every one an entry references, checked end to end.
+    for (auto it = attachments.cbegin(); it != attachments.cend(); ++it) {
+        ++report.attachments;
+        const QString name = QStringLiteral("attachment %1 (%2)").arg(it.key(), it->name);
+        if (purgedObjects.contains(it.key()))
+            continue;
+        if (Status s = m_attachments.check(it.key(), it->size, it->sha256); !s)
+            problem(name, s.error().message);
+    }
+
+    for (const QString& id : stored)
+        if (!referenced.contains(id))
+            problem(QStringLiteral("object %1").arg(id), QStringLiteral("is not named by any log record"));
+    return report;
+}
+
+} // namespace pt::core

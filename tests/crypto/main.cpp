@@ -1,0 +1,26 @@
+#define CATCH_CONFIG_MAIN
+#include <catch2/catch.hpp>
+
+#include "crypto/Init.h"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace {
+
+// Like the application, every test process runs pt::crypto::init() before anything else.
+struct CryptoInitListener : Catch::TestEventListenerBase {
+    using TestEventListenerBase::TestEventListenerBase;
+
+    void testRunStarting(const Catch::TestRunInfo&) override
+    {
+        if (!pt::crypto::init()) {
+            std::cerr << "pt::crypto::init() failed\n";
+            std::abort();
+        }
+    }
+};
+
+} // namespace
+
+CATCH_REGISTER_LISTENER(CryptoInitListener)
