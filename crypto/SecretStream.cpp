@@ -35,7 +35,7 @@ struct StreamEncryptor::State {
 
 struct StreamDecryptor::State {
     crypto_secretstream_xchacha20poly1305_state st;
-    bool ready = false;    // init() succeeded and the stream is neither finished nor broken
+    bool ready = false; // init() succeeded and the stream is neither finished nor broken
     static void* operator new(std::size_t size) { return secureNew(size); }
     static void operator delete(void* p) { sodium_free(p); }
 };

@@ -103,10 +103,23 @@ Result<std::unique_ptr<Vault>> Vault::open(const QString& dir, Clock clock)
 
 Status Vault::unlockWithPassphrase(crypto::ByteView passphrase)
 {
-    const auto key = crypto::pwhash::derive(passphrase, m_header.kdfSalt, m_header.kdfParams);
+    auto key = derivePassphraseKey(passphrase);
+    if (!key)
+        return key.error();
+    return unlockWithPassphraseKey(*key);
+}
+
+Result<crypto::SecureBytes> Vault::derivePassphraseKey(crypto::ByteView passphrase) const
+{
+    auto key = crypto::pwhash::derive(passphrase, m_header.kdfSalt, m_header.kdfParams);
     if (!key)
         return failed(QStringLiteral("Not enough memory to derive the key. Close other apps and try again."));
-    auto vaultKey = crypto::aead::openSecret(key->view(), m_header.passphraseWrap,
+    return std::move(*key);
+}
+
+Status Vault::unlockWithPassphraseKey(const crypto::SecureBytes& passphraseKey)
+{
+    auto vaultKey = crypto::aead::openSecret(passphraseKey.view(), m_header.passphraseWrap,
                                              bytesOf(associatedData(m_header.vaultId, QStringLiteral("wrap-passphrase"))));
     if (!vaultKey)
         return wrongPassphrase();

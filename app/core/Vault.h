@@ -36,6 +36,10 @@ public:
     [[nodiscard]] static bool exists(const QString& dir);
 
     [[nodiscard]] Status unlockWithPassphrase(crypto::ByteView passphrase);
+    // The two halves of unlockWithPassphrase, so the slow Argon2id step can run off the UI thread:
+    // derivePassphraseKey only reads the header and is safe from any thread.
+    [[nodiscard]] Result<crypto::SecureBytes> derivePassphraseKey(crypto::ByteView passphrase) const;
+    [[nodiscard]] Status unlockWithPassphraseKey(const crypto::SecureBytes& passphraseKey);
     [[nodiscard]] Status unlockWithRecoveryKey(const QString& recoveryKey);
     [[nodiscard]] Status unlockWithDeviceKey(crypto::ByteView deviceKey);
     void lock();

@@ -1,0 +1,97 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import PaperTrail
+
+Page {
+    id: page
+    required property VaultController controller
+    title: qsTr("Create your vault")
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: Math.min(parent.width, 520)
+            anchors.horizontalCenter: parent.horizontalCenter
+            spacing: 16
+
+            Item { Layout.preferredHeight: 24 }
+
+            Label {
+                text: qsTr("Paper Trail")
+                font.pixelSize: 32
+                font.weight: Font.DemiBold
+                Layout.leftMargin: 24
+            }
+            Label {
+                text: qsTr("Write it down as it happens. Everything you keep here is encrypted on this device with a passphrase only you know.")
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+                Layout.leftMargin: 24
+                Layout.rightMargin: 24
+            }
+            TextField {
+                id: passphrase
+                placeholderText: qsTr("Passphrase")
+                echoMode: TextInput.Password
+                Layout.fillWidth: true
+                Layout.leftMargin: 24
+                Layout.rightMargin: 24
+                Accessible.name: qsTr("New passphrase")
+                enabled: !page.controller.busy
+            }
+            TextField {
+                id: repeat
+                placeholderText: qsTr("Repeat the passphrase")
+                echoMode: TextInput.Password
+                Layout.fillWidth: true
+                Layout.leftMargin: 24
+                Layout.rightMargin: 24
+                Accessible.name: qsTr("Repeat the passphrase")
+                enabled: !page.controller.busy
+                onAccepted: createButton.clicked()
+            }
+            Label {
+                text: qsTr("If you lose this passphrase and the recovery key shown next, nobody can open your records: not us, not anyone.")
+                wrapMode: Text.WordWrap
+                font.pixelSize: 13
+                opacity: 0.8
+                Layout.fillWidth: true
+                Layout.leftMargin: 24
+                Layout.rightMargin: 24
+            }
+            Label {
+                visible: text.length > 0
+                text: passphrase.text.length > 0 && repeat.text.length > 0 && passphrase.text !== repeat.text
+                      ? qsTr("The two passphrases differ.") : page.controller.errorMessage
+                color: "#c62828"
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+                Layout.leftMargin: 24
+                Layout.rightMargin: 24
+            }
+            Button {
+                id: createButton
+                text: page.controller.busy ? qsTr("Creating…") : qsTr("Create vault")
+                highlighted: true
+                enabled: !page.controller.busy && passphrase.text.length > 0 && passphrase.text === repeat.text
+                Layout.fillWidth: true
+                Layout.leftMargin: 24
+                Layout.rightMargin: 24
+                Accessible.name: qsTr("Create vault")
+                onClicked: {
+                    page.controller.create(passphrase.text)
+                    passphrase.clear()
+                    repeat.clear()
+                }
+            }
+            BusyIndicator {
+                running: page.controller.busy
+                visible: running
+                Layout.alignment: Qt.AlignHCenter
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import PaperTrail
+
+Page {
+    id: page
+    required property VaultController controller
+    property bool useRecoveryKey: false
+    title: qsTr("Unlock")
+
+    ColumnLayout {
+        width: Math.min(parent.width, 520)
+        anchors.horizontalCenter: parent.horizontalCenter
+        spacing: 16
+
+        Item { Layout.preferredHeight: 48 }
+        Label {
+            text: qsTr("Paper Trail is locked")
+            font.pixelSize: 26
+            font.weight: Font.DemiBold
+            Layout.leftMargin: 24
+        }
+        TextField {
+            id: secret
+            focus: true
+            placeholderText: page.useRecoveryKey ? qsTr("Recovery key (ptrk1…)") : qsTr("Passphrase")
+            echoMode: page.useRecoveryKey ? TextInput.Normal : TextInput.Password
+            enabled: !page.controller.busy
+            Layout.fillWidth: true
+            Layout.leftMargin: 24
+            Layout.rightMargin: 24
+            Accessible.name: page.useRecoveryKey ? qsTr("Recovery key") : qsTr("Passphrase")
+            onAccepted: unlockButton.clicked()
+            Component.onCompleted: forceActiveFocus()
+        }
+        Label {
+            visible: text.length > 0
+            text: page.controller.errorMessage
+            color: "#c62828"
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+            Layout.leftMargin: 24
+            Layout.rightMargin: 24
+        }
+        Button {
+            id: unlockButton
+            text: page.controller.busy ? qsTr("Unlocking…") : qsTr("Unlock")
+            highlighted: true
+            enabled: !page.controller.busy && secret.text.length > 0
+            Layout.fillWidth: true
+            Layout.leftMargin: 24
+            Layout.rightMargin: 24
+            Accessible.name: qsTr("Unlock")
+            onClicked: {
+                if (page.useRecoveryKey)
+                    page.controller.unlockWithRecoveryKey(secret.text)
+                else
+                    page.controller.unlock(secret.text)
+                secret.clear()
+            }
+        }
+        BusyIndicator {
+            running: page.controller.busy
+            visible: running
+            Layout.alignment: Qt.AlignHCenter
+        }
+        Button {
+            flat: true
+            text: page.useRecoveryKey ? qsTr("Use my passphrase") : qsTr("Forgot it? Use the recovery key")
+            Layout.alignment: Qt.AlignHCenter
+            onClicked: page.useRecoveryKey = !page.useRecoveryKey
+        }
+    }
+}

@@ -1,0 +1,45 @@
+# Shared by run.sh and test.sh: install what is missing, then build.
+# shellcheck shell=bash
+
+PT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Everything needed to build and run the app.
+PT_BUILD_PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-declarative-dev qt6-tools-dev libqt6sql6-sqlite qt6-qpa-plugins
+    qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+    qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtquick-dialogs
+    qml6-module-qtqml-workerscript qml6-module-qt-labs-platform qml6-module-qt-labs-settings
+    qml6-module-qttest qml6-module-qtqml
+    qtkeychain-qt6-dev libsodium-dev libzxcvbn-dev libgl1-mesa-dri
+    gnome-keyring dbus dbus-x11
+)
+# What the tests add: a real keyring, interop tools, a display for screenshots.
+PT_TEST_PACKAGES=(
+    catch2 age minisign unzip xvfb x11-apps imagemagick sqlite3 util-linux procps
+)
+
+pt_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+pt_ensure_packages() {
+    local missing=()
+    local p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    pt_log "Installing ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# pt_build DIR [cmake options...]
+pt_build() {
+    local dir="$1"
+    shift
+    cmake -S "$PT_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+    cmake --build "$dir" --parallel "$(nproc)"
+}
