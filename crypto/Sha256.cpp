@@ -1,49 +1,42 @@
 #include "crypto/Sha256.h"
 
-#include <sodium.h>
+#include <openssl/evp.h>
 
 #include <new>
 
 namespace pt::crypto {
 
 namespace {
-static_assert(sizeof(crypto_hash_sha256_state) <= 128, "Sha256::m_state is too small");
-static_assert(alignof(crypto_hash_sha256_state) <= 16, "Sha256::m_state is under-aligned");
-
-crypto_hash_sha256_state* state(std::uint8_t* storage)
-{
-    return std::launder(reinterpret_cast<crypto_hash_sha256_state*>(storage));
-}
+EVP_MD_CTX* context(void* p) { return static_cast<EVP_MD_CTX*>(p); }
 } // namespace
 
-Sha256::Sha256()
+Sha256::Sha256() : m_context(EVP_MD_CTX_new())
 {
-    ::new (static_cast<void*>(m_state)) crypto_hash_sha256_state;
-    crypto_hash_sha256_init(state(m_state));
+    if (!m_context || EVP_DigestInit_ex(context(m_context), EVP_sha256(), nullptr) != 1)
+        throw std::bad_alloc();
 }
 
-Sha256::~Sha256()
-{
-    sodium_memzero(m_state, sizeof m_state);
-}
+Sha256::~Sha256() { EVP_MD_CTX_free(context(m_context)); } // also cleanses the state
 
 void Sha256::update(ByteView bytes)
 {
     if (!bytes.empty())
-        crypto_hash_sha256_update(state(m_state), bytes.data(), bytes.size());
+        EVP_DigestUpdate(context(m_context), bytes.data(), bytes.size());
 }
 
 Digest Sha256::finish()
 {
     Digest digest{};
-    crypto_hash_sha256_final(state(m_state), digest.data()); // also wipes the state
+    unsigned int size = 0;
+    EVP_DigestFinal_ex(context(m_context), digest.data(), &size);
     return digest;
 }
 
 Digest Sha256::hash(ByteView bytes)
 {
     Digest digest{};
-    crypto_hash_sha256(digest.data(), bytes.data(), bytes.size());
+    unsigned int size = 0;
+    EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, EVP_sha256(), nullptr);
     return digest;
 }
 

@@ -1,6 +1,7 @@
 #include "VaultHeader.h"
 
 #include "DurableFile.h"
+#include "TimeFormat.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -50,7 +51,7 @@ QByteArray VaultHeader::toJson() const
         {QStringLiteral("format"), QString::fromLatin1(FormatName)},
         {QStringLiteral("version"), FormatVersion},
         {QStringLiteral("vault_id"), vaultId},
-        {QStringLiteral("created_at"), createdAt.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("created_at"), isoWithOffset(createdAt.toUTC())},
         {QStringLiteral("kdf"), kdf},
         {QStringLiteral("wrapped_keys"), wrapped},
     };
