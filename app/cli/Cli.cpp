@@ -247,8 +247,9 @@ Result<QString> Cli::bodyFromArgumentsOrStdin(bool* given)
         *given = true;
         return m_parser.value(QStringLiteral("body"));
     }
-    if (stdinIsTerminal()) {
-        *given = false;
+    const QStringList attachments = m_parser.values(QStringLiteral("attach"));
+    if (stdinIsTerminal() || attachments.contains(QLatin1String("/dev/stdin"))) {
+        *given = false; // stdin is a person typing, or it is the attachment itself
         return QString();
     }
     const QByteArray bytes = readAllStdin();

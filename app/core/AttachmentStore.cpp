@@ -1,5 +1,6 @@
 #include "AttachmentStore.h"
 
+#include "BackgroundHasher.h"
 #include "DurableFile.h"
 #include "crypto/Aead.h"
 #include "crypto/Random.h"
@@ -7,10 +8,13 @@
 #include "crypto/Sha256.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QUuid>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <vector>
 
 namespace pt::core {
@@ -20,6 +24,7 @@ namespace {
 constexpr char Magic[8] = {'P', 'T', 'A', 'T', 'T', '\0', '\0', '\1'};
 constexpr std::size_t Chunk = crypto::StreamEncryptor::ChunkSize;
 constexpr std::size_t SealedChunk = Chunk + crypto::StreamEncryptor::Overhead;
+constexpr std::size_t BatchChunks = 16; // 1 MiB of plaintext per batch
 constexpr std::uint32_t MaxWrappedKey = 256;
 
 QString hex(const crypto::Digest& d) { return QString::fromStdString(crypto::toHex(d)); }
@@ -40,6 +45,15 @@ qint64 readFull(QIODevice& source, char* buffer, qint64 size)
         total += n;
     }
     return total;
+}
+
+// True when the source has nothing more to give (blocking until it knows, for pipes).
+bool atEnd(QIODevice& source)
+{
+    char next = 0;
+    if (source.peek(&next, 1) == 1)
+        return false;
+    return !source.isSequential() || !source.waitForReadyRead(30000) || source.peek(&next, 1) != 1;
 }
 
 Error damagedObject(const QString& object, const QString& what)
@@ -81,6 +95,18 @@ Result<StoredAttachment> AttachmentStore::put(QIODevice& source)
     if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return failed(QStringLiteral("Could not create %1: %2.").arg(tmpPath, out.errorString()));
     out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+
+    // Two sets of batch buffers: the hasher reads one while the next is encrypted into the other.
+    // They are declared before the hasher so they outlive its thread.
+    struct Batch {
+        std::vector<char> plain = std::vector<char>(BatchChunks * Chunk);
+        std::vector<std::uint8_t> sealed = std::vector<std::uint8_t>(BatchChunks * SealedChunk);
+        std::size_t ticket = 0;
+    };
+    Batch batches[2];
+    crypto::Bytes prefix;
+    BackgroundHasher hasher;
+
     auto abandon = [&](Error error) -> Result<StoredAttachment> {
         out.close();
         out.remove();
@@ -92,62 +118,57 @@ Result<StoredAttachment> AttachmentStore::put(QIODevice& source)
                           .arg(out.errorString()));
     };
 
-    crypto::Sha256 cipherHash;
-    crypto::Sha256 plainHash;
-    auto writeCipher = [&](const char* data, qint64 size) {
-        cipherHash.update({reinterpret_cast<const std::uint8_t*>(data), static_cast<std::size_t>(size)});
-        return out.write(data, size) == size;
-    };
-
+    // Header: magic, wrapped file key, secretstream header.
     const crypto::SecureBytes fileKey = crypto::randomSecret(32);
     const crypto::Bytes wrapped = crypto::aead::seal(m_keys.subkey(Purpose::AttachmentKey).view(),
                                                      fileKey.view(),
                                                      bytesOf(m_keys.aad(QStringLiteral("attachment-key"))));
-    std::array<std::uint8_t, 4> len{};
-    crypto::storeLe32(len.data(), static_cast<std::uint32_t>(wrapped.size()));
     crypto::StreamEncryptor encryptor(fileKey.view());
-    const crypto::ByteView header = encryptor.header();
-    if (!writeCipher(Magic, sizeof Magic) ||
-        !writeCipher(reinterpret_cast<const char*>(len.data()), len.size()) ||
-        !writeCipher(reinterpret_cast<const char*>(wrapped.data()), qint64(wrapped.size())) ||
-        !writeCipher(reinterpret_cast<const char*>(header.data()), qint64(header.size())))
+    prefix.assign(Magic, Magic + sizeof Magic);
+    prefix.resize(prefix.size() + 4);
+    crypto::storeLe32(prefix.data() + sizeof Magic, static_cast<std::uint32_t>(wrapped.size()));
+    prefix.insert(prefix.end(), wrapped.begin(), wrapped.end());
+    prefix.insert(prefix.end(), encryptor.header().begin(), encryptor.header().end());
+    if (out.write(reinterpret_cast<const char*>(prefix.data()), qint64(prefix.size())) != qint64(prefix.size()))
         return abandon(writeFailed());
+    hasher.submit({}, prefix);
 
-    // Read one chunk ahead so the last chunk can carry the FINAL tag.
-    std::vector<char> current(Chunk), next(Chunk);
-    std::vector<std::uint8_t> sealed(SealedChunk);
-    qint64 currentSize = readFull(source, current.data(), Chunk);
     qint64 total = 0;
-    while (true) {
-        if (currentSize < 0)
+    for (std::size_t index = 0;; ++index) {
+        Batch& batch = batches[index % 2];
+        if (batch.ticket)
+            hasher.waitFor(batch.ticket); // its bytes from two batches ago are hashed
+        const qint64 n = readFull(source, batch.plain.data(), qint64(batch.plain.size()));
+        if (n < 0)
             return abandon(failed(QStringLiteral("Could not read the file to attach: %1.")
                                       .arg(source.errorString())));
-        qint64 nextSize = 0;
-        if (currentSize == qint64(Chunk)) {
-            nextSize = readFull(source, next.data(), Chunk);
-            if (nextSize < 0)
-                continue; // reported at the top of the loop
-        }
-        const bool final = nextSize == 0;
-        const crypto::ByteView plain(reinterpret_cast<const std::uint8_t*>(current.data()),
-                                     static_cast<std::size_t>(currentSize));
-        plainHash.update(plain);
-        total += currentSize;
-        const std::size_t n = encryptor.push(plain, sealed, final);
-        if (!writeCipher(reinterpret_cast<const char*>(sealed.data()), qint64(n)))
+        // The last chunk of the stream carries the FINAL tag, so look one byte ahead.
+        const bool final = n < qint64(batch.plain.size()) || atEnd(source);
+        std::size_t sealedSize = 0;
+        std::size_t offset = 0;
+        do {
+            const std::size_t size = std::min(Chunk, static_cast<std::size_t>(n) - offset);
+            const bool last = offset + size == static_cast<std::size_t>(n);
+            sealedSize += encryptor.push({reinterpret_cast<const std::uint8_t*>(batch.plain.data()) + offset, size},
+                                         std::span(batch.sealed).subspan(sealedSize), final && last);
+            offset += size;
+        } while (offset < static_cast<std::size_t>(n));
+        if (out.write(reinterpret_cast<const char*>(batch.sealed.data()), qint64(sealedSize)) != qint64(sealedSize))
             return abandon(writeFailed());
+        batch.ticket = hasher.submit({reinterpret_cast<const std::uint8_t*>(batch.plain.data()), static_cast<std::size_t>(n)},
+                                     {batch.sealed.data(), sealedSize});
+        total += n;
         if (final)
             break;
-        std::swap(current, next);
-        currentSize = nextSize;
     }
     if (!out.flush())
         return abandon(writeFailed());
     if (Status s = durable::syncFile(out.handle(), tmpPath); !s)
         return abandon(s.error());
     out.close();
+    const BackgroundHasher::Digests digests = hasher.finish();
 
-    StoredAttachment stored{hex(cipherHash.finish()), total, hex(plainHash.finish())};
+    StoredAttachment stored{hex(digests.ciphertext), total, hex(digests.plaintext)};
     const QString finalPath = pathOf(stored.object);
     const QString shard = QFileInfo(finalPath).absolutePath();
     if (!QDir().mkpath(shard) || !QFile::rename(tmpPath, finalPath)) {
