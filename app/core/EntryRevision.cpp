@@ -68,30 +68,47 @@ std::optional<EntryRevision> EntryRevision::fromJson(const QByteArray& json)
     const QJsonObject root = doc.object();
     if (root.value(QStringLiteral("v")).toInt() != FormatVersion)
         return std::nullopt;
-
+    // One pass over the keys: unlock parses ten thousand of these.
     EntryRevision r;
-    r.entryId = root.value(QStringLiteral("entry")).toString();
-    r.revision = root.value(QStringLiteral("revision")).toInt(0);
-    r.previous = root.value(QStringLiteral("previous")).toString();
-    r.kind = root.value(QStringLiteral("kind")).toString();
-    r.title = root.value(QStringLiteral("title")).toString();
-    r.body = root.value(QStringLiteral("body")).toString();
-    r.occurredAt = parseIso(root.value(QStringLiteral("occurred_at")).toString());
-    r.recordedAt = parseIso(root.value(QStringLiteral("recorded_at")).toString());
-    r.timeZone = root.value(QStringLiteral("time_zone")).toString();
-    for (const QJsonValue& tag : root.value(QStringLiteral("tags")).toArray())
-        r.tags.append(tag.toString());
-    r.fields = root.value(QStringLiteral("fields")).toObject();
-    for (const QJsonValue& v : root.value(QStringLiteral("attachments")).toArray()) {
-        const QJsonObject a = v.toObject();
-        AttachmentRef ref{a.value(QStringLiteral("object")).toString(),
-                          a.value(QStringLiteral("name")).toString(),
-                          a.value(QStringLiteral("mime")).toString(),
-                          a.value(QStringLiteral("size")).toInteger(-1),
-                          a.value(QStringLiteral("sha256")).toString()};
-        if (!isHex64(ref.object) || !isHex64(ref.sha256) || ref.size < 0)
-            return std::nullopt;
-        r.attachments.append(ref);
+    r.revision = 0;
+    for (auto it = root.constBegin(); it != root.constEnd(); ++it) {
+        const QString key = it.key();
+        const QJsonValue value = it.value();
+        if (key == u"entry")
+            r.entryId = value.toString();
+        else if (key == u"revision")
+            r.revision = value.toInt(0);
+        else if (key == u"previous")
+            r.previous = value.toString();
+        else if (key == u"kind")
+            r.kind = value.toString();
+        else if (key == u"title")
+            r.title = value.toString();
+        else if (key == u"body")
+            r.body = value.toString();
+        else if (key == u"occurred_at")
+            r.occurredAt = parseIso(value.toString());
+        else if (key == u"recorded_at")
+            r.recordedAt = parseIso(value.toString());
+        else if (key == u"time_zone")
+            r.timeZone = value.toString();
+        else if (key == u"fields")
+            r.fields = value.toObject();
+        else if (key == u"tags")
+            for (const QJsonValue& tag : value.toArray())
+                r.tags.append(tag.toString());
+        else if (key == u"attachments")
+            for (const QJsonValue& v : value.toArray()) {
+                const QJsonObject a = v.toObject();
+                AttachmentRef ref{a.value(QStringLiteral("object")).toString(),
+                                  a.value(QStringLiteral("name")).toString(),
+                                  a.value(QStringLiteral("mime")).toString(),
+                                  a.value(QStringLiteral("size")).toInteger(-1),
+                                  a.value(QStringLiteral("sha256")).toString()};
+                if (!isHex64(ref.object) || !isHex64(ref.sha256) || ref.size < 0)
+                    return std::nullopt;
+                r.attachments.append(ref);
+            }
     }
     if (QUuid::fromString(r.entryId).isNull() || r.revision < 1 || r.kind.isEmpty() ||
         !r.recordedAt.isValid() || !r.occurredAt.isValid() ||

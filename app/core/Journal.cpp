@@ -1,5 +1,6 @@
 #include "Journal.h"
 
+#include "Parallel.h"
 #include "TimeFormat.h"
 #include "crypto/Aead.h"
 #include "crypto/Sha256.h"
@@ -59,19 +60,32 @@ Status Journal::load()
     auto rows = m_db.records();
     if (!rows)
         return rows.error();
+
+    // Decrypt and parse every record on all cores, then replay them in order on this thread.
+    struct Decoded {
+        std::optional<LogRecord> record;
+        QString hash;
+    };
+    std::vector<Decoded> decoded(static_cast<std::size_t>(rows->size()));
     const crypto::ByteView logKey = m_keys.subkey(Purpose::LogRecord).view();
-    QSet<QString> purgedObjects;
-    for (const StoredRecord& row : *rows) {
-        const bool local = row.device == m_device.id;
+    parallelFor(decoded.size(), [&](std::size_t i) {
+        const StoredRecord& row = rows->at(qsizetype(i));
         const auto framed =
             crypto::aead::open(logKey, bytesOf(row.data), bytesOf(m_keys.aad(logRecordType(row.device, row.seq))));
-        std::optional<SignedRecord> signedRecord;
-        std::optional<LogRecord> record;
-        if (framed)
-            signedRecord = SignedRecord::unframe(toQByteArray(*framed));
-        if (signedRecord)
-            record = LogRecord::fromPayload(signedRecord->payload);
-        if (!record || record->device != row.device || record->seq != row.seq) {
+        const auto signedRecord = framed ? SignedRecord::unframe(toQByteArray(*framed)) : std::nullopt;
+        auto record = signedRecord ? LogRecord::fromPayload(signedRecord->payload) : std::nullopt;
+        if (record && record->device == row.device && record->seq == row.seq) {
+            decoded[i].record = std::move(record);
+            decoded[i].hash = signedRecord->hash();
+        }
+    });
+
+    QSet<QString> purgedObjects;
+    for (std::size_t i = 0; i < decoded.size(); ++i) {
+        const StoredRecord& row = rows->at(qsizetype(i));
+        const bool local = row.device == m_device.id;
+        const std::optional<LogRecord>& record = decoded[i].record;
+        if (!record) {
             m_problems << QStringLiteral("log record %1 #%2 cannot be read").arg(row.device).arg(row.seq);
             if (local)
                 m_localLogIntact = false;
@@ -81,7 +95,7 @@ Status Journal::load()
             if (record->seq != m_seq + 1 || record->previous != m_lastHash)
                 m_localLogIntact = false;
             m_seq = record->seq;
-            m_lastHash = signedRecord->hash();
+            m_lastHash = decoded[i].hash;
             m_lastTime = record->time;
         }
         State& state = m_entries[record->entryId];
@@ -100,39 +114,54 @@ Status Journal::load()
             break;
         }
     }
+    decoded.clear();
 
+    // The newest revision of each entry, decrypted and parsed on all cores.
+    struct Pending {
+        State* state = nullptr;
+        QString entryId;
+        RevisionInfo newest;
+        std::optional<EntryRevision> revision;
+    };
+    std::vector<Pending> pending;
+    pending.reserve(static_cast<std::size_t>(m_entries.size()));
     QSet<QString> wanted;
-    for (const State& state : std::as_const(m_entries))
-        if (!state.purged)
-            for (const RevisionInfo& r : state.revisions)
-                wanted.insert(r.object);
+    for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+        if (it->purged || it->revisions.isEmpty())
+            continue;
+        pending.push_back({&it.value(), it.key(), *latestOf(it->revisions), std::nullopt});
+        for (const RevisionInfo& r : std::as_const(it->revisions))
+            wanted.insert(r.object); // older ones too, in case the newest is damaged
+    }
     auto blobs = m_db.objects(wanted);
     if (!blobs)
         return blobs.error();
+    const QHash<QString, QByteArray>& objects = *blobs;
+    parallelFor(pending.size(), [&](std::size_t i) {
+        pending[i].revision = decodeRevision(objects, pending[i].entryId, pending[i].newest);
+    });
 
-    const crypto::ByteView entryKey = m_keys.subkey(Purpose::Entry).view();
-    const QByteArray entryAad = m_keys.aad(QStringLiteral("entry"));
-    for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
-        State& state = it.value();
-        if (state.purged)
-            continue;
-        // Newest revision that can be read: damage to one revision does not hide the entry.
-        QList<RevisionInfo> candidates = state.revisions;
-        std::sort(candidates.begin(), candidates.end(), [](const RevisionInfo& a, const RevisionInfo& b) {
-            return a.revision != b.revision ? a.revision > b.revision : a.recordedAt > b.recordedAt;
-        });
-        for (const RevisionInfo& r : candidates) {
-            const auto blob = blobs->constFind(r.object);
-            std::optional<EntryRevision> revision;
-            if (blob != blobs->constEnd())
-                if (const auto json = crypto::aead::open(entryKey, bytesOf(*blob), bytesOf(entryAad)))
-                    revision = EntryRevision::fromJson(toQByteArray(*json));
-            if (revision && revision->entryId == it.key() && revision->revision == r.revision) {
-                state.latest = std::move(*revision);
-                state.latestObject = r.object;
-                break;
+    for (Pending& p : pending) {
+        if (!p.revision) {
+            // Damage to one revision does not hide the entry: fall back to the newest readable one.
+            m_problems << QStringLiteral("revision %1 of entry %2 cannot be read").arg(p.newest.revision).arg(p.entryId);
+            QList<RevisionInfo> older = p.state->revisions;
+            std::sort(older.begin(), older.end(), [](const RevisionInfo& a, const RevisionInfo& b) {
+                return a.revision != b.revision ? a.revision > b.revision : a.recordedAt > b.recordedAt;
+            });
+            for (const RevisionInfo& r : std::as_const(older)) {
+                if (r.object == p.newest.object)
+                    continue;
+                if ((p.revision = decodeRevision(objects, p.entryId, r))) {
+                    p.newest = r;
+                    break;
+                }
+                m_problems << QStringLiteral("revision %1 of entry %2 cannot be read").arg(r.revision).arg(p.entryId);
             }
-            m_problems << QStringLiteral("revision %1 of entry %2 cannot be read").arg(r.revision).arg(it.key());
+        }
+        if (p.revision) {
+            p.state->latest = std::move(*p.revision);
+            p.state->latestObject = p.newest.object;
         }
     }
     // A crash between committing a purge and deleting its files leaves ciphertext behind.
@@ -140,6 +169,20 @@ Status Journal::load()
         if (m_attachments.exists(object))
             (void)m_attachments.remove(object);
     return Ok{};
+}
+
+std::optional<EntryRevision> Journal::decodeRevision(const QHash<QString, QByteArray>& objects, const QString& entryId,
+                                                    const RevisionInfo& info) const
+{
+    const auto blob = objects.constFind(info.object);
+    if (blob == objects.constEnd())
+        return std::nullopt;
+    const auto json = crypto::aead::open(m_keys.subkey(Purpose::Entry).view(), bytesOf(*blob),
+                                         bytesOf(m_keys.aad(QStringLiteral("entry"))));
+    auto revision = json ? EntryRevision::fromJson(toQByteArray(*json)) : std::nullopt;
+    if (!revision || revision->entryId != entryId || revision->revision != info.revision)
+        return std::nullopt;
+    return revision;
 }
 
 Result<EntryRevision> Journal::readRevision(const QString& object) const

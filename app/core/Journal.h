@@ -108,6 +108,9 @@ private:
     };
 
     [[nodiscard]] Result<EntryRevision> readRevision(const QString& object) const;
+    // Thread-safe: decrypts and checks one revision from an already-read set of objects.
+    [[nodiscard]] std::optional<EntryRevision> decodeRevision(const QHash<QString, QByteArray>& objects,
+                                                            const QString& entryId, const RevisionInfo& info) const;
     [[nodiscard]] Result<QList<AttachmentRef>> storeAttachments(const QList<NewAttachment>& list);
     [[nodiscard]] Result<RevisionInfo> commit(LogRecord record, const QString& object,
                                               const QByteArray& objectData,

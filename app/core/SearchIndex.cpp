@@ -23,6 +23,7 @@ SearchIndex::SearchIndex()
 
 SearchIndex::~SearchIndex()
 {
+    m_insert.reset();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         db.close();
@@ -34,8 +35,11 @@ void SearchIndex::upsert(const QString& entryId, const QString& title, const QSt
                          const QStringList& tags)
 {
     remove(entryId);
-    QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("INSERT INTO entries(entry, title, body, tags) VALUES(?, ?, ?, ?)"));
+    if (!m_insert) {
+        m_insert.emplace(QSqlDatabase::database(m_connection));
+        m_insert->prepare(QStringLiteral("INSERT INTO entries(entry, title, body, tags) VALUES(?, ?, ?, ?)"));
+    }
+    QSqlQuery& q = *m_insert;
     q.addBindValue(entryId);
     q.addBindValue(title);
     q.addBindValue(body);

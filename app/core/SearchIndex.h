@@ -5,8 +5,11 @@
 
 #include <QHash>
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace pt::core {
 
@@ -41,6 +44,7 @@ public:
 private:
     QString m_connection;
     bool m_open = false;
+    std::optional<QSqlQuery> m_insert; // prepared once: building the index inserts thousands
     QHash<QString, qint64> m_rowids; // entry id -> FTS rowid, so updates never scan the table
 };
 
