@@ -466,19 +466,25 @@ int Cli::edit()
 
 int Cli::remove()
 {
-    auto vault = openUnlocked();
-    if (!vault)
-        return fail(vault.error());
-    auto id = (*vault)->journal().resolveId(m_args.at(0));
-    if (!id)
-        return fail(id.error());
-    if (Status s = (*vault)->journal().tombstone(*id); !s)
-        return fail(s.error());
-    print(QStringLiteral("Deleted %1. It is hidden from the timeline; 'show %1 --history' still shows it.\n").arg(*id));
-    return 0;
+    return withEntry([this](Journal& journal, const QString& id) -> Status {
+        if (Status s = journal.tombstone(id); !s)
+            return s;
+        print(QStringLiteral("Deleted %1. It is hidden from the timeline; 'show %1 --history' still shows it.\n").arg(id));
+        return Ok{};
+    });
 }
 
 int Cli::purge()
+{
+    return withEntry([this](Journal& journal, const QString& id) -> Status {
+        if (Status s = journal.purge(id); !s)
+            return s;
+        print(QStringLiteral("Purged %1: its contents and attachments are gone; the log keeps their hashes.\n").arg(id));
+        return Ok{};
+    });
+}
+
+int Cli::withEntry(const std::function<Status(Journal&, const QString&)>& action)
 {
     auto vault = openUnlocked();
     if (!vault)
@@ -486,9 +492,8 @@ int Cli::purge()
     auto id = (*vault)->journal().resolveId(m_args.at(0));
     if (!id)
         return fail(id.error());
-    if (Status s = (*vault)->journal().purge(*id); !s)
+    if (Status s = action((*vault)->journal(), *id); !s)
         return fail(s.error());
-    print(QStringLiteral("Purged %1: its contents and attachments are gone; the log keeps their hashes.\n").arg(*id));
     return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace pt::cli {
@@ -26,6 +27,8 @@ private:
     [[nodiscard]] core::Result<std::unique_ptr<core::Vault>> openUnlocked();
     [[nodiscard]] core::Result<crypto::SecureBytes> passphrase(const QString& prompt, bool confirm);
     [[nodiscard]] core::Result<QString> bodyFromArgumentsOrStdin(bool* given);
+    // Unlocks, resolves the first argument to an entry id and runs `action` on it.
+    int withEntry(const std::function<core::Status(core::Journal&, const QString&)>& action);
 
     int init();
     int add();

@@ -210,16 +210,18 @@ Status Journal::requireWritable() const
     return Ok{};
 }
 
-QDateTime Journal::nextRecordTime(QDateTime* clockWas) const
+LogRecord Journal::newRecord(LogRecord::Op op, const QString& entryId) const
 {
-    const QDateTime now = m_clock().toUTC();
-    if (m_lastTime.isValid() && now < m_lastTime) {
+    LogRecord record;
+    record.op = op;
+    record.entryId = entryId;
+    record.time = m_clock().toUTC();
+    if (m_lastTime.isValid() && record.time < m_lastTime) {
         // The clock went back: keep the log's time monotonic and record what the clock said.
-        *clockWas = now;
-        return m_lastTime;
+        record.clockWas = record.time;
+        record.time = m_lastTime;
     }
-    *clockWas = {};
-    return now;
+    return record;
 }
 
 Result<RevisionInfo> Journal::commit(LogRecord record, const QString& object, const QByteArray& objectData,
@@ -274,20 +276,14 @@ Result<QList<AttachmentRef>> Journal::storeAttachments(const QList<NewAttachment
 
 Result<Entry> Journal::saveRevision(EntryRevision revision)
 {
-    QDateTime clockWas;
-    const QDateTime time = nextRecordTime(&clockWas);
-    revision.recordedAt = time.toLocalTime();
+    LogRecord record = newRecord(LogRecord::Op::Put, revision.entryId);
+    revision.recordedAt = record.time.toLocalTime();
     revision.timeZone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
     const QByteArray objectData = toQByteArray(crypto::aead::seal(m_keys.subkey(Purpose::Entry).view(),
                                                                   bytesOf(revision.toCanonicalJson()),
                                                                   bytesOf(m_keys.aad(QStringLiteral("entry")))));
     const QString object = hexSha256(objectData);
 
-    LogRecord record;
-    record.time = time;
-    record.clockWas = clockWas;
-    record.op = LogRecord::Op::Put;
-    record.entryId = revision.entryId;
     record.revision = revision.revision;
     record.object = object;
     auto info = commit(record, object, objectData);
@@ -377,13 +373,7 @@ Status Journal::tombstone(const QString& id)
         return current.error();
     if (current->deleted)
         return Ok{};
-    LogRecord record;
-    QDateTime clockWas;
-    record.time = nextRecordTime(&clockWas);
-    record.clockWas = clockWas;
-    record.op = LogRecord::Op::Tombstone;
-    record.entryId = id;
-    if (auto info = commit(record, {}, {}); !info)
+    if (auto info = commit(newRecord(LogRecord::Op::Tombstone, id), {}, {}); !info)
         return info.error();
     m_entries[id].deleted = true;
     if (m_search)
@@ -416,12 +406,7 @@ Status Journal::purge(const QString& id)
                     purged.append({a.object, a.sha256});
                 }
     }
-    LogRecord record;
-    QDateTime clockWas;
-    record.time = nextRecordTime(&clockWas);
-    record.clockWas = clockWas;
-    record.op = LogRecord::Op::Purge;
-    record.entryId = id;
+    LogRecord record = newRecord(LogRecord::Op::Purge, id);
     record.purged = purged;
     if (auto info = commit(record, {}, {}, revisionObjects); !info)
         return info.error();

@@ -117,7 +117,8 @@ private:
                                               const QStringList& removeObjects = {});
     [[nodiscard]] Result<Entry> saveRevision(EntryRevision revision);
     [[nodiscard]] Status requireWritable() const;
-    [[nodiscard]] QDateTime nextRecordTime(QDateTime* clockWas) const;
+    // A record for this device stamped with the time, never earlier than the previous record.
+    [[nodiscard]] LogRecord newRecord(LogRecord::Op op, const QString& entryId) const;
     [[nodiscard]] Entry toEntry(const State& state) const;
     void ensureSearchIndex();
     static const RevisionInfo* latestOf(const QList<RevisionInfo>& revisions);

@@ -111,14 +111,8 @@ void VaultController::unlock(const QString& passphrase)
     if (m_busy)
         return;
     setError({});
-    if (!m_vault) {
-        auto vault = core::Vault::open(m_path);
-        if (!vault) {
-            setError(vault.error().message);
-            return;
-        }
-        m_vault = std::move(*vault);
-    }
+    if (!ensureOpen())
+        return;
     setBusy(true);
     using KeyResult = core::Result<crypto::SecureBytes>;
     auto* watcher = new QFutureWatcher<std::shared_ptr<KeyResult>>(this);
@@ -141,15 +135,22 @@ void VaultController::unlockWithRecoveryKey(const QString& recoveryKey)
     if (m_busy)
         return;
     setError({});
-    if (!m_vault) {
-        auto vault = core::Vault::open(m_path);
-        if (!vault) {
-            setError(vault.error().message);
-            return;
-        }
-        m_vault = std::move(*vault);
-    }
+    if (!ensureOpen())
+        return;
     afterUnlock(m_vault->unlockWithRecoveryKey(recoveryKey));
+}
+
+bool VaultController::ensureOpen()
+{
+    if (m_vault)
+        return true;
+    auto vault = core::Vault::open(m_path);
+    if (!vault) {
+        setError(vault.error().message);
+        return false;
+    }
+    m_vault = std::move(*vault);
+    return true;
 }
 
 void VaultController::afterUnlock(const core::Status& status)

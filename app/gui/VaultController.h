@@ -57,6 +57,8 @@ private:
     void setBusy(bool busy);
     void setError(const QString& message);
     void afterUnlock(const core::Status& status);
+    // Opens the (locked) vault at m_path if not yet open; reports the error otherwise.
+    [[nodiscard]] bool ensureOpen();
 
     QString m_path;
     State m_state = State::NoVault;
