@@ -16,7 +16,7 @@ PT_BUILD_PACKAGES=(
 )
 # What the tests add: a real keyring, interop tools, a display for screenshots.
 PT_TEST_PACKAGES=(
-    catch2 age minisign unzip xvfb x11-apps imagemagick sqlite3 util-linux procps
+    catch2 age minisign unzip xvfb xdotool imagemagick sqlite3 jq util-linux procps
 )
 
 pt_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -306,7 +306,11 @@ Result<QList<NewAttachment>> openAttachments(const QStringList& paths, OpenedFil
         auto file = std::make_unique<QFile>(path);
         if (!file->open(QIODevice::ReadOnly))
             return notFound(QStringLiteral("Could not open %1 to attach: %2.").arg(path, file->errorString()));
-        list.append({file.get(), QFileInfo(path).fileName(), mimes.mimeTypeForFile(path).name()});
+        // By name first; a pipe or a nameless file is recognised by its first bytes instead.
+        QMimeType mime = mimes.mimeTypeForFile(path, QMimeDatabase::MatchExtension);
+        if (mime.isDefault() || !QFileInfo(path).isFile())
+            mime = mimes.mimeTypeForData(file.get());
+        list.append({file.get(), QFileInfo(path).fileName(), mime.name()});
         opened.files.push_back(std::move(file));
     }
     return list;

@@ -47,13 +47,16 @@ qint64 readFull(QIODevice& source, char* buffer, qint64 size)
     return total;
 }
 
-// True when the source has nothing more to give (blocking until it knows, for pipes).
-bool atEnd(QIODevice& source)
+// Whether the source has more to give (blocking until it knows, for pipes). A read error is not
+// the end: taking it for one would save a shortened copy as if it were the original.
+enum class More { Yes, No, Error };
+More moreData(QIODevice& source)
 {
     char next = 0;
-    if (source.peek(&next, 1) == 1)
-        return false;
-    return !source.isSequential() || !source.waitForReadyRead(30000) || source.peek(&next, 1) != 1;
+    qint64 n = source.peek(&next, 1);
+    if (n == 0 && source.isSequential() && source.waitForReadyRead(30000))
+        n = source.peek(&next, 1);
+    return n < 0 ? More::Error : n == 0 ? More::No : More::Yes;
 }
 
 Error damagedObject(const QString& object, const QString& what)
@@ -139,11 +142,12 @@ Result<StoredAttachment> AttachmentStore::put(QIODevice& source)
         if (batch.ticket)
             hasher.waitFor(batch.ticket); // its bytes from two batches ago are hashed
         const qint64 n = readFull(source, batch.plain.data(), qint64(batch.plain.size()));
-        if (n < 0)
-            return abandon(failed(QStringLiteral("Could not read the file to attach: %1.")
-                                      .arg(source.errorString())));
         // The last chunk of the stream carries the FINAL tag, so look one byte ahead.
-        const bool final = n < qint64(batch.plain.size()) || atEnd(source);
+        const More more = n == qint64(batch.plain.size()) ? moreData(source) : More::No;
+        if (n < 0 || more == More::Error)
+            return abandon(failed(QStringLiteral("Could not read the file to attach (%1); nothing was saved.")
+                                      .arg(source.errorString())));
+        const bool final = more == More::No;
         std::size_t sealedSize = 0;
         std::size_t offset = 0;
         do {
@@ -171,6 +175,7 @@ Result<StoredAttachment> AttachmentStore::put(QIODevice& source)
     StoredAttachment stored{hex(digests.ciphertext), total, hex(digests.plaintext)};
     const QString finalPath = pathOf(stored.object);
     const QString shard = QFileInfo(finalPath).absolutePath();
+    const bool newShard = !QFileInfo::exists(shard);
     if (!QDir().mkpath(shard) || !QFile::rename(tmpPath, finalPath)) {
         QFile::remove(tmpPath);
         return failed(QStringLiteral("Could not move the attachment into %1. Check that the vault "
@@ -179,6 +184,9 @@ Result<StoredAttachment> AttachmentStore::put(QIODevice& source)
     }
     if (Status s = durable::syncDirectory(shard); !s)
         return s.error();
+    if (newShard) // the new folder's own entry must survive power loss too
+        if (Status s = durable::syncDirectory(m_dir); !s)
+            return s.error();
     return stored;
 }
 

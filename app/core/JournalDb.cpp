@@ -57,8 +57,9 @@ Result<std::unique_ptr<JournalDb>> JournalDb::open(const QString& path)
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
 
     QSqlQuery q(QSqlDatabase::database(connection));
-    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next() ||
-        q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
+        return dbError(QStringLiteral("open the journal"), q.lastError());
+    if (!q.next() || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return failed(QStringLiteral("Could not switch journal.db to write-ahead logging. Check that "
                                      "the vault folder is on a local, writable disk."));
     for (const char* sql : {

@@ -5,6 +5,7 @@
 #include "crypto/Random.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QUuid>
 
@@ -74,14 +75,15 @@ Result<std::unique_ptr<Vault>> Vault::create(const QString& dir, crypto::ByteVie
     const crypto::SecureBytes recovery = crypto::randomSecret(32);
     header.recoveryWrap = crypto::aead::seal(recovery::wrappingKey(recovery, header.vaultId).view(), vaultKey.view(),
                                              bytesOf(associatedData(header.vaultId, QStringLiteral("wrap-recovery"))));
-    if (Status s = header.save(dir); !s)
-        return s.error();
-
     auto db = JournalDb::open(journalPath(dir));
     if (!db)
         return db.error();
+    const VaultHeader saved = header;
     std::unique_ptr<Vault> vault(new Vault(dir, std::move(header), std::move(*db), std::move(clock)));
     if (Status s = vault->unlockWithKey(std::move(vaultKey)); !s)
+        return s.error();
+    // vault.json is written last: the folder is a vault only once everything else is in place.
+    if (Status s = saved.save(dir); !s)
         return s.error();
     if (recoveryKey)
         *recoveryKey = recovery::encode(recovery);
@@ -93,11 +95,22 @@ Result<std::unique_ptr<Vault>> Vault::open(const QString& dir, Clock clock)
     auto header = VaultHeader::load(dir);
     if (!header)
         return header.error();
-    if (!QFile::exists(journalPath(dir)))
+    const QFileInfo journal(journalPath(dir));
+    if (!journal.exists())
         return damaged(QStringLiteral("journal.db is missing from %1. Restore it from a synced copy or a backup.").arg(dir));
+    // SQLite would happily take an emptied file for a new database: an empty vault that "verifies".
+    if (journal.size() == 0)
+        return damaged(QStringLiteral("journal.db in %1 is empty: its contents were lost. Restore it from a synced "
+                                      "copy or a backup.").arg(dir));
     auto db = JournalDb::open(journalPath(dir));
     if (!db)
         return db.error();
+    auto localDevice = (*db)->meta(QString::fromLatin1(LocalDeviceKey));
+    if (!localDevice)
+        return localDevice.error();
+    if (localDevice->isEmpty())
+        return damaged(QStringLiteral("journal.db in %1 is damaged: it does not name this device. Restore it from a "
+                                      "synced copy or a backup.").arg(dir));
     return std::unique_ptr<Vault>(new Vault(dir, std::move(*header), std::move(*db), std::move(clock)));
 }
 

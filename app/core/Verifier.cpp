@@ -65,7 +65,7 @@ VerifyReport Verifier::run()
         if (publicKey.isEmpty())
             problem(QStringLiteral("device %1").arg(device), QStringLiteral("has log records but no known public key"));
         qint64 expectedSeq = 1;
-        QString previousHash;
+        std::optional<QString> previousHash; // unset when the record before is missing or unreadable
         QDateTime previousTime;
         for (const StoredRecord& row : list) {
             ++report.records;
@@ -77,27 +77,28 @@ VerifyReport Verifier::run()
                                                        : QStringLiteral("and the %1 records after it are missing")
                                                              .arg(row.seq - expectedSeq - 1));
                 expectedSeq = row.seq;
+                previousHash.reset();
             }
             ++expectedSeq;
             const auto framed = crypto::aead::open(logKey, bytesOf(row.data),
                                                    bytesOf(m_keys.aad(logRecordType(device, row.seq))));
             if (!framed) {
                 problem(name, QStringLiteral("does not decrypt: it was changed, damaged or moved"));
-                previousHash.clear();
+                previousHash.reset();
                 continue;
             }
             const auto signedRecord = SignedRecord::unframe(toQByteArray(*framed));
             const auto record = signedRecord ? LogRecord::fromPayload(signedRecord->payload) : std::nullopt;
             if (!record || record->device != device || record->seq != row.seq) {
                 problem(name, QStringLiteral("is not a valid log record"));
-                previousHash.clear();
+                previousHash.reset();
                 continue;
             }
             if (!publicKey.isEmpty() &&
                 !crypto::signing::verify(bytesOf(publicKey), bytesOf(signedRecord->payload),
                                          bytesOf(signedRecord->signature)))
                 problem(name, QStringLiteral("has a signature that does not verify"));
-            if (row.seq > 1 && record->previous != previousHash)
+            if (row.seq > 1 && previousHash && record->previous != *previousHash)
                 problem(name, QStringLiteral("does not link to the record before it"));
             if (previousTime.isValid() && record->time < previousTime)
                 problem(name, QStringLiteral("is dated before the record before it"));
@@ -159,7 +160,9 @@ VerifyReport Verifier::run()
             }
             if (revision->entryId != it.key() || revision->revision != put.revision)
                 problem(name, QStringLiteral("holds a different entry or revision than its log record says"));
-            if (revision->revision > 1 && revision->previous != objectOfRevision.value(revision->revision - 1))
+            // Checked only when the revision before is known: an unreadable record is reported on its own.
+            if (revision->revision > 1 && objectOfRevision.contains(revision->revision - 1) &&
+                revision->previous != objectOfRevision.value(revision->revision - 1))
                 problem(name, QStringLiteral("does not link to the revision before it"));
             for (const AttachmentRef& a : revision->attachments)
                 attachments.insert(a.object, a);
