@@ -46,6 +46,12 @@ std::optional<Bytes> fromBase64(std::string_view text)
         return Bytes{};
     if (text.size() % 4 != 0) // padded form only
         return std::nullopt;
+    // libsodium 1.0.18's decoder takes some bytes >= 0x80 for base64 digits (found by
+    // fuzz/targets/bytes.cpp): only the 65 characters of the alphabet may pass.
+    for (const char c : text)
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+              c == '/' || c == '='))
+            return std::nullopt;
     Bytes out(text.size() / 4 * 3);
     std::size_t binLen = 0;
     const char* end = nullptr;

@@ -66,6 +66,17 @@ TEST_CASE("fromBase64 rejects malformed input and trailing garbage", "[bytes]")
     }
 }
 
+TEST_CASE("fromBase64 rejects bytes outside the alphabet that libsodium 1.0.18 lets through", "[bytes]")
+{
+    // Found by fuzz/targets/bytes.cpp: sodium_base642bin decoded this as 9 bytes.
+    CHECK_FALSE(fromBase64("deadB\xc5" "EF0123").has_value());
+    for (int c = 0x80; c <= 0xff; ++c) {
+        const std::string text = std::string("Zm9") + static_cast<char>(c);
+        CAPTURE(c);
+        CHECK_FALSE(fromBase64(text).has_value());
+    }
+}
+
 TEST_CASE("equal is length-aware", "[bytes]")
 {
     const Bytes a{1, 2, 3};
