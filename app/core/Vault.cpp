@@ -181,6 +181,7 @@ Status Vault::unlockWithKey(crypto::SecureBytes vaultKey)
     m_attachments = std::make_unique<AttachmentStore>(objectsPath(m_dir), *m_keys);
     m_attachments->removeLeftovers();
     m_journal = std::make_unique<Journal>(*m_db, *m_attachments, *m_keys, m_device, m_clock);
+    m_drafts = std::make_unique<DraftStore>(*m_db, *m_keys);
     if (Status s = m_journal->load(); !s) {
         lock();
         return s;
@@ -238,6 +239,7 @@ Status Vault::loadOrCreateDevice()
 
 void Vault::lock()
 {
+    m_drafts.reset();
     m_journal.reset();
     m_attachments.reset();
     m_device.secretKey.wipe();

@@ -4,6 +4,7 @@
 // sodium_malloc'd memory) and the Journal; lock() wipes both.
 #include "AttachmentStore.h"
 #include "DeviceIdentity.h"
+#include "DraftStore.h"
 #include "Journal.h"
 #include "JournalDb.h"
 #include "Result.h"
@@ -58,6 +59,7 @@ public:
     [[nodiscard]] QString keychainKey() const;
 
     [[nodiscard]] Journal& journal() { return *m_journal; }
+    [[nodiscard]] DraftStore& drafts() { return *m_drafts; }
     [[nodiscard]] VerifyReport verify();
 
     [[nodiscard]] const QString& dir() const { return m_dir; }
@@ -77,6 +79,7 @@ private:
     DeviceIdentity m_device;
     std::unique_ptr<AttachmentStore> m_attachments;
     std::unique_ptr<Journal> m_journal;
+    std::unique_ptr<DraftStore> m_drafts;
 };
 
 } // namespace pt::core
