@@ -53,6 +53,12 @@ Page {
                 enabled: !page.controller.busy
                 onAccepted: createButton.clicked()
             }
+            Switch {
+                id: remember
+                text: qsTr("Remember on this device")
+                Layout.leftMargin: 16
+                Accessible.name: qsTr("Remember on this device")
+            }
             Label {
                 text: qsTr("If you lose this passphrase and the recovery key shown next, nobody can open your records: not us, not anyone.")
                 wrapMode: Text.WordWrap
@@ -82,7 +88,7 @@ Page {
                 Layout.rightMargin: 24
                 Accessible.name: qsTr("Create vault")
                 onClicked: {
-                    page.controller.create(passphrase.text)
+                    page.controller.create(passphrase.text, remember.checked)
                     passphrase.clear()
                     repeat.clear()
                 }

@@ -3,63 +3,84 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 
+// One entry in the timeline or the search results.
 ItemDelegate {
     id: card
+    required property string entryId
     required property string title
     required property string bodyPreview
+    required property string snippet
     required property string kind
     required property date occurredAt
     required property bool edited
     required property int attachmentCount
+    required property string thumbnail
+    property bool selected: false
 
     width: ListView.view ? ListView.view.width : implicitWidth
-    Accessible.name: title.length > 0 ? title : bodyPreview
+    highlighted: selected
+    Accessible.name: (title.length > 0 ? title : bodyPreview) + ", " + kind
 
-    contentItem: ColumnLayout {
-        spacing: 4
-        RowLayout {
+    contentItem: RowLayout {
+        spacing: 12
+        KindBadge {
+            kind: card.kind
+            Layout.alignment: Qt.AlignTop
+        }
+        ColumnLayout {
             Layout.fillWidth: true
-            Label {
-                text: card.kind
-                font.pixelSize: 12
-                font.capitalization: Font.AllUppercase
-                color: Material.accent
+            spacing: 2
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    text: Qt.formatTime(card.occurredAt, "HH:mm")
+                    font.pixelSize: 12
+                    opacity: 0.7
+                }
+                Label {
+                    visible: card.edited
+                    text: qsTr("edited")
+                    font.pixelSize: 12
+                    font.italic: true
+                    opacity: 0.7
+                }
+                Item { Layout.fillWidth: true }
+                Label {
+                    visible: card.attachmentCount > 0
+                    text: qsTr("%n attachment(s)", "", card.attachmentCount)
+                    font.pixelSize: 12
+                    opacity: 0.7
+                }
             }
             Label {
-                text: Qt.formatTime(card.occurredAt, "HH:mm")
-                font.pixelSize: 12
-                opacity: 0.7
-            }
-            Item { Layout.fillWidth: true }
-            Label {
-                visible: card.attachmentCount > 0
-                text: qsTr("%n attachment(s)", "", card.attachmentCount)
-                font.pixelSize: 12
-                opacity: 0.7
+                text: card.title.length > 0 ? card.title : qsTr("(untitled)")
+                font.pixelSize: 16
+                font.weight: Font.Medium
+                elide: Text.ElideRight
+                Layout.fillWidth: true
             }
             Label {
-                visible: card.edited
-                text: qsTr("edited")
-                font.pixelSize: 12
-                font.italic: true
-                opacity: 0.7
+                text: card.snippet.length > 0 ? card.snippet : card.bodyPreview
+                textFormat: card.snippet.length > 0 ? Text.StyledText : Text.PlainText
+                visible: text.length > 0
+                maximumLineCount: 2
+                elide: Text.ElideRight
+                wrapMode: Text.WordWrap
+                opacity: 0.8
+                Layout.fillWidth: true
             }
         }
-        Label {
-            text: card.title.length > 0 ? card.title : qsTr("(untitled)")
-            font.pixelSize: 17
-            font.weight: Font.Medium
-            elide: Text.ElideRight
-            Layout.fillWidth: true
-        }
-        Label {
-            text: card.bodyPreview
-            visible: text.length > 0
-            maximumLineCount: 2
-            elide: Text.ElideRight
-            wrapMode: Text.WordWrap
-            opacity: 0.8
-            Layout.fillWidth: true
+        Image {
+            visible: card.thumbnail.length > 0
+            source: card.thumbnail
+            sourceSize.width: 112
+            sourceSize.height: 112
+            Layout.preferredWidth: 56
+            Layout.preferredHeight: 56
+            fillMode: Image.PreserveAspectCrop
+            asynchronous: false
+            cache: false // decrypted pixels stay out of Qt's shared image cache
+            Accessible.name: qsTr("Screenshot preview")
         }
     }
 }

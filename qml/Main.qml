@@ -5,45 +5,47 @@ import PaperTrail
 
 ApplicationWindow {
     id: window
+    required property VaultController controller
+    // Two panes side by side from tablet width up; one column on a phone.
+    readonly property bool wide: width >= 840
+
     width: 390
     height: 844
     visible: true
     title: qsTr("Paper Trail")
-    Material.theme: Material.System
+    Material.theme: controller.theme === VaultController.DarkTheme ? Material.Dark
+                    : controller.theme === VaultController.LightTheme ? Material.Light : Material.System
     Material.accent: Material.Teal
-
-    VaultController {
-        id: vault
-    }
+    Material.primary: Material.BlueGrey
 
     StackView {
         id: stack
         anchors.fill: parent
-        initialItem: pageFor(vault.state)
+        initialItem: pageFor()
     }
 
-    function pageFor(state) {
-        if (vault.recoveryKey.length > 0)
+    function pageFor() {
+        if (controller.recoveryKey.length > 0)
             return recoveryPage
-        switch (state) {
+        switch (controller.state) {
         case VaultController.NoVault: return createPage
         case VaultController.Locked: return unlockPage
-        default: return timelinePage
+        default: return mainView
         }
     }
 
     function show() {
-        stack.replace(null, pageFor(vault.state))
+        stack.replace(null, pageFor())
     }
 
     Connections {
-        target: vault
+        target: window.controller
         function onStateChanged() { window.show() }
         function onRecoveryKeyChanged() { window.show() }
     }
 
-    Component { id: createPage; CreateVaultPage { controller: vault } }
-    Component { id: unlockPage; UnlockPage { controller: vault } }
-    Component { id: recoveryPage; RecoveryKeyPage { controller: vault } }
-    Component { id: timelinePage; TimelinePage { controller: vault } }
+    Component { id: createPage; CreateVaultPage { controller: window.controller } }
+    Component { id: unlockPage; UnlockPage { controller: window.controller } }
+    Component { id: recoveryPage; RecoveryKeyPage { controller: window.controller } }
+    Component { id: mainView; MainView { controller: window.controller; wide: window.wide } }
 }

@@ -7,6 +7,8 @@ Page {
     id: page
     required property VaultController controller
     title: qsTr("Your recovery key")
+    // Which characters to ask back: somewhere in the random part, after "ptrk1".
+    readonly property int checkAt: 20 + Math.floor(Math.random() * 30)
 
     ColumnLayout {
         width: Math.min(parent.width, 520)
@@ -31,6 +33,7 @@ Page {
             Layout.rightMargin: 24
         }
         TextArea {
+            id: keyText
             text: page.controller.recoveryKey
             readOnly: true
             selectByMouse: true
@@ -43,8 +46,31 @@ Page {
             Accessible.name: qsTr("Recovery key")
         }
         Button {
+            text: qsTr("Copy")
+            flat: true
+            Layout.leftMargin: 24
+            onClicked: { keyText.selectAll(); keyText.copy(); keyText.deselect() }
+        }
+        Label {
+            text: qsTr("To check, type characters %1 to %2 of the key:").arg(page.checkAt + 1).arg(page.checkAt + 6)
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+            Layout.leftMargin: 24
+            Layout.rightMargin: 24
+        }
+        TextField {
+            id: check
+            placeholderText: qsTr("6 characters")
+            font.family: "monospace"
+            Layout.fillWidth: true
+            Layout.leftMargin: 24
+            Layout.rightMargin: 24
+            Accessible.name: qsTr("Characters of the recovery key")
+        }
+        Button {
             text: qsTr("I have written it down")
             highlighted: true
+            enabled: page.controller.recoveryKeyMatches(page.checkAt, check.text) && check.text.replace(/ /g, "").length === 6
             Layout.fillWidth: true
             Layout.leftMargin: 24
             Layout.rightMargin: 24

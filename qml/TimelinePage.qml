@@ -1,42 +1,82 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Layouts
 import PaperTrail
 
 Page {
     id: page
     required property VaultController controller
-    title: qsTr("Timeline")
+    property string selectedId: ""
+    property bool showCaptureButton: true
+    signal opened(string id)
+    signal captureRequested(string kind)
 
-    header: ToolBar {
-        RowLayout {
-            anchors.fill: parent
-            Label {
-                text: qsTr("Timeline")
-                font.pixelSize: 20
-                Layout.leftMargin: 16
-                Layout.fillWidth: true
+    Component.onCompleted: controller.timeline.query = ""
+
+    header: ColumnLayout {
+        spacing: 0
+        ToolBar {
+            Layout.fillWidth: true
+            RowLayout {
+                anchors.fill: parent
+                Label {
+                    text: qsTr("Timeline")
+                    font.pixelSize: 20
+                    Layout.leftMargin: 16
+                    Layout.fillWidth: true
+                }
+                ToolButton {
+                    text: qsTr("Lock")
+                    Accessible.name: qsTr("Lock the vault")
+                    onClicked: page.controller.lock()
+                }
             }
-            ToolButton {
-                text: qsTr("Lock")
-                Accessible.name: qsTr("Lock the vault")
-                onClicked: page.controller.lock()
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.leftMargin: 8
+            Layout.rightMargin: 8
+            spacing: 8
+            ComboBox {
+                flat: true
+                Layout.fillWidth: true
+                model: [qsTr("All kinds")].concat(page.controller.timeline.kinds)
+                Accessible.name: qsTr("Show only this kind")
+                onActivated: (i) => page.controller.timeline.kindFilter = i === 0 ? "" : currentText
+            }
+            ComboBox {
+                flat: true
+                enabled: page.controller.timeline.tags.length > 0
+                Layout.fillWidth: true
+                model: [qsTr("All tags")].concat(page.controller.timeline.tags)
+                Accessible.name: qsTr("Show only this tag")
+                onActivated: (i) => page.controller.timeline.tagFilter = i === 0 ? "" : currentText
             }
         }
     }
 
+    Label {
+        visible: page.controller.statusMessage.length > 0
+        z: 1
+        anchors { left: parent.left; right: parent.right; top: parent.top; margins: 8 }
+        text: page.controller.statusMessage
+        wrapMode: Text.WordWrap
+        padding: 8
+        background: Rectangle { color: Material.color(Material.Amber, Material.Shade100); radius: 4 }
+        color: "#3e2723"
+    }
+
     ListView {
         id: list
-        // One readable column, centred on wide screens; the detail pane comes with the app issue.
-        width: Math.min(parent.width, 760)
-        height: parent.height
-        anchors.horizontalCenter: parent.horizontalCenter
-        model: page.controller.entries
+        anchors.fill: parent
+        model: page.controller.timeline
         clip: true
+        reuseItems: true
         section.property: "day"
         section.delegate: Label {
             required property string section
-            text: Qt.formatDate(Date.fromLocaleDateString(Qt.locale(), section, "yyyy-MM-dd"), Locale.LongFormat)
+            text: Qt.formatDate(new Date(section + "T00:00:00"), "dddd d MMMM yyyy")
             font.pixelSize: 13
             font.weight: Font.DemiBold
             topPadding: 16
@@ -44,8 +84,11 @@ Page {
             bottomPadding: 4
             opacity: 0.7
         }
-        delegate: EntryCard {}
-        ScrollIndicator.vertical: ScrollIndicator {}
+        delegate: EntryCard {
+            selected: entryId === page.selectedId
+            onClicked: page.opened(entryId)
+        }
+        ScrollBar.vertical: ScrollBar {}
     }
 
     Label {
@@ -54,7 +97,33 @@ Page {
         visible: list.count === 0
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.WordWrap
-        text: qsTr("No entries yet. Write down what happened while it is fresh: who, what was said, when.")
+        text: page.controller.timeline.kindFilter.length > 0 || page.controller.timeline.tagFilter.length > 0
+              ? qsTr("Nothing matches these filters.")
+              : qsTr("No entries yet. Write down what happened while it is fresh: who was there, what was said, when.")
         opacity: 0.7
+    }
+
+    RoundButton {
+        id: captureButton
+        visible: page.showCaptureButton
+        anchors { right: parent.right; bottom: parent.bottom; margins: 20 }
+        width: 64
+        height: 64
+        text: "+"
+        font.pixelSize: 30
+        highlighted: true
+        Material.elevation: 6
+        Accessible.name: qsTr("Write a new note")
+        onClicked: page.captureRequested("note")
+        onPressAndHold: captureMenu.open()
+        Menu {
+            id: captureMenu
+            y: -height
+            MenuItem { text: qsTr("Note"); onTriggered: page.captureRequested("note") }
+            MenuItem { text: qsTr("Meeting notes"); onTriggered: page.captureRequested("meeting") }
+            MenuItem { text: qsTr("Daily grade"); onTriggered: page.captureRequested("grade") }
+            MenuItem { text: qsTr("Shout-out"); onTriggered: page.captureRequested("shout-out") }
+            MenuItem { text: qsTr("Screenshot"); onTriggered: page.captureRequested("screenshot") }
+        }
     }
 }

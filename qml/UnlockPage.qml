@@ -9,6 +9,9 @@ Page {
     property bool useRecoveryKey: false
     title: qsTr("Unlock")
 
+    // A device that remembers the vault opens without typing.
+    Component.onCompleted: controller.unlockWithDevice()
+
     ColumnLayout {
         width: Math.min(parent.width, 520)
         anchors.horizontalCenter: parent.horizontalCenter

@@ -1,10 +1,17 @@
 #include "VaultController.h"
 
+#include "platform/KeychainSecretStore.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace pt::gui {
 
 namespace {
+
+const QString KeychainService = QStringLiteral("Paper Trail");
 
 crypto::SecureBytes utf8Secret(const QString& text)
 {
@@ -19,22 +26,35 @@ struct CreateOutcome {
     QString recoveryKey;
 };
 
+// Non-journal preferences only: nothing a person wrote ever goes into QSettings.
+QSettings preferences() { return QSettings(); }
+
 } // namespace
 
-VaultController::VaultController(QObject* parent) : QObject(parent), m_path(core::defaultVaultDir())
+VaultController::VaultController(QObject* parent)
+    : QObject(parent), m_path(core::defaultVaultDir()),
+      m_secrets(std::make_unique<platform::KeychainSecretStore>(KeychainService, std::chrono::seconds(10)))
 {
+    wipeOpenedFiles(); // a crash may have left copies behind
+    m_autoLock.setDelay(std::chrono::minutes(autoLockMinutes()));
+    connect(&m_autoLock, &AutoLock::lockRequested, this, &VaultController::lock);
+    connect(this, &VaultController::journalChanged, &m_timeline, &TimelineModel::reload);
     refreshState();
 }
 
 VaultController::~VaultController() { lock(); }
+
+void VaultController::setSecretStore(std::unique_ptr<platform::SecretStore> store) { m_secrets = std::move(store); }
 
 void VaultController::setVaultPath(const QString& path)
 {
     if (path == m_path)
         return;
     lock();
+    m_vault.reset();
     m_path = path;
     emit vaultPathChanged();
+    emit rememberedChanged();
     refreshState();
 }
 
@@ -47,6 +67,7 @@ void VaultController::refreshState()
         next = State::Locked;
     if (next != m_state) {
         m_state = next;
+        m_autoLock.setActive(next == State::Unlocked);
         emit stateChanged();
     }
 }
@@ -67,7 +88,64 @@ void VaultController::setError(const QString& message)
     }
 }
 
-void VaultController::create(const QString& passphrase)
+void VaultController::setStatus(const QString& message)
+{
+    if (message != m_status) {
+        m_status = message;
+        emit statusMessageChanged();
+    }
+}
+
+void VaultController::clearMessages()
+{
+    setError({});
+    setStatus({});
+}
+
+int VaultController::autoLockMinutes() const
+{
+    return std::clamp(preferences().value(QStringLiteral("autoLockMinutes"), 5).toInt(), 1, 120);
+}
+
+void VaultController::setAutoLockMinutes(int minutes)
+{
+    minutes = std::clamp(minutes, 1, 120);
+    if (minutes == autoLockMinutes())
+        return;
+    preferences().setValue(QStringLiteral("autoLockMinutes"), minutes);
+    m_autoLock.setDelay(std::chrono::minutes(minutes));
+    emit autoLockMinutesChanged();
+}
+
+int VaultController::theme() const { return std::clamp(preferences().value(QStringLiteral("theme"), 0).toInt(), 0, 2); }
+
+void VaultController::setTheme(int theme)
+{
+    if (theme == this->theme())
+        return;
+    preferences().setValue(QStringLiteral("theme"), std::clamp(theme, 0, 2));
+    emit themeChanged();
+}
+
+bool VaultController::ensureOpen()
+{
+    if (m_vault)
+        return true;
+    auto vault = core::Vault::open(m_path);
+    if (!vault) {
+        setError(vault.error().message);
+        return false;
+    }
+    m_vault = std::move(*vault);
+    return true;
+}
+
+bool VaultController::remembered() const
+{
+    return m_vault ? m_vault->isRememberedOnThisDevice() : false;
+}
+
+void VaultController::create(const QString& passphrase, bool rememberOnDevice)
 {
     if (m_busy)
         return;
@@ -78,7 +156,7 @@ void VaultController::create(const QString& passphrase)
     setError({});
     setBusy(true);
     auto* watcher = new QFutureWatcher<CreateOutcome>(this);
-    connect(watcher, &QFutureWatcher<CreateOutcome>::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcher<CreateOutcome>::finished, this, [this, watcher, rememberOnDevice] {
         const CreateOutcome outcome = watcher->result();
         watcher->deleteLater();
         setBusy(false);
@@ -89,13 +167,11 @@ void VaultController::create(const QString& passphrase)
         // The vault was made on the worker; open it here, where its database will live.
         m_recoveryKey = outcome.recoveryKey;
         emit recoveryKeyChanged();
-        auto vault = core::Vault::open(m_path);
-        if (!vault) {
-            setError(vault.error().message);
+        if (!ensureOpen())
             return;
-        }
-        m_vault = std::move(*vault);
         afterUnlock(m_vault->unlockWithRecoveryKey(m_recoveryKey));
+        if (rememberOnDevice)
+            setRemembered(true);
     });
     watcher->setFuture(QtConcurrent::run([path = m_path, secret = std::make_shared<crypto::SecureBytes>(utf8Secret(passphrase))] {
         CreateOutcome outcome;
@@ -121,7 +197,7 @@ void VaultController::unlock(const QString& passphrase)
         watcher->deleteLater();
         setBusy(false);
         if (!m_vault)
-            return; // locked or switched while deriving
+            return; // switched vaults while deriving
         afterUnlock(key->ok() ? m_vault->unlockWithPassphraseKey(key->value()) : core::Status(key->error()));
     });
     const core::Vault* vault = m_vault.get();
@@ -140,17 +216,21 @@ void VaultController::unlockWithRecoveryKey(const QString& recoveryKey)
     afterUnlock(m_vault->unlockWithRecoveryKey(recoveryKey));
 }
 
-bool VaultController::ensureOpen()
+void VaultController::unlockWithDevice()
 {
-    if (m_vault)
-        return true;
-    auto vault = core::Vault::open(m_path);
-    if (!vault) {
-        setError(vault.error().message);
-        return false;
-    }
-    m_vault = std::move(*vault);
-    return true;
+    if (m_busy || m_state != State::Locked || !ensureOpen() || !m_vault->isRememberedOnThisDevice())
+        return;
+    setBusy(true);
+    m_secrets->read(m_vault->keychainKey(), [this](platform::SecretResult result) {
+        setBusy(false);
+        if (!m_vault)
+            return;
+        if (!result.ok()) {
+            setError(result.message);
+            return;
+        }
+        afterUnlock(m_vault->unlockWithDeviceKey(result.secret.view()));
+    });
 }
 
 void VaultController::afterUnlock(const core::Status& status)
@@ -160,17 +240,28 @@ void VaultController::afterUnlock(const core::Status& status)
         refreshState();
         return;
     }
-    m_entries.setEntries(m_vault->journal().entries());
     refreshState();
+    m_timeline.setJournal(&m_vault->journal());
+    if (!m_vault->journal().problems().isEmpty())
+        setStatus(tr("%n item(s) could not be read. Open Settings and run Verify to see which.", "",
+                     int(m_vault->journal().problems().size())));
+    emit rememberedChanged();
 }
 
 void VaultController::lock()
 {
     if (m_busy && m_vault)
         return; // a derivation is reading the header; lock once it is done
-    m_entries.clear();
-    m_vault.reset(); // wipes every key
+    const bool wasUnlocked = m_state == State::Unlocked;
+    if (wasUnlocked)
+        emit aboutToLock(); // editors write their drafts while the keys still exist
+    m_timeline.setJournal(nullptr);
+    if (m_vault)
+        m_vault->lock(); // wipes every key
+    wipeOpenedFiles();
     refreshState();
+    if (wasUnlocked)
+        emit locked();
 }
 
 void VaultController::forgetRecoveryKey()
@@ -178,6 +269,108 @@ void VaultController::forgetRecoveryKey()
     m_recoveryKey.fill(QLatin1Char('\0'));
     m_recoveryKey.clear();
     emit recoveryKeyChanged();
+}
+
+bool VaultController::recoveryKeyMatches(int position, const QString& characters) const
+{
+    QString wanted = characters.simplified().remove(QLatin1Char(' ')).toLower();
+    return !wanted.isEmpty() && position >= 0 && m_recoveryKey.mid(position, wanted.size()) == wanted;
+}
+
+void VaultController::setRemembered(bool remember)
+{
+    if (!vault() || m_busy || remember == remembered())
+        return;
+    if (!remember) {
+        (void)m_vault->forgetOnThisDevice();
+        m_secrets->remove(m_vault->keychainKey(), [](platform::SecretResult) {});
+        emit rememberedChanged();
+        setStatus(tr("This device no longer opens the vault without the passphrase."));
+        return;
+    }
+    auto deviceKey = m_vault->rememberOnThisDevice();
+    if (!deviceKey) {
+        setError(deviceKey.error().message);
+        return;
+    }
+    setBusy(true);
+    m_secrets->write(m_vault->keychainKey(), deviceKey->view(), [this](platform::SecretResult result) {
+        setBusy(false);
+        if (!m_vault)
+            return;
+        if (!result.ok()) {
+            (void)m_vault->forgetOnThisDevice();
+            setError(result.message);
+        } else {
+            setStatus(tr("This device now opens the vault without the passphrase."));
+        }
+        emit rememberedChanged();
+    });
+}
+
+void VaultController::changePassphrase(const QString& newPassphrase)
+{
+    if (!vault() || m_busy)
+        return;
+    if (newPassphrase.isEmpty()) {
+        setError(tr("The new passphrase cannot be empty."));
+        return;
+    }
+    clearMessages();
+    setBusy(true); // also keeps lock() from wiping the keys under the worker
+    auto* watcher = new QFutureWatcher<core::Status>(this);
+    connect(watcher, &QFutureWatcher<core::Status>::finished, this, [this, watcher] {
+        const core::Status status = watcher->result();
+        watcher->deleteLater();
+        setBusy(false);
+        if (status)
+            setStatus(tr("Passphrase changed. Your recovery key still works."));
+        else
+            setError(status.error().message);
+    });
+    core::Vault* vault = m_vault.get();
+    watcher->setFuture(QtConcurrent::run([vault, secret = std::make_shared<crypto::SecureBytes>(utf8Secret(newPassphrase))] {
+        return vault->changePassphrase(secret->view(), crypto::pwhash::calibrate());
+    }));
+}
+
+bool VaultController::verify()
+{
+    if (!vault())
+        return false;
+    const core::VerifyReport report = m_vault->verify();
+    if (report.ok()) {
+        setStatus(tr("Everything checks out: %1 records, %2 entries, %3 attachments. Nothing was changed or removed "
+                     "without a trace.")
+                      .arg(report.records)
+                      .arg(report.entries)
+                      .arg(report.attachments));
+        return true;
+    }
+    QStringList lines;
+    for (const core::VerifyProblem& p : report.problems)
+        lines << p.item + QLatin1Char(' ') + p.what;
+    setError(tr("%n problem(s) found. Restore the vault from a synced copy or a backup.", "", int(report.problems.size())) +
+             QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
+    return false;
+}
+
+void VaultController::notifyJournalChanged() { emit journalChanged(); }
+
+QString VaultController::openedFilesDir()
+{
+    // The runtime folder is private to the user and memory-backed on Linux.
+    QString base = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+    if (base.isEmpty())
+        base = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
+    return base + QStringLiteral("/papertrail-opened");
+}
+
+void VaultController::wipeOpenedFiles()
+{
+    QDir dir(openedFilesDir());
+    if (dir.exists())
+        dir.removeRecursively();
 }
 
 } // namespace pt::gui

@@ -1,9 +1,12 @@
 #pragma once
-// What the QML sees of the vault: its state, the create/unlock/lock actions and the timeline.
-// The slow key derivation runs on a worker thread; everything touching journal.db stays on the
+// What the QML sees of the vault: its state, create / unlock / lock, the timeline, and the
+// settings that act on the vault (auto-lock, remember on this device, passphrase, verify).
+// Slow key derivations run on a worker thread; everything touching journal.db stays on the
 // thread that owns it (this one).
-#include "EntryListModel.h"
+#include "AutoLock.h"
+#include "TimelineModel.h"
 #include "Vault.h"
+#include "platform/SecretStore.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -21,11 +24,17 @@ class VaultController : public QObject {
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
     Q_PROPERTY(QString vaultPath READ vaultPath WRITE setVaultPath NOTIFY vaultPathChanged)
     Q_PROPERTY(QString recoveryKey READ recoveryKey NOTIFY recoveryKeyChanged)
-    Q_PROPERTY(EntryListModel* entries READ entries CONSTANT)
+    Q_PROPERTY(TimelineModel* timeline READ timeline CONSTANT)
+    Q_PROPERTY(int autoLockMinutes READ autoLockMinutes WRITE setAutoLockMinutes NOTIFY autoLockMinutesChanged)
+    Q_PROPERTY(int theme READ theme WRITE setTheme NOTIFY themeChanged)
+    Q_PROPERTY(bool remembered READ remembered NOTIFY rememberedChanged)
+    Q_PROPERTY(QString statusMessage READ statusMessage NOTIFY statusMessageChanged)
 
 public:
     enum class State { NoVault, Locked, Unlocked };
     Q_ENUM(State)
+    enum Theme { SystemTheme, LightTheme, DarkTheme };
+    Q_ENUM(Theme)
 
     explicit VaultController(QObject* parent = nullptr);
     ~VaultController() override;
@@ -36,14 +45,38 @@ public:
     [[nodiscard]] QString vaultPath() const { return m_path; }
     void setVaultPath(const QString& path);
     [[nodiscard]] QString recoveryKey() const { return m_recoveryKey; }
-    [[nodiscard]] EntryListModel* entries() { return &m_entries; }
+    [[nodiscard]] TimelineModel* timeline() { return &m_timeline; }
+    [[nodiscard]] int autoLockMinutes() const;
+    void setAutoLockMinutes(int minutes);
+    [[nodiscard]] int theme() const;
+    void setTheme(int theme);
+    [[nodiscard]] bool remembered() const;
+    [[nodiscard]] QString statusMessage() const { return m_status; }
 
-    Q_INVOKABLE void create(const QString& passphrase);
+    // For the other C++ controllers: the unlocked vault, or nullptr.
+    [[nodiscard]] core::Vault* vault() { return m_state == State::Unlocked ? m_vault.get() : nullptr; }
+    // Editors call this after they change the journal.
+    void notifyJournalChanged();
+    // Where "open in another app" puts plaintext copies: private, wiped on lock and at start.
+    [[nodiscard]] static QString openedFilesDir();
+    // Replaces the keychain (tests use an in-memory one).
+    void setSecretStore(std::unique_ptr<platform::SecretStore> store);
+
+    Q_INVOKABLE void create(const QString& passphrase, bool rememberOnDevice);
     Q_INVOKABLE void unlock(const QString& passphrase);
     Q_INVOKABLE void unlockWithRecoveryKey(const QString& recoveryKey);
+    // Opens without typing when this device remembers the vault; does nothing otherwise.
+    Q_INVOKABLE void unlockWithDevice();
     Q_INVOKABLE void lock();
     // The recovery key is shown once: after the person confirms they wrote it down, forget it.
     Q_INVOKABLE void forgetRecoveryKey();
+    // True when `characters` (spaces ignored) appear at `position` of the recovery key.
+    Q_INVOKABLE [[nodiscard]] bool recoveryKeyMatches(int position, const QString& characters) const;
+    Q_INVOKABLE void setRemembered(bool remember);
+    Q_INVOKABLE void changePassphrase(const QString& newPassphrase);
+    // Runs every check and reports in statusMessage; returns true when all hold.
+    Q_INVOKABLE bool verify();
+    Q_INVOKABLE void clearMessages();
 
 signals:
     void stateChanged();
@@ -51,22 +84,33 @@ signals:
     void errorMessageChanged();
     void vaultPathChanged();
     void recoveryKeyChanged();
+    void autoLockMinutesChanged();
+    void themeChanged();
+    void rememberedChanged();
+    void statusMessageChanged();
+    void journalChanged();
+    void aboutToLock();
+    void locked();
 
 private:
     void refreshState();
     void setBusy(bool busy);
     void setError(const QString& message);
+    void setStatus(const QString& message);
     void afterUnlock(const core::Status& status);
-    // Opens the (locked) vault at m_path if not yet open; reports the error otherwise.
     [[nodiscard]] bool ensureOpen();
+    static void wipeOpenedFiles();
 
     QString m_path;
     State m_state = State::NoVault;
     bool m_busy = false;
     QString m_error;
+    QString m_status;
     QString m_recoveryKey;
     std::unique_ptr<core::Vault> m_vault;
-    EntryListModel m_entries;
+    std::unique_ptr<platform::SecretStore> m_secrets;
+    TimelineModel m_timeline;
+    AutoLock m_autoLock;
 };
 
 } // namespace pt::gui

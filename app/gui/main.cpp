@@ -1,5 +1,8 @@
+#include "VaultController.h"
 #include "crypto/Init.h"
 
+#include <QCommandLineParser>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -16,10 +19,23 @@ int main(int argc, char** argv)
         std::fputs("The cryptography self-test failed, so no vault will be opened.\n", stderr);
         return 1;
     }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Paper Trail: an encrypted, tamper-evident journal."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("vault"), QStringLiteral("The vault folder (default: %1).").arg(pt::core::defaultVaultDir()),
+                      QStringLiteral("DIR")});
+    parser.process(app);
+
+    pt::gui::VaultController controller;
+    if (parser.isSet(QStringLiteral("vault")))
+        controller.setVaultPath(QFileInfo(parser.value(QStringLiteral("vault"))).absoluteFilePath());
+
     QQuickStyle::setStyle(QStringLiteral("Material"));
     QQmlApplicationEngine engine;
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
     engine.load(QUrl(QStringLiteral("qrc:/PaperTrail/Main.qml")));
     return app.exec();
 }

@@ -1,0 +1,169 @@
+#include "EntryDetails.h"
+
+#include "VaultController.h"
+
+#include <QDir>
+#include <QFile>
+#include <QUrl>
+
+namespace pt::gui {
+
+EntryDetails::EntryDetails(QObject* parent) : QObject(parent) {}
+
+void EntryDetails::setController(VaultController* controller)
+{
+    if (controller == m_controller)
+        return;
+    if (m_controller)
+        disconnect(m_controller, nullptr, this, nullptr);
+    m_controller = controller;
+    if (m_controller) {
+        connect(m_controller, &VaultController::journalChanged, this, &EntryDetails::reload);
+        connect(m_controller, &VaultController::locked, this, &EntryDetails::reload);
+    }
+    emit controllerChanged();
+    reload();
+}
+
+void EntryDetails::setEntryId(const QString& id)
+{
+    if (id == m_entryId)
+        return;
+    m_entryId = id;
+    emit entryIdChanged();
+    reload();
+}
+
+core::Journal* EntryDetails::journal() const
+{
+    core::Vault* vault = m_controller ? m_controller->vault() : nullptr;
+    return vault ? &vault->journal() : nullptr;
+}
+
+void EntryDetails::reload()
+{
+    m_entry.reset();
+    m_history.clear();
+    m_error.clear();
+    if (core::Journal* j = journal(); j && !m_entryId.isEmpty()) {
+        if (auto entry = j->entry(m_entryId)) {
+            m_entry = *entry;
+            if (auto revisions = j->history(m_entryId)) {
+                for (qsizetype i = revisions->size() - 1; i >= 0; --i) {
+                    const core::EntryRevision& r = revisions->at(i);
+                    const QStringList changes =
+                        i > 0 ? core::changedFields(revisions->at(i - 1), r) : QStringList{};
+                    m_history.append(QVariantMap{
+                        {QStringLiteral("revision"), r.revision},
+                        {QStringLiteral("recordedAt"), r.recordedAt},
+                        {QStringLiteral("occurredAt"), r.occurredAt},
+                        {QStringLiteral("title"), r.title},
+                        {QStringLiteral("body"), r.body},
+                        {QStringLiteral("changed"), changes},
+                        {QStringLiteral("previousBody"), i > 0 ? revisions->at(i - 1).body : QString()},
+                        {QStringLiteral("previousTitle"), i > 0 ? revisions->at(i - 1).title : QString()},
+                    });
+                }
+            } else {
+                m_error = revisions.error().message;
+            }
+        } else {
+            m_error = entry.error().message;
+        }
+    }
+    emit changed();
+}
+
+QString EntryDetails::kind() const { return m_entry ? m_entry->latest.kind : QString(); }
+QString EntryDetails::title() const { return m_entry ? m_entry->latest.title : QString(); }
+QString EntryDetails::body() const { return m_entry ? m_entry->latest.body : QString(); }
+QDateTime EntryDetails::occurredAt() const { return m_entry ? m_entry->latest.occurredAt : QDateTime(); }
+QDateTime EntryDetails::recordedAt() const { return m_entry ? m_entry->latest.recordedAt : QDateTime(); }
+QDateTime EntryDetails::firstRecordedAt() const
+{
+    return m_entry && !m_entry->revisions.isEmpty() ? m_entry->revisions.first().recordedAt.toLocalTime() : QDateTime();
+}
+QStringList EntryDetails::tags() const { return m_entry ? m_entry->latest.tags : QStringList(); }
+QVariantMap EntryDetails::fields() const { return m_entry ? m_entry->latest.fields.toVariantMap() : QVariantMap(); }
+int EntryDetails::revisionCount() const { return m_entry ? int(m_entry->revisions.size()) : 0; }
+bool EntryDetails::deleted() const { return m_entry && m_entry->deleted; }
+
+QVariantList EntryDetails::attachments() const
+{
+    QVariantList list;
+    if (!m_entry)
+        return list;
+    for (const core::AttachmentRef& a : m_entry->latest.attachments)
+        list.append(QVariantMap{
+            {QStringLiteral("name"), a.name},
+            {QStringLiteral("mime"), a.mime},
+            {QStringLiteral("size"), a.size},
+            {QStringLiteral("sha256"), a.sha256},
+            {QStringLiteral("isImage"), a.mime.startsWith(QLatin1String("image/"))},
+            {QStringLiteral("source"), QStringLiteral("image://attachment/%1/%2")
+                                           .arg(m_entry->latest.entryId, QString::fromLatin1(QUrl::toPercentEncoding(a.name)))},
+        });
+    return list;
+}
+
+bool EntryDetails::remove()
+{
+    core::Journal* j = journal();
+    if (!j || !m_entry)
+        return false;
+    if (core::Status s = j->tombstone(m_entry->latest.entryId); !s) {
+        m_error = s.error().message;
+        emit changed();
+        return false;
+    }
+    m_controller->notifyJournalChanged();
+    return true;
+}
+
+bool EntryDetails::purge()
+{
+    core::Journal* j = journal();
+    if (!j || !m_entry)
+        return false;
+    if (core::Status s = j->purge(m_entry->latest.entryId); !s) {
+        m_error = s.error().message;
+        emit changed();
+        return false;
+    }
+    m_controller->notifyJournalChanged();
+    return true;
+}
+
+QUrl EntryDetails::exportForOpening(const QString& attachmentName)
+{
+    core::Journal* j = journal();
+    if (!j || !m_entry)
+        return {};
+    const QString dir = VaultController::openedFilesDir();
+    if (!QDir().mkpath(dir) || !QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)) {
+        m_error = tr("Could not make a private folder for the copy.");
+        emit changed();
+        return {};
+    }
+    // Only the file name part: a hostile name must not climb out of the folder.
+    QString safe = QFileInfo(attachmentName).fileName();
+    if (safe.isEmpty() || safe.startsWith(QLatin1Char('.')))
+        safe = QStringLiteral("attachment") + safe;
+    QFile out(dir + QLatin1Char('/') + safe);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        m_error = out.errorString();
+        emit changed();
+        return {};
+    }
+    out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    if (core::Status s = j->writeAttachment(m_entry->latest.entryId, attachmentName, out); !s) {
+        out.remove();
+        m_error = s.error().message;
+        emit changed();
+        return {};
+    }
+    out.close();
+    return QUrl::fromLocalFile(out.fileName());
+}
+
+} // namespace pt::gui

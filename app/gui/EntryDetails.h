@@ -1,0 +1,81 @@
+#pragma once
+// One entry as the entry view shows it: both times, attachments, and every revision with what
+// changed; delete (a tombstone) and purge; opening an attachment in another app.
+#include "Journal.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QUrl>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+namespace pt::gui {
+
+class VaultController;
+
+class EntryDetails : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_MOC_INCLUDE("VaultController.h")
+    Q_PROPERTY(VaultController* controller READ controller WRITE setController NOTIFY controllerChanged)
+    Q_PROPERTY(QString entryId READ entryId WRITE setEntryId NOTIFY entryIdChanged)
+    Q_PROPERTY(bool valid READ valid NOTIFY changed)
+    Q_PROPERTY(QString kind READ kind NOTIFY changed)
+    Q_PROPERTY(QString title READ title NOTIFY changed)
+    Q_PROPERTY(QString body READ body NOTIFY changed)
+    Q_PROPERTY(QDateTime occurredAt READ occurredAt NOTIFY changed)
+    Q_PROPERTY(QDateTime recordedAt READ recordedAt NOTIFY changed)
+    Q_PROPERTY(QDateTime firstRecordedAt READ firstRecordedAt NOTIFY changed)
+    Q_PROPERTY(QStringList tags READ tags NOTIFY changed)
+    Q_PROPERTY(QVariantMap fields READ fields NOTIFY changed)
+    Q_PROPERTY(QVariantList attachments READ attachments NOTIFY changed)
+    Q_PROPERTY(QVariantList history READ history NOTIFY changed)
+    Q_PROPERTY(int revisionCount READ revisionCount NOTIFY changed)
+    Q_PROPERTY(bool deleted READ deleted NOTIFY changed)
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY changed)
+
+public:
+    explicit EntryDetails(QObject* parent = nullptr);
+
+    [[nodiscard]] VaultController* controller() const { return m_controller; }
+    void setController(VaultController* controller);
+    [[nodiscard]] QString entryId() const { return m_entryId; }
+    void setEntryId(const QString& id);
+
+    Q_INVOKABLE void reload();
+    Q_INVOKABLE bool remove();
+    Q_INVOKABLE bool purge();
+    // Writes a plaintext copy into the private folder wiped on lock, and returns its URL.
+    Q_INVOKABLE QUrl exportForOpening(const QString& attachmentName);
+
+    [[nodiscard]] bool valid() const { return m_entry.has_value(); }
+    [[nodiscard]] QString kind() const;
+    [[nodiscard]] QString title() const;
+    [[nodiscard]] QString body() const;
+    [[nodiscard]] QDateTime occurredAt() const;
+    [[nodiscard]] QDateTime recordedAt() const;
+    [[nodiscard]] QDateTime firstRecordedAt() const;
+    [[nodiscard]] QStringList tags() const;
+    [[nodiscard]] QVariantMap fields() const;
+    [[nodiscard]] QVariantList attachments() const;
+    [[nodiscard]] QVariantList history() const { return m_history; }
+    [[nodiscard]] int revisionCount() const;
+    [[nodiscard]] bool deleted() const;
+    [[nodiscard]] QString errorMessage() const { return m_error; }
+
+signals:
+    void controllerChanged();
+    void entryIdChanged();
+    void changed();
+
+private:
+    [[nodiscard]] core::Journal* journal() const;
+
+    VaultController* m_controller = nullptr;
+    QString m_entryId;
+    std::optional<core::Entry> m_entry;
+    QVariantList m_history;
+    QString m_error;
+};
+
+} // namespace pt::gui

@@ -1,0 +1,166 @@
+#include "TimelineModel.h"
+
+#include <QSet>
+#include <QUrl>
+
+namespace pt::gui {
+
+TimelineModel::TimelineModel(QObject* parent) : QAbstractListModel(parent) {}
+
+void TimelineModel::setJournal(core::Journal* journal)
+{
+    m_journal = journal;
+    reload();
+}
+
+void TimelineModel::setQuery(const QString& query)
+{
+    if (query == m_query)
+        return;
+    m_query = query;
+    emit queryChanged();
+    reload();
+}
+
+void TimelineModel::setKindFilter(const QString& kind)
+{
+    if (kind == m_kind)
+        return;
+    m_kind = kind;
+    emit kindFilterChanged();
+    reload();
+}
+
+void TimelineModel::setTagFilter(const QString& tag)
+{
+    if (tag == m_tag)
+        return;
+    m_tag = tag;
+    emit tagFilterChanged();
+    reload();
+}
+
+void TimelineModel::reload()
+{
+    QList<Row> rows;
+    QSet<QString> kinds, tags;
+    m_searchError.clear();
+    if (m_journal) {
+        const QList<core::Entry> entries = m_journal->entries();
+        for (const core::Entry& e : entries) {
+            kinds.insert(e.latest.kind);
+            for (const QString& t : e.latest.tags)
+                tags.insert(t);
+        }
+        auto keep = [&](const core::Entry& e) {
+            return (m_kind.isEmpty() || e.latest.kind == m_kind) && (m_tag.isEmpty() || e.latest.tags.contains(m_tag));
+        };
+        if (m_query.trimmed().isEmpty()) {
+            for (const core::Entry& e : entries)
+                if (keep(e))
+                    rows.append({e, {}});
+        } else if (auto hits = m_journal->search(m_query)) {
+            for (const core::SearchHit& hit : *hits)
+                if (auto e = m_journal->entry(hit.entryId); e && !e->deleted && keep(*e))
+                    rows.append({*e, highlight(hit.snippet)});
+        } else {
+            m_searchError = hits.error().message;
+        }
+    }
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_kinds = QStringList(kinds.cbegin(), kinds.cend());
+    m_kinds.sort();
+    m_tags = QStringList(tags.cbegin(), tags.cend());
+    m_tags.sort(Qt::CaseInsensitive);
+    endResetModel();
+    emit countChanged();
+}
+
+QString TimelineModel::highlight(const QString& snippet)
+{
+    QString html;
+    html.reserve(snippet.size() + 32);
+    for (const QChar c : snippet) {
+        if (c == QLatin1Char('['))
+            html += QStringLiteral("<b>");
+        else if (c == QLatin1Char(']'))
+            html += QStringLiteral("</b>");
+        else if (c == QLatin1Char('<'))
+            html += QStringLiteral("&lt;");
+        else if (c == QLatin1Char('>'))
+            html += QStringLiteral("&gt;");
+        else if (c == QLatin1Char('&'))
+            html += QStringLiteral("&amp;");
+        else if (c == QLatin1Char('\n'))
+            html += QLatin1Char(' ');
+        else
+            html += c;
+    }
+    return html;
+}
+
+int TimelineModel::indexOf(const QString& entryId) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).entry.latest.entryId == entryId)
+            return int(i);
+    return -1;
+}
+
+int TimelineModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant TimelineModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row& row = m_rows.at(index.row());
+    const core::EntryRevision& r = row.entry.latest;
+    switch (role) {
+    case IdRole:
+        return r.entryId;
+    case TitleRole:
+        return r.title;
+    case BodyPreviewRole:
+        return r.body.left(240).simplified();
+    case SnippetRole:
+        return row.snippet;
+    case KindRole:
+        return r.kind;
+    case OccurredAtRole:
+        return r.occurredAt;
+    case DayRole:
+        return r.occurredAt.toLocalTime().date().toString(Qt::ISODate);
+    case EditedRole:
+        return row.entry.revisions.size() > 1;
+    case AttachmentCountRole:
+        return static_cast<int>(r.attachments.size());
+    case ThumbnailRole:
+        for (const core::AttachmentRef& a : r.attachments)
+            if (a.mime.startsWith(QLatin1String("image/")))
+                return QStringLiteral("image://attachment/%1/%2")
+                    .arg(r.entryId, QString::fromLatin1(QUrl::toPercentEncoding(a.name)));
+        return QString();
+    case TagsRole:
+        return r.tags;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> TimelineModel::roleNames() const
+{
+    return {
+        {IdRole, "entryId"},          {TitleRole, "title"},
+        {BodyPreviewRole, "bodyPreview"}, {SnippetRole, "snippet"},
+        {KindRole, "kind"},           {OccurredAtRole, "occurredAt"},
+        {DayRole, "day"},             {EditedRole, "edited"},
+        {AttachmentCountRole, "attachmentCount"}, {ThumbnailRole, "thumbnail"},
+        {TagsRole, "tags"},
+    };
+}
+
+} // namespace pt::gui

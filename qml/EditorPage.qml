@@ -1,0 +1,236 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import PaperTrail
+
+// Quick capture and editing. Opens with the cursor in the body; what is typed is autosaved,
+// encrypted, every few seconds, so a killed app loses nothing but those seconds.
+Page {
+    id: page
+    required property VaultController controller
+    property string newKind: ""
+    property string editId: ""
+    signal done(string id)
+
+    readonly property bool isMeeting: editor.kind === "meeting"
+
+    EntryEditor {
+        id: editor
+        controller: page.controller
+    }
+
+    Component.onCompleted: {
+        if (editId.length > 0)
+            editor.startEdit(editId)
+        else
+            editor.startNew(newKind.length > 0 ? newKind : "note")
+        body.forceActiveFocus()
+    }
+    Component.onDestruction: editor.saveDraft()
+
+    Shortcut { sequence: StandardKey.Save; onActivated: page.save() }
+    Shortcut { sequences: [StandardKey.Paste]; enabled: !body.activeFocus && !title.activeFocus; onActivated: editor.pasteImage() }
+
+    function save() {
+        const id = editor.save()
+        if (id.length > 0)
+            page.done(id)
+    }
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            ToolButton {
+                text: "\u2190"
+                font.pixelSize: 20
+                Accessible.name: qsTr("Close; the draft is kept")
+                onClicked: { editor.saveDraft(); page.done(page.editId) }
+            }
+            Label {
+                text: page.editId.length > 0 ? qsTr("Edit entry") : page.isMeeting ? qsTr("Meeting notes") : qsTr("New entry")
+                font.pixelSize: 18
+                Layout.fillWidth: true
+            }
+            ToolButton {
+                text: qsTr("Save")
+                enabled: editor.title.length > 0 || editor.body.length > 0 || editor.attachments.length > 0
+                Accessible.name: qsTr("Save this entry")
+                onClicked: page.save()
+            }
+        }
+    }
+
+    DropArea {
+        anchors.fill: parent
+        onDropped: (drop) => { if (drop.hasUrls) editor.addFiles(drop.urls) }
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        contentHeight: form.implicitHeight + 32
+        clip: true
+        ScrollBar.vertical: ScrollBar {}
+
+        ColumnLayout {
+            id: form
+            x: 16
+            y: 12
+            width: flick.width - 32
+            spacing: 10
+
+            Label {
+                visible: editor.restoredDraft
+                text: qsTr("Restored the draft you had not saved.")
+                font.italic: true
+                opacity: 0.7
+            }
+            Label {
+                visible: editor.errorMessage.length > 0
+                text: editor.errorMessage
+                color: Material.color(Material.Red)
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            ComboBox {
+                id: kindBox
+                model: ["note", "meeting", "grade", "shout-out", "screenshot", "email", "rebuttal"]
+                currentIndex: Math.max(0, model.indexOf(editor.kind))
+                displayText: qsTr("Kind: %1").arg(currentText)
+                Layout.preferredWidth: 220
+                Accessible.name: qsTr("Kind of entry")
+                onActivated: editor.kind = currentText
+            }
+            TextField {
+                id: title
+                text: editor.title
+                placeholderText: page.isMeeting ? qsTr("Meeting (e.g. Weekly PIP check-in)") : qsTr("Title")
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Title")
+                onTextEdited: editor.title = text
+            }
+            DateTimeField {
+                value: editor.occurredAt
+                onEdited: (v) => editor.occurredAt = v
+            }
+            TextField {
+                visible: page.isMeeting
+                text: editor.attendees
+                placeholderText: qsTr("Who was there (comma separated)")
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Attendees")
+                onTextEdited: editor.attendees = text
+            }
+            TextArea {
+                id: body
+                text: editor.body
+                placeholderText: page.isMeeting ? qsTr("What was said, as close to word for word as you can")
+                                                : qsTr("What happened? Who said what, and when?")
+                wrapMode: TextEdit.Wrap
+                Layout.fillWidth: true
+                Layout.minimumHeight: 160
+                Accessible.name: qsTr("Notes")
+                onTextChanged: if (text !== editor.body) editor.body = text
+            }
+            TextArea {
+                visible: page.isMeeting
+                text: editor.agreements
+                placeholderText: qsTr("Points of agreement, one per line")
+                wrapMode: TextEdit.Wrap
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Points of agreement")
+                onTextChanged: if (text !== editor.agreements) editor.agreements = text
+            }
+            TextArea {
+                visible: page.isMeeting
+                text: editor.disagreements
+                placeholderText: qsTr("Points of disagreement, one per line")
+                wrapMode: TextEdit.Wrap
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Points of disagreement")
+                onTextChanged: if (text !== editor.disagreements) editor.disagreements = text
+            }
+            TextArea {
+                visible: page.isMeeting
+                text: editor.actionItems
+                placeholderText: qsTr("Action items: who does what, by when")
+                wrapMode: TextEdit.Wrap
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Action items")
+                onTextChanged: if (text !== editor.actionItems) editor.actionItems = text
+            }
+            TextField {
+                text: editor.tags
+                placeholderText: qsTr("Tags (comma separated)")
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Tags")
+                onTextEdited: editor.tags = text
+            }
+
+            Repeater {
+                model: editor.attachments
+                delegate: RowLayout {
+                    required property var modelData
+                    required property int index
+                    Layout.fillWidth: true
+                    Label {
+                        text: modelData.name + (modelData.saved ? "" : qsTr(" (new)"))
+                        elide: Text.ElideMiddle
+                        Layout.fillWidth: true
+                    }
+                    ToolButton {
+                        text: "\u2715"
+                        Accessible.name: qsTr("Remove %1").arg(modelData.name)
+                        onClicked: editor.removeAttachment(index)
+                    }
+                }
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: 8
+                Button {
+                    text: qsTr("Attach file\u2026")
+                    Accessible.name: qsTr("Attach a screenshot or a file")
+                    onClicked: fileDialog.open()
+                }
+                Button {
+                    text: qsTr("Paste image")
+                    Accessible.name: qsTr("Paste an image from the clipboard")
+                    onClicked: editor.pasteImage()
+                }
+                Button {
+                    visible: page.isMeeting
+                    text: qsTr("Compose recap email")
+                    Accessible.name: qsTr("Compose the follow-up email for this meeting")
+                    onClicked: {
+                        Qt.openUrlExternally(editor.composeRecap())
+                        recapNote.visible = true
+                    }
+                }
+            }
+            Label {
+                id: recapNote
+                visible: false
+                text: qsTr("The recap is in your mail app and on the clipboard. Send it from your personal email and keep the reply.")
+                wrapMode: Text.WordWrap
+                opacity: 0.8
+                Layout.fillWidth: true
+            }
+            Button {
+                visible: editor.restoredDraft
+                flat: true
+                text: qsTr("Discard the draft")
+                onClicked: editor.discard()
+            }
+        }
+    }
+
+    FileDialog {
+        id: fileDialog
+        title: qsTr("Attach screenshots or files")
+        fileMode: FileDialog.OpenFiles
+        onAccepted: editor.addFiles(selectedFiles)
+    }
+}

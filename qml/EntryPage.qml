@@ -1,0 +1,272 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import PaperTrail
+
+// One entry: when it happened and when it was written, its attachments, and every revision.
+Page {
+    id: page
+    required property VaultController controller
+    property alias entryId: details.entryId
+    property bool showBack: true
+    signal back()
+    signal editRequested(string id)
+    signal removed()
+
+    EntryDetails {
+        id: details
+        controller: page.controller
+    }
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            ToolButton {
+                visible: page.showBack
+                text: "\u2190"
+                font.pixelSize: 20
+                Accessible.name: qsTr("Back")
+                onClicked: page.back()
+            }
+            Label {
+                text: details.title.length > 0 ? details.title : qsTr("(untitled)")
+                elide: Text.ElideRight
+                font.pixelSize: 18
+                Layout.fillWidth: true
+                Layout.leftMargin: page.showBack ? 0 : 16
+            }
+            ToolButton {
+                text: qsTr("Edit")
+                enabled: details.valid && !details.deleted
+                Accessible.name: qsTr("Edit this entry")
+                onClicked: page.editRequested(details.entryId)
+            }
+            ToolButton {
+                text: "\u22EE"
+                font.pixelSize: 20
+                Accessible.name: qsTr("More actions")
+                onClicked: moreMenu.open()
+                Menu {
+                    id: moreMenu
+                    MenuItem {
+                        text: qsTr("Delete\u2026")
+                        enabled: !details.deleted
+                        onTriggered: deleteDialog.open()
+                    }
+                    MenuItem {
+                        text: qsTr("Purge\u2026")
+                        onTriggered: purgeDialog.open()
+                    }
+                }
+            }
+        }
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 32
+        clip: true
+        ScrollBar.vertical: ScrollBar {}
+
+        ColumnLayout {
+            id: column
+            x: 16
+            y: 16
+            width: flick.width - 32
+            spacing: 12
+
+            RowLayout {
+                spacing: 12
+                Layout.fillWidth: true
+                KindBadge { kind: details.kind; Layout.alignment: Qt.AlignTop }
+                ColumnLayout {
+                    spacing: 2
+                    Layout.fillWidth: true
+                    Label {
+                        text: qsTr("Happened %1").arg(Qt.formatDateTime(details.occurredAt, "ddd d MMM yyyy, HH:mm"))
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: details.revisionCount > 1
+                              ? qsTr("Written %1 \u00B7 last edited %2").arg(Qt.formatDateTime(details.firstRecordedAt, "d MMM yyyy, HH:mm")).arg(Qt.formatDateTime(details.recordedAt, "d MMM yyyy, HH:mm"))
+                              : qsTr("Written %1").arg(Qt.formatDateTime(details.recordedAt, "d MMM yyyy, HH:mm"))
+                        font.pixelSize: 13
+                        opacity: 0.7
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+            Label {
+                visible: details.deleted
+                text: qsTr("Deleted: hidden from the timeline. Its history is kept below.")
+                color: Material.color(Material.Red)
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            Label {
+                visible: details.errorMessage.length > 0
+                text: details.errorMessage
+                color: Material.color(Material.Red)
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            Flow {
+                visible: details.tags.length > 0
+                spacing: 6
+                Layout.fillWidth: true
+                Repeater {
+                    model: details.tags
+                    delegate: Label {
+                        required property string modelData
+                        text: "#" + modelData
+                        padding: 4
+                        leftPadding: 8
+                        rightPadding: 8
+                        background: Rectangle { radius: 10; color: Material.color(Material.Teal, Material.Shade100) }
+                        color: "#004d40"
+                    }
+                }
+            }
+            MeetingFields {
+                visible: details.kind === "meeting"
+                fields: details.fields
+                Layout.fillWidth: true
+            }
+            TextEdit {
+                text: details.body
+                readOnly: true
+                selectByMouse: true
+                wrapMode: TextEdit.Wrap
+                color: Material.foreground
+                font.pixelSize: 16
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Entry text")
+            }
+
+            Repeater {
+                model: details.attachments
+                delegate: ColumnLayout {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    Image {
+                        visible: modelData.isImage
+                        source: modelData.isImage ? modelData.source : ""
+                        sourceSize.width: 1200
+                        fillMode: Image.PreserveAspectFit
+                        cache: false
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: visible ? Math.min(420, implicitHeight) : 0
+                        Accessible.name: qsTr("Attached image %1").arg(modelData.name)
+                        MouseArea {
+                            anchors.fill: parent
+                            onClicked: viewer.show(modelData.source, modelData.name)
+                        }
+                    }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        Label {
+                            text: modelData.name + " \u00B7 " + Math.max(1, Math.round(modelData.size / 1024)) + " KiB"
+                            elide: Text.ElideMiddle
+                            Layout.fillWidth: true
+                        }
+                        Button {
+                            flat: true
+                            visible: !modelData.isImage
+                            text: qsTr("Open\u2026")
+                            Accessible.name: qsTr("Open %1 in another app").arg(modelData.name)
+                            onClicked: { openDialog.name = modelData.name; openDialog.open() }
+                        }
+                    }
+                    Label {
+                        text: "SHA-256 " + modelData.sha256
+                        font.family: "monospace"
+                        font.pixelSize: 11
+                        opacity: 0.6
+                        wrapMode: Text.WrapAnywhere
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+
+            Label {
+                text: qsTr("History")
+                font.pixelSize: 18
+                font.weight: Font.DemiBold
+                topPadding: 12
+            }
+            Repeater {
+                model: details.history
+                delegate: RevisionCard {
+                    Layout.fillWidth: true
+                }
+            }
+        }
+    }
+
+    ImageViewer { id: viewer }
+
+    Dialog {
+        id: deleteDialog
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 32, 420)
+        modal: true
+        title: qsTr("Delete this entry?")
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        Label {
+            width: deleteDialog.availableWidth
+            wrapMode: Text.WordWrap
+            text: qsTr("It disappears from the timeline, but its history stays and the log records that you deleted it.")
+        }
+        onAccepted: if (details.remove()) page.removed()
+    }
+
+    Dialog {
+        id: purgeDialog
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 32, 420)
+        modal: true
+        title: qsTr("Purge this entry for good?")
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        onOpened: { confirmField.clear(); standardButton(Dialog.Ok).enabled = false }
+        ColumnLayout {
+            width: purgeDialog.availableWidth
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                text: qsTr("Its text, every earlier version and its attachments are destroyed and cannot be recovered. The log keeps only their fingerprints, showing that something was removed and when. Type PURGE to confirm.")
+            }
+            TextField {
+                id: confirmField
+                Layout.fillWidth: true
+                placeholderText: "PURGE"
+                Accessible.name: qsTr("Type PURGE to confirm")
+                onTextChanged: purgeDialog.standardButton(Dialog.Ok).enabled = text === "PURGE"
+            }
+        }
+        onAccepted: if (details.purge()) page.removed()
+    }
+
+    Dialog {
+        id: openDialog
+        property string name
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 32, 420)
+        modal: true
+        title: qsTr("Open in another app?")
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        Label {
+            width: openDialog.availableWidth
+            wrapMode: Text.WordWrap
+            text: qsTr("To open %1, Paper Trail writes an unencrypted copy to a private folder on this device. The copy is wiped when you lock, but the other app may keep its own.").arg(openDialog.name)
+        }
+        onAccepted: {
+            const url = details.exportForOpening(name)
+            if (url.toString().length > 0)
+                Qt.openUrlExternally(url)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import QtQuick
+import QtQuick.Controls.Material
+
+// A round badge for an entry's kind, so the timeline can be scanned by eye.
+Rectangle {
+    id: badge
+    property string kind: "note"
+    readonly property var styles: ({
+        "note": { glyph: "\u270E", color: "#546E7A" },
+        "meeting": { glyph: "\u2637", color: "#3949AB" },
+        "email": { glyph: "\u2709", color: "#00897B" },
+        "screenshot": { glyph: "\u25A3", color: "#6D4C41" },
+        "grade": { glyph: "\u2605", color: "#F9A825" },
+        "shout-out": { glyph: "\u2665", color: "#D81B60" },
+        "rebuttal": { glyph: "\u2696", color: "#8E24AA" }
+    })
+    readonly property var style: styles[kind] !== undefined ? styles[kind] : styles["note"]
+
+    implicitWidth: 36
+    implicitHeight: 36
+    radius: width / 2
+    color: style.color
+    Accessible.role: Accessible.Graphic
+    Accessible.name: kind
+
+    Text {
+        anchors.centerIn: parent
+        text: badge.style.glyph
+        color: "white"
+        font.pixelSize: badge.height * 0.5
+    }
+}

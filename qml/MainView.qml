@@ -1,0 +1,139 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import PaperTrail
+
+// The unlocked app: timeline, search and settings. On a phone, one column with a bottom bar and
+// a floating capture button; when wide, the list on the left and the entry or editor on the right.
+Page {
+    id: root
+    required property VaultController controller
+    property bool wide: false
+    property int tab: 0
+    property string selectedId: ""
+
+    Shortcut { sequence: StandardKey.New; onActivated: root.capture("note") }
+    Shortcut { sequence: StandardKey.Find; onActivated: { root.tab = 1; root.goHome() } }
+    Shortcut { sequence: "Ctrl+L"; onActivated: root.controller.lock() }
+
+    function goHome() {
+        detailStack.clear()
+        phoneStack.pop(null)
+    }
+    function openEntry(id) {
+        root.selectedId = id
+        if (root.wide)
+            detailStack.replace(null, entryPage, { entryId: id })
+        else
+            phoneStack.push(entryPage, { entryId: id })
+    }
+    function capture(kind) {
+        if (root.wide)
+            detailStack.replace(null, editorPage, { newKind: kind })
+        else
+            phoneStack.push(editorPage, { newKind: kind })
+    }
+    function edit(id) {
+        if (root.wide)
+            detailStack.replace(null, editorPage, { editId: id })
+        else
+            phoneStack.push(editorPage, { editId: id })
+    }
+    function closeDetail(id) {
+        if (root.wide) {
+            if (id)
+                detailStack.replace(null, entryPage, { entryId: id })
+            else
+                detailStack.clear()
+        } else {
+            phoneStack.pop()
+            if (id && phoneStack.depth === 1)
+                phoneStack.push(entryPage, { entryId: id })
+        }
+    }
+
+    Component {
+        id: listPane
+        StackLayout {
+            currentIndex: root.tab
+            TimelinePage {
+                controller: root.controller
+                selectedId: root.selectedId
+                onOpened: (id) => root.openEntry(id)
+                onCaptureRequested: (kind) => root.capture(kind)
+                showCaptureButton: true
+            }
+            SearchPage {
+                controller: root.controller
+                active: root.tab === 1
+                onOpened: (id) => root.openEntry(id)
+            }
+            SettingsPage { controller: root.controller }
+        }
+    }
+
+    Component {
+        id: entryPage
+        EntryPage {
+            controller: root.controller
+            showBack: !root.wide
+            onBack: root.closeDetail("")
+            onEditRequested: (id) => root.edit(id)
+            onRemoved: root.closeDetail("")
+        }
+    }
+
+    Component {
+        id: editorPage
+        EditorPage {
+            controller: root.controller
+            onDone: (id) => root.closeDetail(id)
+        }
+    }
+
+    // Phone: one stack; its first page is the tabbed list.
+    StackView {
+        id: phoneStack
+        visible: !root.wide
+        anchors.fill: parent
+        initialItem: listPane
+    }
+
+    // Wide: the list and the detail side by side.
+    RowLayout {
+        visible: root.wide
+        anchors.fill: parent
+        spacing: 0
+        Loader {
+            Layout.preferredWidth: Math.min(460, root.width * 0.42)
+            Layout.fillHeight: true
+            sourceComponent: root.wide ? listPane : null
+        }
+        Rectangle { Layout.fillHeight: true; width: 1; color: Material.dividerColor }
+        StackView {
+            id: detailStack
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Label {
+                visible: detailStack.depth === 0
+                anchors.centerIn: parent
+                width: parent.width - 64
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                opacity: 0.6
+                text: qsTr("Select an entry, or press Ctrl+N to write down what just happened.")
+            }
+        }
+    }
+
+    footer: TabBar {
+        id: tabs
+        visible: root.wide || phoneStack.depth === 1
+        currentIndex: root.tab
+        onCurrentIndexChanged: root.tab = currentIndex
+        TabButton { text: qsTr("Timeline"); Accessible.name: qsTr("Timeline") }
+        TabButton { text: qsTr("Search"); Accessible.name: qsTr("Search") }
+        TabButton { text: qsTr("Settings"); Accessible.name: qsTr("Settings") }
+    }
+}

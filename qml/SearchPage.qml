@@ -1,0 +1,56 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import PaperTrail
+
+// Instant search as you type; matches are highlighted in each result.
+Page {
+    id: page
+    required property VaultController controller
+    property bool active: false
+    signal opened(string id)
+
+    onActiveChanged: {
+        if (active) {
+            field.forceActiveFocus()
+            controller.timeline.query = field.text
+        } else {
+            controller.timeline.query = ""
+        }
+    }
+
+    header: ToolBar {
+        TextField {
+            id: field
+            anchors { fill: parent; leftMargin: 12; rightMargin: 12 }
+            placeholderText: qsTr("Search titles, notes and tags")
+            inputMethodHints: Qt.ImhNoPredictiveText
+            Accessible.name: qsTr("Search")
+            onTextChanged: if (page.active) page.controller.timeline.query = text
+        }
+    }
+
+    ListView {
+        id: results
+        anchors.fill: parent
+        visible: field.text.length > 0
+        model: page.active ? page.controller.timeline : null
+        clip: true
+        delegate: EntryCard {
+            onClicked: page.opened(entryId)
+        }
+        ScrollBar.vertical: ScrollBar {}
+    }
+
+    Label {
+        anchors.centerIn: parent
+        width: parent.width - 48
+        horizontalAlignment: Text.AlignHCenter
+        wrapMode: Text.WordWrap
+        opacity: 0.7
+        visible: field.text.length === 0 || results.count === 0
+        text: field.text.length === 0 ? qsTr("Type a word: a name, a project, a date.")
+              : page.controller.timeline.searchError.length > 0 ? page.controller.timeline.searchError
+              : qsTr("Nothing matches \u201C%1\u201D.").arg(field.text)
+    }
+}
