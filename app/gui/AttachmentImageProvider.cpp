@@ -199,44 +199,41 @@ QQuickImageResponse* AttachmentImageProvider::requestImageResponse(const QString
     } else if (!app) {
         finish(job, {{}, Problem::Unavailable});
     } else {
-        // The job, not the provider, is what the main thread holds on to: if the engine drops the
-        // provider meanwhile, the request ends as Unavailable.
-        std::weak_ptr<Shared> weak = m_shared;
-        QMetaObject::invokeMethod(
-            app, [weak, job] { fetchOnMainThread(weak.lock(), job); }, Qt::QueuedConnection);
+        // Step 2, on the main thread, which owns journal.db's connection and the vault's keys.
+        // It holds the provider weakly: if the engine drops it meanwhile, the request ends as
+        // Unavailable.
+        const auto step2 = [weak = std::weak_ptr<Shared>(m_shared), job] {
+            const std::shared_ptr<Shared> shared = weak.lock();
+            if (!shared || !shared->fetch || job->stale()) {
+                finish(job, {{}, Problem::Unavailable});
+                return;
+            }
+            QByteArray bytes;
+            try {
+                core::Result<QByteArray> fetched = shared->fetch(job->entryId, job->name);
+                if (!fetched) {
+                    finish(job, {{}, problemFor(fetched.error().code)});
+                    return;
+                }
+                bytes = std::move(fetched.value());
+            } catch (const std::exception&) {
+                finish(job, {{}, Problem::Unavailable});
+                return;
+            }
+            if (bytes.size() > MaxFileBytes) {
+                wipe(bytes);
+                finish(job, {{}, Problem::TooLarge});
+                return;
+            }
+            // Step 3 holds only the job, never the provider, so the pool is never destroyed
+            // from one of its own threads.
+            shared->pool.start([job, bytes = std::move(bytes)]() mutable {
+                decodeOnWorker(job, std::move(bytes));
+            });
+        };
+        QMetaObject::invokeMethod(app, step2, Qt::QueuedConnection);
     }
     return response;
-}
-
-// Runs on the main thread, which owns journal.db's connection and the vault's keys.
-void AttachmentImageProvider::fetchOnMainThread(const std::shared_ptr<Shared>& shared,
-                                                const std::shared_ptr<void>& request)
-{
-    const auto job = std::static_pointer_cast<Job>(request);
-    if (!shared || !shared->fetch || job->stale()) {
-        finish(job, {{}, Problem::Unavailable});
-        return;
-    }
-    QByteArray bytes;
-    try {
-        core::Result<QByteArray> fetched = shared->fetch(job->entryId, job->name);
-        if (!fetched) {
-            finish(job, {{}, problemFor(fetched.error().code)});
-            return;
-        }
-        bytes = std::move(fetched.value());
-    } catch (const std::exception&) {
-        finish(job, {{}, Problem::Unavailable});
-        return;
-    }
-    if (bytes.size() > MaxFileBytes) {
-        wipe(bytes);
-        finish(job, {{}, Problem::TooLarge});
-        return;
-    }
-    shared->pool.start([job, bytes = std::move(bytes)]() mutable {
-        decodeOnWorker(job, std::move(bytes));
-    });
 }
 
 void AttachmentImageProvider::invalidate()

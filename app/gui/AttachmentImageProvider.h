@@ -11,8 +11,9 @@
 // callback reads journal.db (whose QSqlDatabase connection belongs to the GUI thread) and the
 // vault's keys (which lock() wipes on the GUI thread), so each request runs in three steps:
 //   1. reader thread: parse the id, create the response, post step 2 to the GUI thread;
-//   2. GUI thread (the thread that constructed the provider): call fetch, which decrypts the
-//      attachment into memory; lock() cannot run in the middle of it;
+//   2. main thread (QCoreApplication's, which owns the vault; the provider must be constructed
+//      there): call fetch, which decrypts the attachment into memory; lock() cannot run in the
+//      middle of it;
 //   3. worker thread (the provider's own pool, one thread fewer than the cores, at least one):
 //      decode from memory, wipe the decrypted bytes, post `finished` back to the response's
 //      thread.
@@ -45,8 +46,8 @@ namespace pt::gui {
 class AttachmentImageProvider final : public QQuickAsyncImageProvider {
 public:
     // Returns the attachment's decrypted bytes, or an error (the vault is locked, there is no
-    // such attachment, it is damaged). Always called on the thread that constructed the provider.
-    // It should refuse attachments larger than MaxFileBytes before decrypting them.
+    // such attachment, it is damaged). Always called on the main thread. It should refuse
+    // attachments larger than MaxFileBytes before decrypting them.
     using Fetch = std::function<core::Result<QByteArray>(const QString& entryId, const QString& name)>;
 
     enum class Problem {
@@ -77,7 +78,7 @@ public:
     // this fails on many phone GPUs, and no screen needs more.
     static constexpr int MaxOutputEdge = 4096;
 
-    // Construct on the thread that owns the vault (the GUI thread); `fetch` will be called there.
+    // Construct on the main thread, which owns the vault; `fetch` will be called there.
     explicit AttachmentImageProvider(Fetch fetch);
     ~AttachmentImageProvider() override;
     AttachmentImageProvider(const AttachmentImageProvider&) = delete;
@@ -107,10 +108,6 @@ public:
 
 private:
     struct Shared;
-    // Step 2 of a request (see the top of this file); `request` is the request's state.
-    static void fetchOnMainThread(const std::shared_ptr<Shared>& shared,
-                                  const std::shared_ptr<void>& request);
-
     std::shared_ptr<Shared> m_shared;
 };
 
