@@ -216,10 +216,13 @@ Page {
         modal: true
         title: qsTr("Delete this entry?")
         standardButtons: Dialog.Cancel | Dialog.Ok
-        Label {
+        ColumnLayout {
             width: deleteDialog.availableWidth
-            wrapMode: Text.WordWrap
-            text: qsTr("It disappears from the timeline, but its history stays and the log records that you deleted it.")
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                text: qsTr("It disappears from the timeline, but its history stays and the log records that you deleted it.")
+            }
         }
         onAccepted: if (details.remove()) page.removed()
     }
@@ -258,10 +261,13 @@ Page {
         modal: true
         title: qsTr("Open in another app?")
         standardButtons: Dialog.Cancel | Dialog.Ok
-        Label {
+        ColumnLayout {
             width: openDialog.availableWidth
-            wrapMode: Text.WordWrap
-            text: qsTr("To open %1, Paper Trail writes an unencrypted copy to a private folder on this device. The copy is wiped when you lock, but the other app may keep its own.").arg(openDialog.name)
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                text: qsTr("To open %1, Paper Trail writes an unencrypted copy to a private folder on this device. The copy is wiped when you lock, but the other app may keep its own.").arg(openDialog.name)
+            }
         }
         onAccepted: {
             const url = details.exportForOpening(name)

@@ -47,5 +47,5 @@ ApplicationWindow {
     Component { id: createPage; CreateVaultPage { controller: window.controller } }
     Component { id: unlockPage; UnlockPage { controller: window.controller } }
     Component { id: recoveryPage; RecoveryKeyPage { controller: window.controller } }
-    Component { id: mainView; MainView { controller: window.controller; wide: window.wide } }
+    Component { id: mainView; MainView { objectName: "mainView"; controller: window.controller; wide: window.wide } }
 }

@@ -22,6 +22,7 @@ Page {
     header: ToolBar {
         TextField {
             id: field
+            objectName: "searchField"
             anchors { fill: parent; leftMargin: 12; rightMargin: 12 }
             placeholderText: qsTr("Search titles, notes and tags")
             inputMethodHints: Qt.ImhNoPredictiveText
