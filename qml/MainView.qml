@@ -56,6 +56,9 @@ Page {
     Component {
         id: listPane
         StackLayout {
+            id: panes
+            // Wide, the phone stack keeps a hidden copy of this pane: only the copy on screen is live.
+            readonly property bool live: StackView.view ? !root.wide : root.wide
             currentIndex: root.tab
             TimelinePage {
                 controller: root.controller
@@ -66,7 +69,7 @@ Page {
             }
             SearchPage {
                 controller: root.controller
-                active: root.tab === 1
+                active: root.tab === 1 && panes.live
                 onOpened: (id) => root.openEntry(id)
             }
             SettingsPage { controller: root.controller }

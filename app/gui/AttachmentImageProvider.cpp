@@ -36,7 +36,7 @@ bool isAllowedFormat(const QByteArray& format)
     return std::find(std::begin(allowed), std::end(allowed), format) != std::end(allowed);
 }
 
-constexpr qint64 MiB = 1024 * 1024;
+constexpr qint64 MiB = qint64(1024) * 1024;
 
 // Bytes Qt would allocate for `size` at 32 bits a pixel, the common decoded format.
 qint64 bytesAt32Bit(const QSize& size)
@@ -138,6 +138,8 @@ Problem problemFor(core::ErrorCode code)
         return Problem::NotFound;
     case core::ErrorCode::Damaged:
         return Problem::Damaged;
+    case core::ErrorCode::Usage:
+        return Problem::TooLarge;
     default:
         return Problem::Unavailable;
     }
@@ -305,14 +307,19 @@ AttachmentImageProvider::Decoded AttachmentImageProvider::decode(const QByteArra
     if (turned)
         target.transpose();
     if (target != stored)
-        reader.setScaledSize(target); // JPEG decodes at (about) this size; others decode, then scale
+        reader.setScaledSize(target); // JPEG and (non-interlaced) PNG decode at about this size
 
     QImage image;
     if (!reader.read(&image) || image.isNull()) {
-        // Qt's allocation limit refuses images whose full-size decode would be too large.
+        // A guess, as QImageReader does not say: Qt's allocation limit refuses decodes at full
+        // size (interlaced PNG, GIF, BMP...) that would be too large; anything else is damage.
         const bool tooLarge = bytesAt32Bit(stored) > qint64(AllocationLimitMiB) * MiB;
         return {{}, tooLarge ? Problem::TooLarge : Problem::Damaged};
     }
+    // The header can lie: a GIF whose frame is larger than its declared screen comes out larger
+    // than reader.size() said (Qt's allocation limit still bounded it). Such a file is damaged.
+    if (targetSize(image.size(), requestedSize) != image.size())
+        return {{}, Problem::Damaged};
     return {std::move(image), Problem::None};
 }
 
@@ -338,7 +345,8 @@ QString AttachmentImageProvider::describe(Problem problem)
         break;
     case Problem::NotAnImage:
         text = QT_TRANSLATE_NOOP("AttachmentImageProvider",
-                                 "This attachment is not a picture the app can show. You can still export it.");
+                                 "This attachment is not a picture the app can show. "
+                                 "You can still export it.");
         break;
     case Problem::TooLarge:
         text = QT_TRANSLATE_NOOP("AttachmentImageProvider",

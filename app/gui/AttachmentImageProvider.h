@@ -24,7 +24,9 @@
 // Hostile images (decompression bombs, truncated or garbage files) end as an empty image with a
 // generic errorString(), never a crash, a hang or a huge allocation: only a few raster formats
 // are accepted, the declared size is checked before any pixel is decoded, decoding happens at
-// the requested size (libjpeg scales while decoding) and Qt's allocation limit bounds the rest.
+// the requested size (libjpeg scales while decoding, Qt's PNG reader row by row), Qt's
+// allocation limit bounds the rest, and the decoded image is checked again (Qt's GIF reader can
+// report a smaller size than it then decodes).
 //
 // Error strings never contain the entry id, the attachment name or the fetch callback's own
 // message: QML prints a failed Image's error to stderr, and stderr may end up in a log on disk.
@@ -45,9 +47,11 @@ namespace pt::gui {
 
 class AttachmentImageProvider final : public QQuickAsyncImageProvider {
 public:
-    // Returns the attachment's decrypted bytes, or an error (the vault is locked, there is no
-    // such attachment, it is damaged). Always called on the main thread. It should refuse
-    // attachments larger than MaxFileBytes before decrypting them.
+    // Returns the attachment's decrypted bytes, or an error: NotFound (no such entry or
+    // attachment), Damaged (it failed to decrypt), Usage (it is larger than MaxFileBytes: check
+    // AttachmentRef::size before decrypting), anything else for "not now" (the vault is locked).
+    // The error's message is never shown or logged: it may name the attachment. Always called on
+    // the main thread.
     using Fetch = std::function<core::Result<QByteArray>(const QString& entryId, const QString& name)>;
 
     enum class Problem {

@@ -68,25 +68,30 @@ QString adviceFor(const Patterns& found, int score)
         return {};
     if (found.userWord)
         return PassphraseStrength::tr(
-            "Leave out \u201cPaper Trail\u201d and \u201cPIP\u201d: they are among the first words anyone would try.");
+            "Leave out \u201cPaper Trail\u201d and \u201cPIP\u201d: "
+            "they are among the first words anyone would try.");
     if (found.leet)
         return PassphraseStrength::tr(
-            "Swapping letters for look-alike symbols (0 for o) barely helps: add another uncommon word instead.");
+            "Swapping letters for look-alike symbols (0 for o) barely helps: "
+            "add another uncommon word instead.");
     if (found.keyboard)
         return PassphraseStrength::tr(
             "Keyboard patterns like \u201cqwerty\u201d are guessed early: use uncommon words instead.");
     if (found.sequence)
         return PassphraseStrength::tr(
-            "Sequences like \u201cabc\u201d or \u201c1234\u201d are guessed early: use uncommon words instead.");
+            "Sequences like \u201cabc\u201d or \u201c1234\u201d are guessed early: "
+            "use uncommon words instead.");
     if (found.repeat)
         return PassphraseStrength::tr(
             "Repeated characters or words add little: add a different uncommon word instead.");
     if (found.date)
         return PassphraseStrength::tr(
-            "Dates and years are easy to guess, especially ones that matter to you: add an uncommon word instead.");
+            "Dates and years are easy to guess, especially ones that matter to you: "
+            "add an uncommon word instead.");
     if (score <= 1)
         return PassphraseStrength::tr(
-            "Add two or three more uncommon words: a short sentence only you would think of is easy to remember and hard to guess.");
+            "Add two or three more uncommon words: a short sentence only you would think of "
+            "is easy to remember and hard to guess.");
     if (score == 2)
         return PassphraseStrength::tr("Add another uncommon word or two.");
     return PassphraseStrength::tr("Add one more uncommon word to make it strong.");

@@ -10,12 +10,13 @@
 //
 // The attacker: someone holding a copy of the vault (a stolen phone, a synced or backed-up copy)
 // and trying passphrases against the Argon2id header offline. The vault calibrates Argon2id to
-// about 1 s on this device's 2 cores with at least 64 MiB, so one guess costs about 2 core-seconds
-// and 64 MiB. We assume 10,000 guesses a second, the figure zxcvbn itself uses for "offline, slow
-// hash": about 20,000 cores (or the GPUs to match) working only on this vault. That is far
-// beyond a curious colleague or an employer's IT department (a single machine like this one
-// manages about 1 a second), on purpose: a journal must stay secret for years while hardware
-// gets cheaper, and an estimate that errs must err on the side of caution.
+// about 1 s on this device with at least 64 MiB, and libsodium's Argon2id runs on one core, so
+// one guess costs about a core-second and 64 MiB. We assume 10,000 guesses a second, the figure
+// zxcvbn itself uses for "offline, slow hash": about 10,000 cores (or the GPUs to match) working
+// only on this vault. That is far beyond a curious colleague or an employer's IT department (a
+// 2-core machine like this one manages about 2 a second), on purpose: a journal must stay secret
+// for years while hardware gets cheaper, and an estimate that errs must err on the side of
+// caution.
 #include <QObject>
 #include <QString>
 #include <QStringView>

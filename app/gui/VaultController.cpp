@@ -1,6 +1,10 @@
 #include "VaultController.h"
 
+#include "AttachmentImageProvider.h"
 #include "platform/KeychainSecretStore.h"
+
+#include <QBuffer>
+#include <QPointer>
 
 #include <QDir>
 #include <QSettings>
@@ -218,7 +222,11 @@ void VaultController::unlockWithRecoveryKey(const QString& recoveryKey)
 
 void VaultController::unlockWithDevice()
 {
-    if (m_busy || m_state != State::Locked || !ensureOpen() || !m_vault->isRememberedOnThisDevice())
+    // Only once per start: after a lock (by hand, idle or background) the passphrase is needed,
+    // or a lock on a remembered device would undo itself at once.
+    const bool atStart = !m_deviceUnlockUsed;
+    m_deviceUnlockUsed = true;
+    if (!atStart || m_busy || m_state != State::Locked || !ensureOpen() || !m_vault->isRememberedOnThisDevice())
         return;
     setBusy(true);
     m_secrets->read(m_vault->keychainKey(), [this](platform::SecretResult result) {
@@ -353,6 +361,40 @@ bool VaultController::verify()
     setError(tr("%n problem(s) found. Restore the vault from a synced copy or a backup.", "", int(report.problems.size())) +
              QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
     return false;
+}
+
+void VaultController::installImageProvider(QQmlEngine& engine)
+{
+    auto* images = new AttachmentImageProvider(
+        [controller = QPointer<VaultController>(this)](const QString& id, const QString& name) {
+            return controller ? controller->attachmentBytes(id, name)
+                              : core::Result<QByteArray>(core::failed(QStringLiteral("closed")));
+        });
+    engine.addImageProvider(QString::fromLatin1(AttachmentImageProvider::ProviderId), images); // the engine owns it
+    connect(this, &VaultController::locked, &engine, [images] { images->invalidate(); });
+}
+
+core::Result<QByteArray> VaultController::attachmentBytes(const QString& entryId, const QString& name)
+{
+    core::Vault* v = vault();
+    if (!v)
+        return core::failed(tr("The vault is locked."));
+    auto entry = v->journal().entry(entryId);
+    if (!entry)
+        return entry.error();
+    for (const core::AttachmentRef& a : std::as_const(entry->latest.attachments)) {
+        if (a.name != name)
+            continue;
+        if (a.size > AttachmentImageProvider::MaxFileBytes)
+            return core::usage(tr("The image is too large to preview."));
+        QBuffer sink;
+        sink.buffer().reserve(qsizetype(a.size)); // one allocation: no stray copies of the bytes
+        sink.open(QIODevice::WriteOnly);
+        if (core::Status s = v->journal().writeAttachment(entryId, name, sink); !s)
+            return s.error();
+        return sink.buffer();
+    }
+    return core::notFound(tr("No such attachment."));
 }
 
 void VaultController::notifyJournalChanged() { emit journalChanged(); }

@@ -10,6 +10,7 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QQmlEngine>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -55,17 +56,25 @@ public:
 
     // For the other C++ controllers: the unlocked vault, or nullptr.
     [[nodiscard]] core::Vault* vault() { return m_state == State::Unlocked ? m_vault.get() : nullptr; }
+    // Registers image://attachment/<entry>/<name> on `engine`: decrypted in memory, never cached,
+    // and cut off at lock. The app, the screenshot tour and the interface tests all use this.
+    void installImageProvider(QQmlEngine& engine);
+    // An attachment's decrypted bytes, for the image provider (main thread only).
+    [[nodiscard]] core::Result<QByteArray> attachmentBytes(const QString& entryId, const QString& name);
     // Editors call this after they change the journal.
     void notifyJournalChanged();
     // Where "open in another app" puts plaintext copies: private, wiped on lock and at start.
     [[nodiscard]] static QString openedFilesDir();
     // Replaces the keychain (tests use an in-memory one).
     void setSecretStore(std::unique_ptr<platform::SecretStore> store);
+    // Interface tests only: an idle delay below autoLockMinutes' one-minute floor.
+    void setAutoLockDelayForTesting(std::chrono::milliseconds delay) { m_autoLock.setDelay(delay); }
 
     Q_INVOKABLE void create(const QString& passphrase, bool rememberOnDevice);
     Q_INVOKABLE void unlock(const QString& passphrase);
     Q_INVOKABLE void unlockWithRecoveryKey(const QString& recoveryKey);
-    // Opens without typing when this device remembers the vault; does nothing otherwise.
+    // Opens without typing when this device remembers the vault, once per start of the app;
+    // does nothing otherwise.
     Q_INVOKABLE void unlockWithDevice();
     Q_INVOKABLE void lock();
     // The recovery key is shown once: after the person confirms they wrote it down, forget it.
@@ -104,6 +113,7 @@ private:
     QString m_path;
     State m_state = State::NoVault;
     bool m_busy = false;
+    bool m_deviceUnlockUsed = false;
     QString m_error;
     QString m_status;
     QString m_recoveryKey;

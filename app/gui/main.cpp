@@ -38,6 +38,7 @@ int main(int argc, char** argv)
     QQmlApplicationEngine engine;
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    controller.installImageProvider(engine);
     engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
     engine.load(QUrl(QStringLiteral("qrc:/PaperTrail/Main.qml")));
     return app.exec();

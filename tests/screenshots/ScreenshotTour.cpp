@@ -73,6 +73,7 @@ int main(int argc, char** argv)
 
     QQuickStyle::setStyle(QStringLiteral("Material"));
     QQmlApplicationEngine engine;
+    controller.installImageProvider(engine);
     engine.setInitialProperties({{"controller", QVariant::fromValue(&controller)}});
     engine.load(QUrl(QStringLiteral("qrc:/PaperTrail/Main.qml")));
     auto* window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow*>(engine.rootObjects().first());

@@ -1,0 +1,71 @@
+// First run: the create page, the recovery key page and its check, then the recovery key opening
+// the vault through the unlock page. The only test that runs the real Argon2id calibration
+// (VaultController::create, about a second and up to 512 MiB).
+#include <catch2/catch.hpp>
+
+#include "UiDriver.h"
+
+#include <QTemporaryDir>
+
+using namespace pt::uitest;
+using State = pt::gui::VaultController::State;
+
+TEST_CASE("First run: create a vault, write down the recovery key, open the vault with it", "[ui][first-run]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    {
+        Ui ui(path);
+        REQUIRE(ui.controller().state() == State::NoVault);
+        ui.waitPage("CreateVaultPage");
+
+        ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("New passphrase")), Passphrase);
+        ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Repeat the passphrase")), Passphrase.chopped(1));
+        QQuickItem* create = ui.waitNamed("QQuickAbstractButton", QStringLiteral("Create vault"));
+        CHECK(ui.withText("QQuickLabel", QStringLiteral("The two passphrases differ.")) != nullptr);
+        CHECK_FALSE(create->isEnabled());
+        ui.typeText(Passphrase.right(1));
+        REQUIRE(waitFor([&] { return create->isEnabled(); }));
+        CHECK(ui.withText("QQuickLabel", QStringLiteral("The two passphrases differ.")) == nullptr);
+        ui.click(create);
+
+        // Calibration and creation run on a worker; then the recovery key is shown once.
+        QQuickItem* keyPage = ui.waitPage("RecoveryKeyPage", 60000);
+        const QString recoveryKey = ui.controller().recoveryKey();
+        INFO(ui.controller().errorMessage());
+        REQUIRE(recoveryKey.startsWith(QLatin1String("ptrk1")));
+        CHECK(ui.controller().state() == State::Unlocked);
+        REQUIRE(ui.controller().vault() != nullptr);
+        CHECK(pt::core::Vault::exists(path));
+        CHECK(ui.controller().vault()->journal().count() == 0);
+        QQuickItem* keyText = ui.waitNamed("QQuickTextArea", QStringLiteral("Recovery key"));
+        CHECK(keyText->property("text").toString() == recoveryKey);
+
+        // The page asks back six characters before letting the person go on.
+        const int checkAt = keyPage->property("checkAt").toInt();
+        QQuickItem* done = ui.waitText("QQuickAbstractButton", QStringLiteral("I have written it down"));
+        CHECK_FALSE(done->isEnabled());
+        QQuickItem* check = ui.waitNamed("QQuickTextField", QStringLiteral("Characters of the recovery key"));
+        ui.typeInto(check, QStringLiteral("!!!!!!"));
+        CHECK_FALSE(done->isEnabled());
+        ui.key(Qt::Key_A, Qt::ControlModifier);
+        ui.typeText(recoveryKey.mid(checkAt, 6));
+        REQUIRE(waitFor([&] { return done->isEnabled(); }));
+        ui.click(done);
+        ui.waitPage("MainView");
+        CHECK(ui.controller().recoveryKey().isEmpty());
+
+        // Lock, then open with the recovery key instead of the passphrase.
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Lock the vault"));
+        REQUIRE(ui.controller().state() == State::Locked);
+        ui.waitPage("UnlockPage");
+        ui.clickText("QQuickAbstractButton", QStringLiteral("Forgot it? Use the recovery key"));
+        ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Recovery key")), recoveryKey);
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Unlock"));
+        REQUIRE(waitFor([&] { return ui.controller().state() == State::Unlocked; }));
+        ui.waitPage("MainView");
+        CHECK(ui.controller().errorMessage().isEmpty());
+    }
+    PT_CHECK_NO_QML_WARNINGS();
+}
