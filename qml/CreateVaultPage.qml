@@ -42,6 +42,31 @@ Page {
                 Accessible.name: qsTr("New passphrase")
                 enabled: !page.controller.busy
             }
+            PassphraseStrength {
+                id: strength
+                passphrase: passphrase.text
+            }
+            ColumnLayout {
+                visible: passphrase.text.length > 0
+                spacing: 4
+                Layout.fillWidth: true
+                Layout.leftMargin: 24
+                Layout.rightMargin: 24
+                ProgressBar {
+                    from: 0
+                    to: 4
+                    value: strength.score + 0.25
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Passphrase strength")
+                }
+                Label {
+                    text: qsTr("Guessing it would take %1.").arg(strength.crackTimeText) +
+                          (strength.feedback.length > 0 ? " " + strength.feedback : "")
+                    wrapMode: Text.WordWrap
+                    font.pixelSize: 13
+                    Layout.fillWidth: true
+                }
+            }
             TextField {
                 id: repeat
                 placeholderText: qsTr("Repeat the passphrase")
