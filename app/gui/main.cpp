@@ -1,4 +1,5 @@
 #include "VaultController.h"
+#include "platform/ScreenCaptureGuard.h"
 #include "crypto/Init.h"
 
 #include <QCommandLineParser>
@@ -6,6 +7,7 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QWindow>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
@@ -41,5 +43,10 @@ int main(int argc, char** argv)
     controller.installImageProvider(engine);
     engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
     engine.load(QUrl(QStringLiteral("qrc:/PaperTrail/Main.qml")));
+    // Keep the journal out of screenshots and the app switcher where the platform allows it
+    // (Android's FLAG_SECURE); desktops report Unsupported and nothing pretends otherwise.
+    const auto captureGuard = pt::platform::makeScreenCaptureGuard();
+    if (auto* window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QWindow*>(engine.rootObjects().first()))
+        (void)captureGuard->setPreventCapture(window, true);
     return app.exec();
 }
