@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "crypto/Init.h"
+#include "support/PrivateTestRoot.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,40 +19,10 @@
 
 Q_IMPORT_QML_PLUGIN(PaperTrailPlugin)
 
-namespace {
-
-std::string makePrivateRoot()
-{
-    const char* base = std::getenv("TMPDIR");
-    std::string pattern = std::string(base && *base ? base : "/tmp") + "/pt-test-gui-XXXXXX";
-    if (!::mkdtemp(pattern.data())) {
-        std::perror("mkdtemp");
-        std::exit(1);
-    }
-    for (const char* sub : {"home", "tmp", "cache", "data", "config", "runtime"}) {
-        const std::string path = pattern + "/" + sub;
-        if (!QDir().mkpath(QString::fromStdString(path))) {
-            std::fprintf(stderr, "cannot create %s\n", path.c_str());
-            std::exit(1);
-        }
-    }
-    ::setenv("HOME", (pattern + "/home").c_str(), 1);
-    ::setenv("TMPDIR", (pattern + "/tmp").c_str(), 1);
-    ::setenv("XDG_CACHE_HOME", (pattern + "/cache").c_str(), 1);
-    ::setenv("XDG_DATA_HOME", (pattern + "/data").c_str(), 1);
-    ::setenv("XDG_CONFIG_HOME", (pattern + "/config").c_str(), 1);
-    ::setenv("XDG_RUNTIME_DIR", (pattern + "/runtime").c_str(), 1);
-    QFile::setPermissions(QString::fromStdString(pattern + "/runtime"),
-                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    ::setenv("PT_TEST_PRIVATE_ROOT", pattern.c_str(), 1);
-    return pattern;
-}
-
-} // namespace
 
 int main(int argc, char** argv)
 {
-    const std::string root = makePrivateRoot();
+    const std::string root = pt::test::makePrivateTestRoot("test-gui");
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     int result = 1;
