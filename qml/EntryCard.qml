@@ -15,15 +15,19 @@ ItemDelegate {
     required property bool edited
     required property int attachmentCount
     required property string thumbnail
+    required property bool deleted
+    required property bool purged
     property bool selected: false
 
     width: ListView.view ? ListView.view.width : implicitWidth
     highlighted: selected
-    Accessible.name: (title.length > 0 ? title : bodyPreview) + ", " + kind
+    Accessible.name: purged ? qsTr("Purged entry")
+                     : (title.length > 0 ? title : bodyPreview) + ", " + kind + (deleted ? ", " + qsTr("deleted") : "")
 
     contentItem: RowLayout {
         spacing: 12
         KindBadge {
+            opacity: card.deleted ? 0.5 : 1
             kind: card.kind
             Layout.alignment: Qt.AlignTop
         }
@@ -33,6 +37,7 @@ ItemDelegate {
             RowLayout {
                 Layout.fillWidth: true
                 Label {
+                    visible: !card.purged
                     text: Qt.formatTime(card.occurredAt, "HH:mm")
                     font.pixelSize: 12
                     opacity: 0.7
@@ -44,6 +49,13 @@ ItemDelegate {
                     font.italic: true
                     opacity: 0.7
                 }
+                Label {
+                    visible: card.deleted
+                    text: card.purged ? qsTr("purged") : qsTr("deleted")
+                    font.pixelSize: 12
+                    font.weight: Font.DemiBold
+                    color: Material.color(Material.Red)
+                }
                 Item { Layout.fillWidth: true }
                 Label {
                     visible: card.attachmentCount > 0
@@ -53,7 +65,8 @@ ItemDelegate {
                 }
             }
             Label {
-                text: card.title.length > 0 ? card.title : qsTr("(untitled)")
+                text: card.purged ? qsTr("Purged: only its fingerprints remain")
+                      : card.title.length > 0 ? card.title : qsTr("(untitled)")
                 font.pixelSize: 16
                 font.weight: Font.Medium
                 elide: Text.ElideRight

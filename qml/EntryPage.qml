@@ -102,7 +102,7 @@ Page {
             }
             Label {
                 visible: details.deleted
-                text: qsTr("Deleted: hidden from the timeline. Its history is kept below.")
+                text: qsTr("Deleted: hidden from the timeline unless \u201CShow deleted entries\u201D is on. Its history is kept below.")
                 color: Material.color(Material.Red)
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
@@ -159,7 +159,8 @@ Page {
                         fillMode: Image.PreserveAspectFit
                         cache: false
                         Layout.fillWidth: true
-                        Layout.preferredHeight: visible ? Math.min(420, implicitHeight) : 0
+                        // As tall as the picture is at this width (no letterbox), at most 420.
+                        Layout.preferredHeight: visible && implicitWidth > 0 ? Math.min(420, width * implicitHeight / implicitWidth) : 0
                         Accessible.name: qsTr("Attached image %1").arg(modelData.name)
                         MouseArea {
                             anchors.fill: parent

@@ -31,6 +31,21 @@ Page {
                     Accessible.name: qsTr("Lock the vault")
                     onClicked: page.controller.lock()
                 }
+                ToolButton {
+                    text: "\u22EE"
+                    font.pixelSize: 20
+                    Accessible.name: qsTr("Timeline options")
+                    onClicked: optionsMenu.open()
+                    Menu {
+                        id: optionsMenu
+                        MenuItem {
+                            text: qsTr("Show deleted entries")
+                            checkable: true
+                            checked: page.controller.timeline.showDeleted
+                            onToggled: page.controller.timeline.showDeleted = checked
+                        }
+                    }
+                }
             }
         }
         RowLayout {
@@ -76,7 +91,8 @@ Page {
         section.property: "day"
         section.delegate: Label {
             required property string section
-            text: Qt.formatDate(new Date(section + "T00:00:00"), "dddd d MMMM yyyy")
+            text: section.length > 0 ? Qt.formatDate(new Date(section + "T00:00:00"), "dddd d MMMM yyyy")
+                                     : qsTr("Purged")
             font.pixelSize: 13
             font.weight: Font.DemiBold
             topPadding: 16

@@ -140,6 +140,13 @@ QUrl EntryDetails::exportForOpening(const QString& attachmentName)
     if (!j || !m_entry)
         return {};
     const QString dir = VaultController::openedFilesDir();
+    if (dir.isEmpty()) {
+        m_error = tr("This system has no private in-memory folder for a plaintext copy, so Paper Trail "
+                     "will not write one. Images open inside the app; for other files, log in to a "
+                     "desktop session that provides one (XDG_RUNTIME_DIR) and try again.");
+        emit changed();
+        return {};
+    }
     if (!QDir().mkpath(dir) || !QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)) {
         m_error = tr("Could not make a private folder for the copy.");
         emit changed();

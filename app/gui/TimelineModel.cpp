@@ -40,14 +40,38 @@ void TimelineModel::setTagFilter(const QString& tag)
     reload();
 }
 
+void TimelineModel::setShowDeleted(bool show)
+{
+    if (show == m_showDeleted)
+        return;
+    m_showDeleted = show;
+    emit showDeletedChanged();
+    reload();
+}
+
+void TimelineModel::resetView()
+{
+    m_query.clear();
+    m_kind.clear();
+    m_tag.clear();
+    m_showDeleted = false;
+    emit queryChanged();
+    emit kindFilterChanged();
+    emit tagFilterChanged();
+    emit showDeletedChanged();
+    reload();
+}
+
 void TimelineModel::reload()
 {
     QList<Row> rows;
     QSet<QString> kinds, tags;
     m_searchError.clear();
     if (m_journal) {
-        const QList<core::Entry> entries = m_journal->entries();
+        const QList<core::Entry> entries = m_journal->entries(m_showDeleted);
         for (const core::Entry& e : entries) {
+            if (e.purged)
+                continue; // nothing left to filter on
             kinds.insert(e.latest.kind);
             for (const QString& t : e.latest.tags)
                 tags.insert(t);
@@ -61,7 +85,7 @@ void TimelineModel::reload()
                     rows.append({e, {}});
         } else if (auto hits = m_journal->search(m_query)) {
             for (const core::SearchHit& hit : *hits)
-                if (auto e = m_journal->entry(hit.entryId); e && !e->deleted && keep(*e))
+                if (auto e = m_journal->entry(hit.entryId); e && (!e->deleted || m_showDeleted) && keep(*e))
                     rows.append({*e, highlight(hit.snippet)});
         } else {
             m_searchError = hits.error().message;
@@ -132,8 +156,8 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         return r.kind;
     case OccurredAtRole:
         return r.occurredAt;
-    case DayRole:
-        return r.occurredAt.toLocalTime().date().toString(Qt::ISODate);
+    case DayRole: // purged entries have no date left: their own section, "" (after every day)
+        return row.entry.purged ? QString() : r.occurredAt.toLocalTime().date().toString(Qt::ISODate);
     case EditedRole:
         return row.entry.revisions.size() > 1;
     case AttachmentCountRole:
@@ -146,6 +170,10 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         return QString();
     case TagsRole:
         return r.tags;
+    case DeletedRole:
+        return row.entry.deleted;
+    case PurgedRole:
+        return row.entry.purged;
     default:
         return {};
     }
@@ -159,7 +187,8 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
         {KindRole, "kind"},           {OccurredAtRole, "occurredAt"},
         {DayRole, "day"},             {EditedRole, "edited"},
         {AttachmentCountRole, "attachmentCount"}, {ThumbnailRole, "thumbnail"},
-        {TagsRole, "tags"},
+        {TagsRole, "tags"},           {DeletedRole, "deleted"},
+        {PurgedRole, "purged"},
     };
 }
 

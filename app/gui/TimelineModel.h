@@ -1,6 +1,7 @@
 #pragma once
 // The timeline: the latest revision of each visible entry, newest occurrence first, filtered by
 // kind and tag; with a query, the search hits in rank order with the matches highlighted.
+// Deleted and purged entries are hidden unless showDeleted is set (then they are marked).
 // A QAbstractListModel, so QML creates delegates only for the rows on screen.
 #include "Journal.h"
 
@@ -17,6 +18,7 @@ class TimelineModel : public QAbstractListModel {
     Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
     Q_PROPERTY(QString kindFilter READ kindFilter WRITE setKindFilter NOTIFY kindFilterChanged)
     Q_PROPERTY(QString tagFilter READ tagFilter WRITE setTagFilter NOTIFY tagFilterChanged)
+    Q_PROPERTY(bool showDeleted READ showDeleted WRITE setShowDeleted NOTIFY showDeletedChanged)
     Q_PROPERTY(QStringList kinds READ kinds NOTIFY countChanged)
     Q_PROPERTY(QStringList tags READ tags NOTIFY countChanged)
     Q_PROPERTY(QString searchError READ searchError NOTIFY countChanged)
@@ -34,6 +36,8 @@ public:
         AttachmentCountRole,
         ThumbnailRole,
         TagsRole,
+        DeletedRole,
+        PurgedRole,
     };
     Q_ENUM(Role)
 
@@ -49,6 +53,10 @@ public:
     void setKindFilter(const QString& kind);
     [[nodiscard]] QString tagFilter() const { return m_tag; }
     void setTagFilter(const QString& tag);
+    [[nodiscard]] bool showDeleted() const { return m_showDeleted; }
+    void setShowDeleted(bool show);
+    // Back to the whole timeline: no query, no filters, deleted entries hidden (at lock).
+    void resetView();
     [[nodiscard]] QStringList kinds() const { return m_kinds; }
     [[nodiscard]] QStringList tags() const { return m_tags; }
     [[nodiscard]] QString searchError() const { return m_searchError; }
@@ -67,6 +75,7 @@ signals:
     void queryChanged();
     void kindFilterChanged();
     void tagFilterChanged();
+    void showDeletedChanged();
 
 private:
     struct Row {
@@ -79,6 +88,7 @@ private:
     QString m_query;
     QString m_kind;
     QString m_tag;
+    bool m_showDeleted = false;
     QStringList m_kinds;
     QStringList m_tags;
     QString m_searchError;

@@ -264,6 +264,7 @@ void VaultController::lock()
     if (wasUnlocked)
         emit aboutToLock(); // editors write their drafts while the keys still exist
     m_timeline.setJournal(nullptr);
+    m_timeline.resetView(); // the next unlock starts from the whole timeline, not the last search
     if (m_vault)
         m_vault->lock(); // wipes every key
     wipeOpenedFiles();
@@ -401,17 +402,25 @@ void VaultController::notifyJournalChanged() { emit journalChanged(); }
 
 QString VaultController::openedFilesDir()
 {
-    // The runtime folder is private to the user and memory-backed on Linux.
-    QString base = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    if (base.isEmpty())
-        base = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
-    return base + QStringLiteral("/papertrail-opened");
+#if defined(Q_OS_LINUX) && !defined(Q_OS_ANDROID)
+    // Only the session's runtime folder: private to the user and memory-backed. Without one,
+    // Qt would fall back to a folder under /tmp on disk, and a plaintext copy there could outlive
+    // the session, so there is no folder at all.
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+        return {};
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+#else
+    // Elsewhere the app's own sandboxed cache (Android, iOS) or the per-user runtime location.
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+#endif
+    return base.isEmpty() ? QString() : base + QStringLiteral("/papertrail-opened");
 }
 
 void VaultController::wipeOpenedFiles()
 {
-    QDir dir(openedFilesDir());
-    if (dir.exists())
+    const QString path = openedFilesDir();
+    QDir dir(path);
+    if (!path.isEmpty() && dir.exists())
         dir.removeRecursively();
 }
 

@@ -63,7 +63,8 @@ public:
     [[nodiscard]] core::Result<QByteArray> attachmentBytes(const QString& entryId, const QString& name);
     // Editors call this after they change the journal.
     void notifyJournalChanged();
-    // Where "open in another app" puts plaintext copies: private, wiped on lock and at start.
+    // Where "open in another app" puts plaintext copies: private, memory-backed, wiped on lock and
+    // at start; empty when the system has no such folder (then nothing is opened outside the app).
     [[nodiscard]] static QString openedFilesDir();
     // Replaces the keychain (tests use an in-memory one).
     void setSecretStore(std::unique_ptr<platform::SecretStore> store);

@@ -1,5 +1,5 @@
 // The timeline's kind and tag filters: picking one shows only those entries, the box keeps
-// showing what was picked, and "All" brings everything back.
+// showing what was picked, "All" brings everything back, and a lock resets them.
 #include <catch2/catch.hpp>
 
 #include "UiDriver.h"
@@ -50,6 +50,16 @@ TEST_CASE("Timeline filters by kind and by tag", "[ui][filters]")
         REQUIRE(waitFor([&] { return ui.all("EntryCard").size() == 1; }));
         CHECK(ui.all("EntryCard").first()->property("title").toString() == QLatin1String("Thank-you from the client"));
         CHECK(tagBox->property("currentText").toString() == QLatin1String("praise"));
+
+        // A lock forgets the view: the next unlock shows the whole timeline again, and the new
+        // filter boxes agree with the model.
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Lock the vault"));
+        CHECK(timeline->tagFilter().isEmpty());
+        ui.unlockWithPassphrase();
+        REQUIRE(waitFor([&] { return ui.all("EntryCard").size() == 2; }));
+        CHECK(timeline->kindFilter().isEmpty());
+        CHECK(ui.waitNamed("QQuickComboBox", QStringLiteral("Show only this tag"))->property("currentText").toString() ==
+              QLatin1String("All tags"));
     }
     PT_CHECK_NO_QML_WARNINGS();
 }

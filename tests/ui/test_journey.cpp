@@ -205,12 +205,19 @@ TEST_CASE("Journey: unlock, capture a note with an image, lock, search, edit, de
         REQUIRE(revisions.ok());
         CHECK(revisions->size() == 2);
 
-        // The deleted entry's page still shows its history (the timeline and search hide it, so
-        // this opens it the way MainView does, by id).
-        REQUIRE(QMetaObject::invokeMethod(ui.page("MainView"), "openEntry", Q_ARG(QVariant, id)));
+        // "Show deleted entries" brings it back into the timeline, marked, and its page still
+        // shows its history.
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Timeline options"));
+        ui.clickText("QQuickMenuItem", QStringLiteral("Show deleted entries"));
+        CHECK(timeline->showDeleted());
+        REQUIRE(waitFor([&] { return ui.all("EntryCard").size() == 1; }));
+        QQuickItem* deletedCard = ui.all("EntryCard").first();
+        CHECK(deletedCard->property("deleted").toBool());
+        CHECK(accessibleName(deletedCard).endsWith(QLatin1String(", deleted")));
+        ui.click(deletedCard);
         ui.waitPage("EntryPage");
         CHECK(ui.waitText("QQuickLabel",
-                          QStringLiteral("Deleted: hidden from the timeline. Its history is kept below.")));
+                          QStringLiteral("Deleted: hidden from the timeline unless \u201CShow deleted entries\u201D is on. Its history is kept below.")));
         CHECK(ui.all("RevisionCard").size() == 2);
         CHECK(ui.details()->deleted());
         CHECK_FALSE(ui.named("QQuickAbstractButton", QStringLiteral("Edit this entry"))->isEnabled());
