@@ -21,7 +21,7 @@ Page {
 
             Label {
                 text: qsTr("Paper Trail")
-                font.pixelSize: 32
+                font.pixelSize: TextScale.display
                 font.weight: Font.DemiBold
                 Layout.leftMargin: 24
             }
@@ -63,7 +63,7 @@ Page {
                     text: qsTr("Guessing it would take %1.").arg(strength.crackTimeText) +
                           (strength.feedback.length > 0 ? " " + strength.feedback : "")
                     wrapMode: Text.WordWrap
-                    font.pixelSize: 13
+                    font.pixelSize: TextScale.small
                     Layout.fillWidth: true
                 }
             }
@@ -87,7 +87,7 @@ Page {
             Label {
                 text: qsTr("If you lose this passphrase and the recovery key shown next, nobody can open your records: not us, not anyone.")
                 wrapMode: Text.WordWrap
-                font.pixelSize: 13
+                font.pixelSize: TextScale.small
                 opacity: 0.8
                 Layout.fillWidth: true
                 Layout.leftMargin: 24

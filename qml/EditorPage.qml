@@ -44,13 +44,13 @@ Page {
             anchors.fill: parent
             ToolButton {
                 text: "\u2190"
-                font.pixelSize: 20
+                font.pixelSize: TextScale.title
                 Accessible.name: qsTr("Close; the draft is kept")
                 onClicked: { editor.saveDraft(); page.done(page.editId) }
             }
             Label {
                 text: page.editId.length > 0 ? qsTr("Edit entry") : page.isMeeting ? qsTr("Meeting notes") : qsTr("New entry")
-                font.pixelSize: 18
+                font.pixelSize: TextScale.heading
                 Layout.fillWidth: true
             }
             ToolButton {

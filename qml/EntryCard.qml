@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import PaperTrail
 
 // One entry in the timeline or the search results.
 ItemDelegate {
@@ -39,20 +40,20 @@ ItemDelegate {
                 Label {
                     visible: !card.purged
                     text: Qt.formatTime(card.occurredAt, "HH:mm")
-                    font.pixelSize: 12
+                    font.pixelSize: TextScale.caption
                     opacity: 0.7
                 }
                 Label {
                     visible: card.edited
                     text: qsTr("edited")
-                    font.pixelSize: 12
+                    font.pixelSize: TextScale.caption
                     font.italic: true
                     opacity: 0.7
                 }
                 Label {
                     visible: card.deleted
                     text: card.purged ? qsTr("purged") : qsTr("deleted")
-                    font.pixelSize: 12
+                    font.pixelSize: TextScale.caption
                     font.weight: Font.DemiBold
                     color: Material.color(Material.Red)
                 }
@@ -60,14 +61,14 @@ ItemDelegate {
                 Label {
                     visible: card.attachmentCount > 0
                     text: qsTr("%n attachment(s)", "", card.attachmentCount)
-                    font.pixelSize: 12
+                    font.pixelSize: TextScale.caption
                     opacity: 0.7
                 }
             }
             Label {
                 text: card.purged ? qsTr("Purged: only its fingerprints remain")
                       : card.title.length > 0 ? card.title : qsTr("(untitled)")
-                font.pixelSize: 16
+                font.pixelSize: TextScale.subtitle
                 font.weight: Font.Medium
                 elide: Text.ElideRight
                 Layout.fillWidth: true

@@ -25,14 +25,14 @@ Page {
             ToolButton {
                 visible: page.showBack
                 text: "\u2190"
-                font.pixelSize: 20
+                font.pixelSize: TextScale.title
                 Accessible.name: qsTr("Back")
                 onClicked: page.back()
             }
             Label {
                 text: details.title.length > 0 ? details.title : qsTr("(untitled)")
                 elide: Text.ElideRight
-                font.pixelSize: 18
+                font.pixelSize: TextScale.heading
                 Layout.fillWidth: true
                 Layout.leftMargin: page.showBack ? 0 : 16
             }
@@ -44,7 +44,7 @@ Page {
             }
             ToolButton {
                 text: "\u22EE"
-                font.pixelSize: 20
+                font.pixelSize: TextScale.title
                 Accessible.name: qsTr("More actions")
                 onClicked: moreMenu.open()
                 Menu {
@@ -93,7 +93,7 @@ Page {
                         text: details.revisionCount > 1
                               ? qsTr("Written %1 \u00B7 last edited %2").arg(Qt.formatDateTime(details.firstRecordedAt, "d MMM yyyy, HH:mm")).arg(Qt.formatDateTime(details.recordedAt, "d MMM yyyy, HH:mm"))
                               : qsTr("Written %1").arg(Qt.formatDateTime(details.recordedAt, "d MMM yyyy, HH:mm"))
-                        font.pixelSize: 13
+                        font.pixelSize: TextScale.small
                         opacity: 0.7
                         wrapMode: Text.WordWrap
                         Layout.fillWidth: true
@@ -142,7 +142,7 @@ Page {
                 selectByMouse: true
                 wrapMode: TextEdit.Wrap
                 color: Material.foreground
-                font.pixelSize: 16
+                font.pixelSize: TextScale.subtitle
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Entry text")
             }
@@ -185,7 +185,7 @@ Page {
                     Label {
                         text: "SHA-256 " + modelData.sha256
                         font.family: "monospace"
-                        font.pixelSize: 11
+                        font.pixelSize: TextScale.caption
                         opacity: 0.6
                         wrapMode: Text.WrapAnywhere
                         Layout.fillWidth: true
@@ -195,7 +195,7 @@ Page {
 
             Label {
                 text: qsTr("History")
-                font.pixelSize: 18
+                font.pixelSize: TextScale.heading
                 font.weight: Font.DemiBold
                 topPadding: 12
             }

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls.Material
+import PaperTrail
 
 // A round badge for an entry's kind, so the timeline can be scanned by eye.
 Rectangle {
@@ -16,8 +17,8 @@ Rectangle {
     })
     readonly property var style: styles[kind] !== undefined ? styles[kind] : styles["note"]
 
-    implicitWidth: 36
-    implicitHeight: 36
+    implicitWidth: Math.round(36 * TextScale.factor)
+    implicitHeight: implicitWidth
     radius: width / 2
     color: style.color
     Accessible.role: Accessible.Graphic

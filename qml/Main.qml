@@ -13,6 +13,7 @@ ApplicationWindow {
     height: 844
     visible: true
     title: qsTr("Paper Trail")
+    font.pixelSize: TextScale.body // every control inherits it: text follows the system's size
     Material.theme: controller.theme === VaultController.DarkTheme ? Material.Dark
                     : controller.theme === VaultController.LightTheme ? Material.Light : Material.System
     Material.accent: Material.Teal

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import PaperTrail
 
 // The structured parts of meeting notes, read-only.
 ColumnLayout {
@@ -21,7 +22,7 @@ ColumnLayout {
             readonly property string text: Array.isArray(value) ? value.join(", ") : (value || "")
             visible: text.length > 0
             Layout.fillWidth: true
-            Label { text: modelData.label; font.weight: Font.DemiBold; font.pixelSize: 13 }
+            Label { text: modelData.label; font.weight: Font.DemiBold; font.pixelSize: TextScale.small }
             Label { text: parent.text; wrapMode: Text.WordWrap; Layout.fillWidth: true }
         }
     }

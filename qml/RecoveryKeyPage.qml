@@ -18,7 +18,7 @@ Page {
         Item { Layout.preferredHeight: 24 }
         Label {
             text: qsTr("Write down your recovery key")
-            font.pixelSize: 24
+            font.pixelSize: TextScale.headline
             font.weight: Font.DemiBold
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
@@ -39,7 +39,7 @@ Page {
             selectByMouse: true
             wrapMode: TextEdit.WrapAnywhere
             font.family: "monospace"
-            font.pixelSize: 18
+            font.pixelSize: TextScale.heading
             Layout.fillWidth: true
             Layout.leftMargin: 24
             Layout.rightMargin: 24

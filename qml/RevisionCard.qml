@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import PaperTrail
 
 // One revision in an entry's history, with what changed from the one before.
 Pane {
@@ -24,7 +25,7 @@ Pane {
         Label {
             visible: card.modelData.revision > 1
             text: qsTr("Changed: %1").arg(card.modelData.changed.join(", "))
-            font.pixelSize: 13
+            font.pixelSize: TextScale.small
             opacity: 0.7
         }
         Label {

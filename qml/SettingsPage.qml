@@ -13,7 +13,7 @@ Page {
             anchors.verticalCenter: parent.verticalCenter
             x: 16
             text: qsTr("Settings")
-            font.pixelSize: 20
+            font.pixelSize: TextScale.title
         }
     }
 
@@ -46,7 +46,7 @@ Page {
                 Layout.fillWidth: true
             }
 
-            Label { text: qsTr("Security"); font.weight: Font.DemiBold; font.pixelSize: 16 }
+            Label { text: qsTr("Security"); font.weight: Font.DemiBold; font.pixelSize: TextScale.subtitle }
             RowLayout {
                 Layout.fillWidth: true
                 Label { text: qsTr("Lock after idle (minutes)"); Layout.fillWidth: true; wrapMode: Text.WordWrap }
@@ -77,7 +77,7 @@ Page {
                 onClicked: page.controller.lock()
             }
 
-            Label { text: qsTr("Appearance"); font.weight: Font.DemiBold; font.pixelSize: 16; topPadding: 8 }
+            Label { text: qsTr("Appearance"); font.weight: Font.DemiBold; font.pixelSize: TextScale.subtitle; topPadding: 8 }
             ComboBox {
                 model: [qsTr("Follow the system"), qsTr("Light"), qsTr("Dark")]
                 currentIndex: page.controller.theme
@@ -86,7 +86,7 @@ Page {
                 Layout.fillWidth: true
             }
 
-            Label { text: qsTr("Integrity"); font.weight: Font.DemiBold; font.pixelSize: 16; topPadding: 8 }
+            Label { text: qsTr("Integrity"); font.weight: Font.DemiBold; font.pixelSize: TextScale.subtitle; topPadding: 8 }
             Label {
                 text: qsTr("Verify re-checks every entry, attachment, signature and link in the chain, and says exactly what is wrong if anything is.")
                 wrapMode: Text.WordWrap

@@ -22,7 +22,7 @@ Page {
                 anchors.fill: parent
                 Label {
                     text: qsTr("Timeline")
-                    font.pixelSize: 20
+                    font.pixelSize: TextScale.title
                     Layout.leftMargin: 16
                     Layout.fillWidth: true
                 }
@@ -33,7 +33,7 @@ Page {
                 }
                 ToolButton {
                     text: "\u22EE"
-                    font.pixelSize: 20
+                    font.pixelSize: TextScale.title
                     Accessible.name: qsTr("Timeline options")
                     onClicked: optionsMenu.open()
                     Menu {
@@ -93,7 +93,7 @@ Page {
             required property string section
             text: section.length > 0 ? Qt.formatDate(new Date(section + "T00:00:00"), "dddd d MMMM yyyy")
                                      : qsTr("Purged")
-            font.pixelSize: 13
+            font.pixelSize: TextScale.small
             font.weight: Font.DemiBold
             topPadding: 16
             leftPadding: 16
@@ -126,7 +126,7 @@ Page {
         width: 64
         height: 64
         text: "+"
-        font.pixelSize: 30
+        font.pixelSize: TextScale.display
         highlighted: true
         Material.elevation: 6
         Accessible.name: qsTr("Write a new note")

@@ -20,9 +20,12 @@ Page {
         Item { Layout.preferredHeight: 48 }
         Label {
             text: qsTr("Paper Trail is locked")
-            font.pixelSize: 26
+            font.pixelSize: TextScale.headline
             font.weight: Font.DemiBold
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
             Layout.leftMargin: 24
+            Layout.rightMargin: 24
         }
         TextField {
             id: secret
@@ -70,8 +73,9 @@ Page {
         }
         Button {
             flat: true
-            text: page.useRecoveryKey ? qsTr("Use my passphrase") : qsTr("Forgot it? Use the recovery key")
+            text: page.useRecoveryKey ? qsTr("Use my passphrase") : qsTr("Use the recovery key")
             Layout.alignment: Qt.AlignHCenter
+            Layout.maximumWidth: page.width - 48
             onClicked: page.useRecoveryKey = !page.useRecoveryKey
         }
     }

@@ -224,6 +224,22 @@ QList<QQuickItem*> Ui::all(const char* type, const std::function<bool(QQuickItem
     return found;
 }
 
+QStringList Ui::outsideWindow() const
+{
+    const qreal windowWidth = m_window->width();
+    QStringList outside;
+    for (QQuickItem* item : all("QQuickItem", [](QQuickItem* i) {
+             return i->width() > 0 && i->opacity() > 0 && (isA(i, "QQuickControl") || isA(i, "QQuickText"));
+         })) {
+        const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+        if (r.left() < -1 || r.right() > windowWidth + 1)
+            outside << QStringLiteral("%1 \"%2\" %3..%4")
+                           .arg(QString::fromLatin1(item->metaObject()->className()), item->property("text").toString(),
+                                QString::number(r.left()), QString::number(r.right()));
+    }
+    return outside;
+}
+
 QQuickItem* Ui::named(const char* type, const QString& name) const
 {
     const auto found = all(type, [&](QQuickItem* i) { return accessibleName(i) == name; });

@@ -98,6 +98,10 @@ public:
     QQuickItem* waitPage(const char* type, int ms = WaitMs);
     [[nodiscard]] QQuickItem* page(const char* type) const;
 
+    // Visible controls and texts that reach past the window's left or right edge (a control pushed
+    // off the side cannot be reached, a text cut at the edge cannot be read), described.
+    [[nodiscard]] QStringList outsideWindow() const;
+
     // Waits for stack views and popups to finish their transitions.
     void settle();
     // A left click at the item's centre (fails unless it is visible, enabled and on screen).

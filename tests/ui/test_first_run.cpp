@@ -19,6 +19,7 @@ TEST_CASE("First run: create a vault, write down the recovery key, open the vaul
         Ui ui(path);
         REQUIRE(ui.controller().state() == State::NoVault);
         ui.waitPage("CreateVaultPage");
+        CHECK(ui.outsideWindow().isEmpty());
 
         ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("New passphrase")), Passphrase);
         ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Repeat the passphrase")), Passphrase.chopped(1));
@@ -41,6 +42,7 @@ TEST_CASE("First run: create a vault, write down the recovery key, open the vaul
         CHECK(ui.controller().vault()->journal().count() == 0);
         QQuickItem* keyText = ui.waitNamed("QQuickTextArea", QStringLiteral("Recovery key"));
         CHECK(keyText->property("text").toString() == recoveryKey);
+        CHECK(ui.outsideWindow().isEmpty());
 
         // The page asks back six characters before letting the person go on.
         const int checkAt = keyPage->property("checkAt").toInt();
@@ -60,7 +62,7 @@ TEST_CASE("First run: create a vault, write down the recovery key, open the vaul
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("Lock the vault"));
         REQUIRE(ui.controller().state() == State::Locked);
         ui.waitPage("UnlockPage");
-        ui.clickText("QQuickAbstractButton", QStringLiteral("Forgot it? Use the recovery key"));
+        ui.clickText("QQuickAbstractButton", QStringLiteral("Use the recovery key"));
         ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Recovery key")), recoveryKey);
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("Unlock"));
         REQUIRE(waitFor([&] { return ui.controller().state() == State::Unlocked; }));

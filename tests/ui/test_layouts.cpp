@@ -1,11 +1,15 @@
 // Phone (390x844, one column) and desktop (1280x800, list and detail side by side): every page
 // loads and works without a single QML warning or binding loop, and the desktop window survives
-// being narrowed to a phone's width and widened again.
+// being narrowed to a phone's width and widened again. With a large system font the text grows
+// and still no control runs off the side of the window.
 #include <catch2/catch.hpp>
 
+#include "TextScale.h"
 #include "UiDriver.h"
 
 #include <QFile>
+#include <QFont>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -45,6 +49,13 @@ QString seededVault(QTemporaryDir& tmp)
     return path;
 }
 
+void checkFitsWidth(const Ui& ui, const char* where)
+{
+    const QStringList outside = ui.outsideWindow();
+    INFO(where << ": " << outside.join(QStringLiteral("; ")).toStdString());
+    CHECK(outside.isEmpty());
+}
+
 void tour(QSize size)
 {
     QTemporaryDir tmp;
@@ -59,12 +70,14 @@ void tour(QSize size)
         CHECK(mainView->property("wide").toBool() == wide);
         ui.waitPage("TimelinePage");
         REQUIRE(waitFor([&] { return ui.all("EntryCard").size() == 2; }));
+        checkFitsWidth(ui, "timeline");
 
         // Open the note: on a phone it covers the list, on a desktop it sits beside it.
         QQuickItem* card = ui.waitNamed("EntryCard", QStringLiteral("Slack message, note"));
         ui.click(card);
         QQuickItem* entry = ui.waitPage("EntryPage");
         CHECK(ui.all("RevisionCard").size() == 2);
+        checkFitsWidth(ui, "entry");
         if (wide) {
             CHECK(ui.page("TimelinePage") != nullptr);
             CHECK(entry->mapToScene(QPointF(0, 0)).x() >= card->mapToScene(QPointF(card->width(), 0)).x());
@@ -77,6 +90,7 @@ void tour(QSize size)
         // Its editor, closed again with the draft kept.
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("Edit this entry"));
         ui.waitPage("EditorPage");
+        checkFitsWidth(ui, "editor");
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("Close; the draft is kept"));
         ui.waitPage("EntryPage");
         if (!wide) {
@@ -115,6 +129,7 @@ void tour(QSize size)
         ui.waitPage("SettingsPage");
         QQuickItem* minutes = ui.waitNamed("QQuickSpinBox", QStringLiteral("Minutes of inactivity before locking"));
         CHECK(minutes->property("value").toInt() == ui.controller().autoLockMinutes());
+        checkFitsWidth(ui, "settings");
 
         if (wide) {
             // Narrowed to a phone's width and widened again.
@@ -129,6 +144,7 @@ void tour(QSize size)
         ui.clickText("QQuickAbstractButton", QStringLiteral("Lock now"));
         REQUIRE(ui.controller().state() == State::Locked);
         ui.waitPage("UnlockPage");
+        checkFitsWidth(ui, "unlock");
     }
     PT_CHECK_NO_QML_WARNINGS();
 }
@@ -138,3 +154,34 @@ void tour(QSize size)
 TEST_CASE("Phone layout (390x844): every page without QML warnings", "[ui][layout]") { tour(PhoneSize); }
 
 TEST_CASE("Desktop layout (1280x800): every page without QML warnings", "[ui][layout]") { tour(DesktopSize); }
+
+TEST_CASE("Phone layout with the system font at 1.5 times Material's: text grows and fits", "[ui][layout]")
+{
+    const QFont original = QGuiApplication::font();
+    QFont large = original;
+    large.setPixelSize(21);
+    QGuiApplication::setFont(large);
+    {
+        pt::gui::TextScale scale;
+        CHECK(scale.factor() == Approx(1.5));
+        CHECK(scale.body() == 21);
+        CHECK(scale.title() == 30);
+    }
+    tour(PhoneSize);
+    {
+        QTemporaryDir tmp;
+        REQUIRE(tmp.isValid());
+        Ui ui(tmp.filePath(QStringLiteral("new-vault")));
+        ui.waitPage("CreateVaultPage");
+        checkFitsWidth(ui, "create");
+    }
+    QGuiApplication::setFont(original);
+}
+
+TEST_CASE("Text never shrinks below Material's sizes, nor grows past three times", "[ui][layout]")
+{
+    CHECK(pt::gui::TextScale::factorFor(9) == 1.0);
+    CHECK(pt::gui::TextScale::factorFor(14) == 1.0);
+    CHECK(pt::gui::TextScale::factorFor(28) == Approx(2.0));
+    CHECK(pt::gui::TextScale::factorFor(100) == Approx(3.0));
+}
