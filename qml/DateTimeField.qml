@@ -22,6 +22,7 @@ RowLayout {
     }
 
     Button {
+        objectName: "dateButton"
         flat: true
         text: Qt.formatDate(root.value, "ddd d MMM yyyy")
         Accessible.name: qsTr("Date it happened")

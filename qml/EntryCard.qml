@@ -57,12 +57,14 @@ ItemDelegate {
                     font.weight: Font.DemiBold
                     color: Material.color(Material.Red)
                 }
-                Item { Layout.fillWidth: true }
-                Label {
-                    visible: card.attachmentCount > 0
-                    text: qsTr("%n attachment(s)", "", card.attachmentCount)
+                Label { // takes the rest of the line and gives way first when text is large
+                    text: card.attachmentCount > 0 ? qsTr("%n attachment(s)", "", card.attachmentCount) : ""
                     font.pixelSize: TextScale.caption
                     opacity: 0.7
+                    horizontalAlignment: Text.AlignRight
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                    Layout.minimumWidth: 0
                 }
             }
             Label {

@@ -53,6 +53,10 @@ for size in 390x844 1280x800; do
         DISPLAY="$display" QT_QPA_PLATFORM=xcb "$tour" --vault "$vault" --passphrase "$PAPERTRAIL_PASSPHRASE" \
             --entry "$grade" --out "$out" --size "$size" --theme "$theme"
     done
+    if [ "$size" = 390x844 ]; then # and with the system font at 1.5 times Material's
+        DISPLAY="$display" QT_QPA_PLATFORM=xcb "$tour" --vault "$vault" --passphrase "$PAPERTRAIL_PASSPHRASE" \
+            --entry "$grade" --out "$out" --size "$size" --font-px 21
+    fi
     kill "$xvfb_pid"
     wait "$xvfb_pid" 2>/dev/null || true
     xvfb_pid=""

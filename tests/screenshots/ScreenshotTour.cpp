@@ -8,6 +8,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFont>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -59,12 +60,19 @@ int main(int argc, char** argv)
                        {"entry", "An entry to show (one with an image and edits).", "ID"},
                        {"out", "Folder for the PNG files.", "DIR"},
                        {"size", "Window size.", "WxH", "390x844"},
-                       {"theme", "light or dark.", "THEME", "light"}});
+                       {"theme", "light or dark.", "THEME", "light"},
+                       {"font-px", "The system font's size in pixels (large text).", "PX"}});
     parser.process(app);
     const QStringList size = parser.value("size").split('x');
     const int width = size.value(0).toInt(), height = size.value(1).toInt();
+    const bool largeText = parser.isSet("font-px");
+    if (largeText) {
+        QFont font = QGuiApplication::font();
+        font.setPixelSize(parser.value("font-px").toInt());
+        QGuiApplication::setFont(font);
+    }
     const QString prefix = QDir(parser.value("out")).filePath(
-        QStringLiteral("%1-%2-").arg(width >= 840 ? "desktop" : "phone", parser.value("theme")));
+        QStringLiteral("%1-%2-").arg(width >= 840 ? "desktop" : "phone", largeText ? "large-text" : parser.value("theme")));
     QDir().mkpath(parser.value("out"));
 
     QSettings().setValue("theme", parser.value("theme") == "dark" ? 2 : 1);
@@ -98,6 +106,14 @@ int main(int argc, char** argv)
 
     QMetaObject::invokeMethod(mainView, "capture", Q_ARG(QVariant, QStringLiteral("meeting")));
     ok &= grab(window, prefix + "meeting-notes.png");
+    if (QQuickItem* dateButton = findByName(window, "dateButton")) {
+        QMetaObject::invokeMethod(dateButton, "clicked");
+        ok &= grab(window, prefix + "date-picker.png");
+        QTest::keyClick(window, Qt::Key_Escape);
+        settle();
+    } else {
+        ok = false;
+    }
     QMetaObject::invokeMethod(mainView, "goHome");
 
     mainView->setProperty("tab", 1);

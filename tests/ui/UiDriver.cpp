@@ -229,7 +229,7 @@ QStringList Ui::outsideWindow() const
     const qreal windowWidth = m_window->width();
     QStringList outside;
     for (QQuickItem* item : all("QQuickItem", [](QQuickItem* i) {
-             return i->width() > 0 && i->opacity() > 0 && (isA(i, "QQuickControl") || isA(i, "QQuickText"));
+             return i->width() > 0 && i->opacity() > 0 && (isA(i, "QQuickControl") || isA(i, "QQuickText") || isA(i, "QQuickImage"));
          })) {
         const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
         if (r.left() < -1 || r.right() > windowWidth + 1)

@@ -98,7 +98,7 @@ public:
     QQuickItem* waitPage(const char* type, int ms = WaitMs);
     [[nodiscard]] QQuickItem* page(const char* type) const;
 
-    // Visible controls and texts that reach past the window's left or right edge (a control pushed
+    // Visible controls, texts and images that reach past the window's left or right edge (a control pushed
     // off the side cannot be reached, a text cut at the edge cannot be read), described.
     [[nodiscard]] QStringList outsideWindow() const;
 
