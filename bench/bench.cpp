@@ -15,6 +15,9 @@
 //
 // The N-entry vault is written by a child process (this program with --populate) so that the
 // memory figures of the measuring process are not inflated by the setup.
+#include "BenchSupport.h"
+#include "BenchVault.h"
+#include "TextGen.h"
 #include "Vault.h"
 #include "crypto/Init.h"
 #include "crypto/PasswordHash.h"
@@ -36,7 +39,6 @@
 #include <QUuid>
 
 #include <sodium.h>
-#include <sys/vfs.h>
 
 #include <algorithm>
 #include <chrono>
@@ -46,113 +48,12 @@
 #include <random>
 #include <vector>
 
+
 using namespace pt;
+using namespace pt::bench;
 using namespace pt::core;
 
 namespace {
-
-using SteadyClock = std::chrono::steady_clock;
-
-double msSince(SteadyClock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
-}
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const std::size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-    return v[std::min(i, v.size() - 1)];
-}
-
-QString num(double v, int decimals = 1) { return QString::number(v, 'f', decimals); }
-
-void progress(const QString& text)
-{
-    std::fprintf(stderr, "bench: %s\n", qPrintable(text));
-    std::fflush(stderr);
-}
-
-// Thrown on any failure and caught in main, so the temporary directories are still removed.
-struct Fatal {
-    QString message;
-};
-
-[[noreturn]] void die(const QString& text) { throw Fatal{text}; }
-
-template <typename T>
-T take(Result<T> r, const char* what)
-{
-    if (!r)
-        die(QStringLiteral("%1 failed: %2").arg(QLatin1String(what), r.error().message));
-    return std::move(r.value());
-}
-
-void check(const Status& s, const char* what)
-{
-    if (!s)
-        die(QStringLiteral("%1 failed: %2").arg(QLatin1String(what), s.error().message));
-}
-
-// VmRSS / VmHWM of this process, in KiB.
-qint64 procStatusKiB(const char* field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray& line : f.readAll().split('\n'))
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-    return -1;
-}
-
-QString fsType(const QString& path)
-{
-    struct statfs st {};
-    if (statfs(QFile::encodeName(path).constData(), &st) != 0)
-        return QStringLiteral("unknown");
-    switch (static_cast<unsigned long>(st.f_type)) {
-    case 0x01021994UL: return QStringLiteral("tmpfs");
-    case 0xEF53UL: return QStringLiteral("ext2/3/4");
-    case 0x58465342UL: return QStringLiteral("xfs");
-    case 0x9123683EUL: return QStringLiteral("btrfs");
-    case 0x794C7630UL: return QStringLiteral("overlayfs");
-    case 0x2FC12FC1UL: return QStringLiteral("zfs");
-    case 0x6969UL: return QStringLiteral("nfs");
-    default: return QStringLiteral("fs magic 0x%1").arg(static_cast<qulonglong>(st.f_type), 0, 16);
-    }
-}
-
-QString cpuModel()
-{
-    QFile f(QStringLiteral("/proc/cpuinfo"));
-    if (f.open(QIODevice::ReadOnly))
-        for (const QByteArray& line : f.readAll().split('\n'))
-            if (line.startsWith("model name"))
-                return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
-    return QStringLiteral("unknown CPU");
-}
-
-QString loadAverage()
-{
-    QFile f(QStringLiteral("/proc/loadavg"));
-    if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("unknown");
-    const QList<QByteArray> parts = f.readAll().split(' ');
-    return QString::fromLatin1(parts.mid(0, 3).join(' '));
-}
 
 // A sink that throws the bytes away, so get() is measured without a destination's cost.
 class DiscardSink final : public QIODevice {
@@ -167,183 +68,6 @@ protected:
         return len;
     }
 };
-
-// ----- realistic journal text ------------------------------------------------------------------
-
-// Words follow a Zipf distribution over ~4,000 words: English function words first, then the
-// vocabulary of a PIP journal, then a long tail of made-up names and jargon.
-class TextGen {
-public:
-    explicit TextGen(std::uint64_t seed)
-        : m_rng(seed)
-    {
-        const char* common[] = {"the", "to", "and", "a", "of", "i", "that", "in", "it", "was", "for", "on",
-                                "is", "with", "he", "she", "my", "we", "me", "this", "be", "not", "at", "but",
-                                "had", "as", "have", "they", "you", "said", "about", "from", "would", "there",
-                                "so", "what", "if", "all", "were", "by"};
-        const char* domain[] = {
-            "manager", "meeting", "plan", "goal", "feedback", "team", "week", "review", "project", "email",
-            "deadline", "grade", "performance", "hr", "expectations", "improvement", "asked", "told", "call",
-            "report", "today", "tomorrow", "friday", "monday", "sprint", "ticket", "customer", "release",
-            "document", "notes", "agreed", "disagreed", "action", "items", "followup", "recap", "colleague",
-            "shoutout", "praise", "late", "missed", "delivered", "quality", "metrics", "target", "weekly",
-            "daily", "standup", "presentation", "slides", "budget", "estimate", "schedule", "priority",
-            "blocked", "dependency", "support", "escalation", "incident", "outage", "fixed", "tested",
-            "deployed", "approved", "rejected", "comment", "screenshot", "attached", "evidence", "claim",
-            "facts", "rebuttal", "timeline", "written", "verbal", "warning", "policy", "handbook", "manual",
-            "training", "mentor", "director", "skip", "level", "onboarding", "workload", "overtime", "leave",
-            "sick", "doctor", "appointment", "vacation", "extension", "dates", "unclear", "changed",
-            "moved", "again", "promised", "documented", "confirmed", "denied", "request", "response",
-            "tone", "raised", "voice", "interrupted", "credit", "ignored", "private", "public", "channel",
-            "slack", "thread", "message", "replied", "copied", "lawyer", "union", "complaint", "resolution"};
-        for (const char* w : common)
-            m_vocab << QString::fromLatin1(w);
-        for (const char* w : domain)
-            m_vocab << QString::fromLatin1(w);
-        const char* syllables[] = {"ka", "lo", "min", "ver", "tas", "bri", "on", "del", "ru", "sen", "ga", "pho",
-                                   "tri", "mel", "zan", "qui", "dor", "bel", "ex", "ul", "nar", "cos", "vi",
-                                   "lem", "sto", "fa", "rin", "gue", "hal", "ost"};
-        QSet<QString> seen(m_vocab.cbegin(), m_vocab.cend());
-        std::uniform_int_distribution<int> syl(0, int(std::size(syllables)) - 1);
-        std::uniform_int_distribution<int> parts(2, 4);
-        while (m_vocab.size() < 4200) {
-            QString w;
-            for (int i = parts(m_rng); i > 0; --i)
-                w += QString::fromLatin1(syllables[syl(m_rng)]);
-            if (!seen.contains(w)) {
-                seen.insert(w);
-                m_vocab << w;
-            }
-        }
-        std::vector<double> weights;
-        for (qsizetype r = 1; r <= m_vocab.size(); ++r)
-            weights.push_back(1.0 / static_cast<double>(r));
-        m_zipf = std::discrete_distribution<int>(weights.begin(), weights.end());
-    }
-
-    int uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_rng); }
-    const QString& word() { return m_vocab.at(m_zipf(m_rng)); }
-    const QString& wordAtRank(int rank) const { return m_vocab.at(rank); }
-
-    QString text(int minBytes, int maxBytes)
-    {
-        const int target = uniform(minBytes, maxBytes);
-        QString out;
-        out.reserve(target + 32);
-        bool startOfSentence = true;
-        int sentenceWords = 0;
-        while (out.size() < target) {
-            QString w = word();
-            if (startOfSentence)
-                w[0] = w[0].toUpper();
-            if (!out.isEmpty())
-                out += QLatin1Char(' ');
-            out += w;
-            startOfSentence = false;
-            if (++sentenceWords >= uniform(6, 18)) {
-                out += QLatin1Char('.');
-                startOfSentence = true;
-                sentenceWords = 0;
-            }
-        }
-        out.truncate(target);
-        return out.trimmed() + QLatin1Char('.');
-    }
-
-    QString title(int minWords, int maxWords)
-    {
-        QStringList words;
-        for (int i = uniform(minWords, maxWords); i > 0; --i)
-            words << word();
-        QString t = words.join(QLatin1Char(' '));
-        t[0] = t[0].toUpper();
-        return t;
-    }
-
-    QStringList tags()
-    {
-        static const char* all[] = {"pip", "1on1", "manager", "hr", "goal-1", "goal-2", "goal-3", "grade",
-                                    "shoutout", "rebuttal", "email", "meeting", "deadline", "evidence",
-                                    "health", "followup", "praise", "warning", "timeline", "todo"};
-        QStringList t;
-        for (int i = uniform(0, 3); i > 0; --i) {
-            const QString tag = QString::fromLatin1(all[uniform(0, int(std::size(all)) - 1)]);
-            if (!t.contains(tag))
-                t << tag;
-        }
-        return t;
-    }
-
-    EntryDraft draft(const QDateTime& now)
-    {
-        static const char* kinds[] = {"note", "note", "note", "note", "meeting", "meeting", "grade",
-                                      "grade", "email", "shout-out", "screenshot", "rebuttal"};
-        EntryDraft d;
-        d.kind = QString::fromLatin1(kinds[uniform(0, int(std::size(kinds)) - 1)]);
-        d.title = title(3, 8);
-        d.body = text(100, 1500);
-        d.occurredAt = now.addSecs(-qint64(uniform(0, 365 * 24 * 3600)));
-        d.tags = tags();
-        if (d.kind == QLatin1String("meeting")) {
-            d.fields.insert(QStringLiteral("attendees"), QJsonArray{title(2, 2), title(2, 2), title(2, 2)});
-            d.fields.insert(QStringLiteral("agreements"), text(40, 200));
-            d.fields.insert(QStringLiteral("actions"), text(40, 200));
-        } else if (d.kind == QLatin1String("grade")) {
-            d.fields.insert(QStringLiteral("goal"), QStringLiteral("goal-%1").arg(uniform(1, 3)));
-            d.fields.insert(QStringLiteral("grade"), QString(QChar(u'A' + uniform(0, 4))));
-            d.fields.insert(QStringLiteral("comment"), text(30, 200));
-        } else if (d.kind == QLatin1String("email")) {
-            d.fields.insert(QStringLiteral("from"), title(2, 2) + QStringLiteral(" <manager@example.com>"));
-            d.fields.insert(QStringLiteral("subject"), title(3, 8));
-        }
-        return d;
-    }
-
-private:
-    std::mt19937_64 m_rng;
-    QStringList m_vocab;
-    std::discrete_distribution<int> m_zipf;
-};
-
-// ----- child process: write the N-entry vault ----------------------------------------------------
-
-int populate(const QString& dir, int entries)
-{
-    const auto start = SteadyClock::now();
-    QString recovery;
-    auto vault = take(Vault::create(dir, crypto::view("bench passphrase"), {1, 8u * 1024 * 1024}, &recovery),
-                      "Vault::create");
-    Journal& journal = vault->journal();
-    TextGen gen(20240601);
-    const QDateTime now = QDateTime::currentDateTime();
-    QStringList ids;
-    ids.reserve(entries);
-    for (int i = 0; i < entries; ++i) {
-        ids << take(journal.add(gen.draft(now)), "Journal::add").latest.entryId;
-        if ((i + 1) % 2000 == 0)
-            progress(QStringLiteral("populate: %1 / %2 entries").arg(i + 1).arg(entries));
-    }
-    int edited = 0;
-    for (int i = 3; i < entries; i += 10) { // every tenth entry gets a second revision
-        EntryChange change;
-        change.body = take(journal.entry(ids.at(i)), "Journal::entry").latest.body + QStringLiteral("\n\nUpdate: ") +
-                      gen.text(40, 300);
-        if (i % 20 == 3)
-            change.tags = gen.tags() << QStringLiteral("edited");
-        (void)take(journal.edit(ids.at(i), change), "Journal::edit");
-        ++edited;
-    }
-    std::printf("recovery=%s\nedited=%d\nseconds=%.3f\n", qPrintable(recovery), edited, msSince(start) / 1000.0);
-    return 0;
-}
-
-// ----- the report -----------------------------------------------------------------------------
-
-struct Row {
-    QString metric, measured, goal, notes;
-};
-
-QString cell(QString s) { return s.replace(QLatin1Char('|'), QStringLiteral("\\|")); }
 
 } // namespace
 
@@ -376,8 +100,10 @@ static int run(QCoreApplication& app)
         die(QStringLiteral("--attachment-mib needs a positive number"));
     if (!crypto::init())
         die(QStringLiteral("crypto self test failed"));
-    if (parser.isSet(populateOpt))
-        return populate(parser.value(populateOpt), entries);
+    if (parser.isSet(populateOpt)) {
+        printBenchVault(populateVault(parser.value(populateOpt), entries));
+        return 0;
+    }
 
     const qint64 rssAtStartKiB = procStatusKiB("VmRSS");
     const QString loadAtStart = loadAverage();
@@ -402,21 +128,13 @@ static int run(QCoreApplication& app)
                     {QStringLiteral("--populate"), vaultDir, QStringLiteral("--entries"), QString::number(entries)});
         if (!child.waitForFinished(-1) || child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
             die(QStringLiteral("writing the vault failed"));
-        QString edited, seconds;
-        for (const QByteArray& line : child.readAllStandardOutput().split('\n')) {
-            if (line.startsWith("recovery="))
-                recovery = QString::fromLatin1(line.mid(9));
-            else if (line.startsWith("edited="))
-                edited = QString::fromLatin1(line.mid(7));
-            else if (line.startsWith("seconds="))
-                seconds = QString::fromLatin1(line.mid(8));
-        }
-        if (recovery.isEmpty())
-            die(QStringLiteral("the child process did not report the recovery key"));
+        const BenchVault written = parseBenchVault(child.readAllStandardOutput());
+        recovery = written.recoveryKey;
         setupNote = QStringLiteral("%1 entries (100-1500 B bodies, tags, kind fields), %2 edited to revision 2; "
                                    "written in %3 s")
                         .arg(entries)
-                        .arg(edited, seconds);
+                        .arg(written.edited)
+                        .arg(num(written.seconds, 1));
     }
 
     // ----- 5. memory baseline; 3. unlock-to-list ----------------------------------------------
@@ -741,11 +459,10 @@ static int run(QCoreApplication& app)
                 qPrintable(memDir.path()), qPrintable(fsType(memDir.path())), qPrintable(diskDir.path()),
                 qPrintable(fsType(diskDir.path())));
     std::printf("- setup: %s\n\n", qPrintable(setupNote));
-    std::printf("| metric | measured | goal | ratio/notes |\n|---|---|---|---|\n");
-    for (const QList<Row>* rows : {&attachmentRows, &writeRows, &unlockRows, &argonRows, &searchRows, &memoryRows})
-        for (const Row& r : *rows)
-            std::printf("| %s | %s | %s | %s |\n", qPrintable(cell(r.metric)), qPrintable(cell(r.measured)),
-                        qPrintable(cell(r.goal)), qPrintable(cell(r.notes)));
+    QList<Row> rows;
+    for (const QList<Row>* part : {&attachmentRows, &writeRows, &unlockRows, &argonRows, &searchRows, &memoryRows})
+        rows << *part;
+    printTable(rows);
     return 0;
 }
 
