@@ -84,6 +84,7 @@ Page {
 
     ListView {
         id: list
+        objectName: "timelineList"
         anchors.fill: parent
         model: page.controller.timeline
         clip: true

@@ -3,11 +3,12 @@
 #include "crypto/Init.h"
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
-#include <QWindow>
+#include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
@@ -16,6 +17,8 @@ Q_IMPORT_QML_PLUGIN(PaperTrailPlugin)
 
 int main(int argc, char** argv)
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("papertrail"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Paper Trail"));
@@ -30,6 +33,11 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addOption({QStringLiteral("vault"), QStringLiteral("The vault folder (default: %1).").arg(pt::core::defaultVaultDir()),
                       QStringLiteral("DIR")});
+    // papertrail-bench-app measures cold start with this: the first frame is printed and ends the app.
+    QCommandLineOption quitAfterFirstFrame(QStringLiteral("quit-after-first-frame"),
+                                           QStringLiteral("Print \"first-frame <ms since main>\" and quit."));
+    quitAfterFirstFrame.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(quitAfterFirstFrame);
     parser.process(app);
 
     pt::gui::VaultController controller;
@@ -46,7 +54,14 @@ int main(int argc, char** argv)
     // Keep the journal out of screenshots and the app switcher where the platform allows it
     // (Android's FLAG_SECURE); desktops report Unsupported and nothing pretends otherwise.
     const auto captureGuard = pt::platform::makeScreenCaptureGuard();
-    if (auto* window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QWindow*>(engine.rootObjects().first()))
+    auto* window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+    if (window)
         (void)captureGuard->setPreventCapture(window, true);
+    if (window && parser.isSet(quitAfterFirstFrame))
+        QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&sinceMain] {
+            std::printf("first-frame %.1f\n", double(sinceMain.nsecsElapsed()) / 1e6);
+            std::fflush(stdout);
+            QCoreApplication::quit();
+        }, Qt::QueuedConnection);
     return app.exec();
 }
