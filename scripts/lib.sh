@@ -11,7 +11,7 @@ PT_BUILD_PACKAGES=(
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtquick-dialogs
     qml6-module-qtqml-workerscript qml6-module-qt-labs-platform qml6-module-qt-labs-settings
     qml6-module-qttest qml6-module-qtqml
-    qtkeychain-qt6-dev libsodium-dev libssl-dev libzxcvbn-dev libgl1-mesa-dri
+    qtkeychain-qt6-dev libsodium-dev libssl-dev libzxcvbn-dev libsimdjson-dev libgl1-mesa-dri
     gnome-keyring dbus dbus-x11
 )
 # What the tests add: a real keyring, interop tools, a display for screenshots.

@@ -1,5 +1,6 @@
 #include "EntryRevision.h"
 
+#include "JsonReader.h"
 #include "TimeFormat.h"
 
 #include <QJsonArray>
@@ -61,55 +62,70 @@ QByteArray EntryRevision::toCanonicalJson() const
 
 std::optional<EntryRevision> EntryRevision::fromJson(const QByteArray& json)
 {
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return std::nullopt;
-    const QJsonObject root = doc.object();
-    if (root.value(QStringLiteral("v")).toInt() != FormatVersion)
-        return std::nullopt;
-    // One pass over the keys: unlock parses ten thousand of these.
     EntryRevision r;
     r.revision = 0;
-    for (auto it = root.constBegin(); it != root.constEnd(); ++it) {
-        const QString key = it.key();
-        const QJsonValue value = it.value();
-        if (key == u"entry")
-            r.entryId = value.toString();
-        else if (key == u"revision")
-            r.revision = value.toInt(0);
-        else if (key == u"previous")
-            r.previous = value.toString();
-        else if (key == u"kind")
-            r.kind = value.toString();
-        else if (key == u"title")
-            r.title = value.toString();
-        else if (key == u"body")
-            r.body = value.toString();
-        else if (key == u"occurred_at")
-            r.occurredAt = parseIso(value.toString());
-        else if (key == u"recorded_at")
-            r.recordedAt = parseIso(value.toString());
-        else if (key == u"time_zone")
-            r.timeZone = value.toString();
-        else if (key == u"fields")
-            r.fields = value.toObject();
-        else if (key == u"tags")
-            for (const QJsonValue& tag : value.toArray())
-                r.tags.append(tag.toString());
-        else if (key == u"attachments")
-            for (const QJsonValue& v : value.toArray()) {
-                const QJsonObject a = v.toObject();
-                AttachmentRef ref{a.value(QStringLiteral("object")).toString(),
-                                  a.value(QStringLiteral("name")).toString(),
-                                  a.value(QStringLiteral("mime")).toString(),
-                                  a.value(QStringLiteral("size")).toInteger(-1),
-                                  a.value(QStringLiteral("sha256")).toString()};
+    int version = 0;
+    QString occurredAt, recordedAt;
+    const bool read = json::forEachField(json, [&](std::string_view key, json::Value& value) {
+        if (key == "v")
+            return json::read(value, version);
+        if (key == "entry")
+            return json::read(value, r.entryId);
+        if (key == "revision")
+            return json::read(value, r.revision);
+        if (key == "previous")
+            return json::read(value, r.previous);
+        if (key == "kind")
+            return json::read(value, r.kind);
+        if (key == "title")
+            return json::read(value, r.title);
+        if (key == "body")
+            return json::read(value, r.body);
+        if (key == "occurred_at")
+            return json::read(value, occurredAt);
+        if (key == "recorded_at")
+            return json::read(value, recordedAt);
+        if (key == "time_zone")
+            return json::read(value, r.timeZone);
+        if (key == "fields")
+            return json::read(value, r.fields);
+        if (key == "tags")
+            return json::read(value, r.tags);
+        if (key == "attachments") {
+            simdjson::ondemand::array array;
+            if (value.get_array().get(array))
+                return false;
+            r.attachments.clear();
+            for (auto element : array) {
+                json::Value item;
+                AttachmentRef ref;
+                ref.size = -1;
+                if (element.get(item) || !json::forEachField(item, [&](std::string_view k, json::Value& v) {
+                        if (k == "object")
+                            return json::read(v, ref.object);
+                        if (k == "name")
+                            return json::read(v, ref.name);
+                        if (k == "mime")
+                            return json::read(v, ref.mime);
+                        if (k == "size")
+                            return json::read(v, ref.size);
+                        if (k == "sha256")
+                            return json::read(v, ref.sha256);
+                        return true;
+                    }))
+                    return false;
                 if (!isHex64(ref.object) || !isHex64(ref.sha256) || ref.size < 0)
-                    return std::nullopt;
+                    return false;
                 r.attachments.append(ref);
             }
-    }
+            return true;
+        }
+        return true; // a field from a newer writer
+    });
+    if (!read || version != FormatVersion)
+        return std::nullopt;
+    r.occurredAt = parseIso(occurredAt);
+    r.recordedAt = parseIso(recordedAt);
     if (QUuid::fromString(r.entryId).isNull() || r.revision < 1 || r.kind.isEmpty() ||
         !r.recordedAt.isValid() || !r.occurredAt.isValid() ||
         (r.revision == 1) != r.previous.isEmpty() || (!r.previous.isEmpty() && !isHex64(r.previous)))

@@ -1,5 +1,6 @@
 #include "LogRecord.h"
 
+#include "JsonReader.h"
 #include "TimeFormat.h"
 #include "crypto/Sha256.h"
 #include "crypto/Signing.h"
@@ -52,37 +53,66 @@ QByteArray LogRecord::payload() const
 
 std::optional<LogRecord> LogRecord::fromPayload(const QByteArray& payload)
 {
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(payload, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return std::nullopt;
-    const QJsonObject root = doc.object();
-    if (root.value(QStringLiteral("v")).toInt() != FormatVersion)
-        return std::nullopt;
     LogRecord r;
-    r.device = root.value(QStringLiteral("device")).toString();
-    r.seq = root.value(QStringLiteral("seq")).toInteger(0);
-    r.previous = root.value(QStringLiteral("previous")).toString();
-    r.time = parseIso(root.value(QStringLiteral("time")).toString());
-    if (root.contains(QStringLiteral("clock_was")))
-        r.clockWas = parseIso(root.value(QStringLiteral("clock_was")).toString());
-    r.entryId = root.value(QStringLiteral("entry")).toString();
-    const QString op = root.value(QStringLiteral("op")).toString();
+    int version = 0;
+    QString time, clockWas, op;
+    bool hasClockWas = false;
+    const bool read = json::forEachField(payload, [&](std::string_view key, json::Value& value) {
+        if (key == "v")
+            return json::read(value, version);
+        if (key == "device")
+            return json::read(value, r.device);
+        if (key == "seq")
+            return json::read(value, r.seq);
+        if (key == "previous")
+            return json::read(value, r.previous);
+        if (key == "time")
+            return json::read(value, time);
+        if (key == "clock_was")
+            return hasClockWas = json::read(value, clockWas);
+        if (key == "entry")
+            return json::read(value, r.entryId);
+        if (key == "op")
+            return json::read(value, op);
+        if (key == "revision")
+            return json::read(value, r.revision);
+        if (key == "object")
+            return json::read(value, r.object);
+        if (key == "purged") {
+            simdjson::ondemand::array array;
+            if (value.get_array().get(array))
+                return false;
+            r.purged.clear();
+            for (auto element : array) {
+                json::Value item;
+                PurgedObject purged;
+                if (element.get(item) || !json::forEachField(item, [&](std::string_view k, json::Value& v) {
+                        if (k == "object")
+                            return json::read(v, purged.object);
+                        if (k == "sha256")
+                            return json::read(v, purged.sha256);
+                        return true;
+                    }))
+                    return false;
+                r.purged.append(purged);
+            }
+            return true;
+        }
+        return true; // a field from a newer writer
+    });
+    if (!read || version != FormatVersion)
+        return std::nullopt;
+    r.time = parseIso(time);
+    if (hasClockWas)
+        r.clockWas = parseIso(clockWas);
     if (op == QLatin1String("put")) {
         r.op = Op::Put;
-        r.revision = root.value(QStringLiteral("revision")).toInt(0);
-        r.object = root.value(QStringLiteral("object")).toString();
         if (r.revision < 1 || r.object.size() != 64)
             return std::nullopt;
     } else if (op == QLatin1String("tombstone")) {
         r.op = Op::Tombstone;
     } else if (op == QLatin1String("purge")) {
         r.op = Op::Purge;
-        for (const QJsonValue& v : root.value(QStringLiteral("purged")).toArray()) {
-            const QJsonObject p = v.toObject();
-            r.purged.append({p.value(QStringLiteral("object")).toString(),
-                             p.value(QStringLiteral("sha256")).toString()});
-        }
     } else {
         return std::nullopt;
     }

@@ -1,0 +1,110 @@
+#include "JsonReader.h"
+
+#include <QJsonDocument>
+
+#include <limits>
+
+namespace pt::core::json {
+
+namespace {
+
+simdjson::ondemand::parser& threadParser()
+{
+    thread_local simdjson::ondemand::parser parser;
+    return parser;
+}
+
+QString toQString(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+
+} // namespace
+
+bool forEachField(Value& object, const std::function<bool(std::string_view, Value&)>& field)
+{
+    simdjson::ondemand::object members;
+    if (object.get_object().get(members))
+        return false;
+    for (auto member : members) {
+        std::string_view key;
+        Value value;
+        if (member.unescaped_key().get(key) || member.value().get(value) || !field(key, value))
+            return false;
+    }
+    return true;
+}
+
+bool forEachField(const QByteArray& json, const std::function<bool(std::string_view, Value&)>& field)
+{
+    const simdjson::padded_string padded(json.constData(), std::size_t(json.size()));
+    simdjson::ondemand::document document;
+    simdjson::ondemand::object members;
+    if (threadParser().iterate(padded).get(document) || document.get_object().get(members))
+        return false;
+    for (auto member : members) {
+        std::string_view key;
+        Value value;
+        if (member.unescaped_key().get(key) || member.value().get(value) || !field(key, value))
+            return false;
+    }
+    const char* rest = nullptr; // past the object, only the end of the text may remain
+    return document.current_location().get(rest) == simdjson::OUT_OF_BOUNDS;
+}
+
+bool read(Value& value, QString& out)
+{
+    std::string_view s;
+    if (value.get_string().get(s))
+        return false;
+    out = toQString(s);
+    return true;
+}
+
+bool read(Value& value, qint64& out)
+{
+    int64_t n = 0;
+    if (value.get_int64().get(n))
+        return false;
+    out = n;
+    return true;
+}
+
+bool read(Value& value, int& out)
+{
+    int64_t n = 0;
+    if (value.get_int64().get(n) || n < std::numeric_limits<int>::min() || n > std::numeric_limits<int>::max())
+        return false;
+    out = int(n);
+    return true;
+}
+
+bool read(Value& value, QStringList& out)
+{
+    simdjson::ondemand::array array;
+    if (value.get_array().get(array))
+        return false;
+    QStringList list;
+    for (auto element : array) {
+        std::string_view s;
+        if (element.get_string().get(s))
+            return false;
+        list.append(toQString(s));
+    }
+    out = std::move(list);
+    return true;
+}
+
+bool read(Value& value, QJsonObject& out)
+{
+    // Kind-specific fields are few and small: simdjson checks the text, Qt keeps the object.
+    simdjson::ondemand::json_type type;
+    std::string_view raw;
+    if (value.type().get(type) || type != simdjson::ondemand::json_type::object ||
+        simdjson::to_json_string(value).get(raw))
+        return false;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(raw.data(), qsizetype(raw.size())));
+    if (!doc.isObject())
+        return false;
+    out = doc.object();
+    return true;
+}
+
+} // namespace pt::core::json
