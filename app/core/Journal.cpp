@@ -10,6 +10,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <limits>
 
 namespace pt::core {
 
@@ -81,6 +82,7 @@ Status Journal::load()
     });
 
     QSet<QString> purgedObjects;
+    m_entries.reserve(qsizetype(decoded.size()));
     for (std::size_t i = 0; i < decoded.size(); ++i) {
         const StoredRecord& row = rows->at(qsizetype(i));
         const bool local = row.device == m_device.id;
@@ -437,23 +439,34 @@ Entry Journal::toEntry(const State& state) const
 
 QList<Entry> Journal::entries(bool includeDeleted) const
 {
-    QList<Entry> list;
-    list.reserve(m_entries.size());
+    // Sorted on precomputed keys: comparing QDateTimes re-derives their UTC offsets every time.
+    struct Key {
+        qint64 occurredMs;
+        const QString* id;
+        const State* state;
+    };
+    std::vector<Key> keys;
+    keys.reserve(std::size_t(m_entries.size()));
     for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
         if (!it->latest && !it->purged)
             continue; // nothing readable
         if (it->deleted && !includeDeleted)
             continue;
-        Entry e = toEntry(*it);
-        if (!it->latest)
-            e.latest.entryId = it.key();
+        // Purged entries have no time left and sort last.
+        keys.push_back({it->latest ? it->latest->occurredAt.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min(),
+                        &it.key(), &it.value()});
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+        return a.occurredMs != b.occurredMs ? a.occurredMs > b.occurredMs : *a.id < *b.id;
+    });
+    QList<Entry> list;
+    list.reserve(qsizetype(keys.size()));
+    for (const Key& k : keys) {
+        Entry e = toEntry(*k.state);
+        if (!k.state->latest)
+            e.latest.entryId = *k.id;
         list.append(std::move(e));
     }
-    std::sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) {
-        if (a.latest.occurredAt != b.latest.occurredAt)
-            return a.latest.occurredAt > b.latest.occurredAt;
-        return a.latest.entryId < b.latest.entryId;
-    });
     return list;
 }
 

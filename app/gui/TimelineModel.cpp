@@ -68,7 +68,7 @@ void TimelineModel::reload()
     QSet<QString> kinds, tags;
     m_searchError.clear();
     if (m_journal) {
-        const QList<core::Entry> entries = m_journal->entries(m_showDeleted);
+        QList<core::Entry> entries = m_journal->entries(m_showDeleted);
         for (const core::Entry& e : entries) {
             if (e.purged)
                 continue; // nothing left to filter on
@@ -80,9 +80,10 @@ void TimelineModel::reload()
             return (m_kind.isEmpty() || e.latest.kind == m_kind) && (m_tag.isEmpty() || e.latest.tags.contains(m_tag));
         };
         if (m_query.trimmed().isEmpty()) {
-            for (const core::Entry& e : entries)
+            rows.reserve(entries.size());
+            for (core::Entry& e : entries)
                 if (keep(e))
-                    rows.append({e, {}});
+                    rows.append({std::move(e), {}});
         } else if (auto hits = m_journal->search(m_query)) {
             for (const core::SearchHit& hit : *hits)
                 if (auto e = m_journal->entry(hit.entryId); e && (!e->deleted || m_showDeleted) && keep(*e))
