@@ -123,40 +123,36 @@ Page {
                 Accessible.name: qsTr("Attendees")
                 onTextEdited: editor.attendees = text
             }
-            TextArea {
+            FormTextArea {
                 id: body
                 text: editor.body
                 placeholderText: page.isMeeting ? qsTr("What was said, as close to word for word as you can")
                                                 : qsTr("What happened? Who said what, and when?")
-                wrapMode: TextEdit.Wrap
                 Layout.fillWidth: true
                 Layout.minimumHeight: 160
                 Accessible.name: qsTr("Notes")
                 onTextChanged: if (text !== editor.body) editor.body = text
             }
-            TextArea {
+            FormTextArea {
                 visible: page.isMeeting
                 text: editor.agreements
                 placeholderText: qsTr("Points of agreement, one per line")
-                wrapMode: TextEdit.Wrap
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Points of agreement")
                 onTextChanged: if (text !== editor.agreements) editor.agreements = text
             }
-            TextArea {
+            FormTextArea {
                 visible: page.isMeeting
                 text: editor.disagreements
                 placeholderText: qsTr("Points of disagreement, one per line")
-                wrapMode: TextEdit.Wrap
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Points of disagreement")
                 onTextChanged: if (text !== editor.disagreements) editor.disagreements = text
             }
-            TextArea {
+            FormTextArea {
                 visible: page.isMeeting
                 text: editor.actionItems
                 placeholderText: qsTr("Action items: who does what, by when")
-                wrapMode: TextEdit.Wrap
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Action items")
                 onTextChanged: if (text !== editor.actionItems) editor.actionItems = text

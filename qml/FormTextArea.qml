@@ -1,0 +1,17 @@
+import QtQuick
+import QtQuick.Controls
+
+// A multi-line field in a form: wraps, and Tab / Shift+Tab move to the next or previous control
+// (as in a browser) instead of typing a tab, so the keyboard never gets stuck in it.
+TextArea {
+    id: area
+    wrapMode: TextEdit.Wrap
+    Keys.onTabPressed: (event) => {
+        area.nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+        event.accepted = true
+    }
+    Keys.onBacktabPressed: (event) => {
+        area.nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
+        event.accepted = true
+    }
+}
