@@ -62,14 +62,15 @@ Status Journal::load()
     if (!rows)
         return rows.error();
 
-    // Decrypt and parse every record on all cores, then replay them in order on this thread.
+    // Decrypt and parse every record on all cores while this thread reads the revision objects,
+    // then replay the records in order here.
     struct Decoded {
         std::optional<LogRecord> record;
         QString hash;
     };
     std::vector<Decoded> decoded(static_cast<std::size_t>(rows->size()));
     const crypto::ByteView logKey = m_keys.subkey(Purpose::LogRecord).view();
-    parallelFor(decoded.size(), [&](std::size_t i) {
+    ParallelWork decoding(decoded.size(), [&](std::size_t i) {
         const StoredRecord& row = rows->at(qsizetype(i));
         const auto framed =
             crypto::aead::open(logKey, bytesOf(row.data), bytesOf(m_keys.aad(logRecordType(row.device, row.seq))));
@@ -80,6 +81,11 @@ Status Journal::load()
             decoded[i].hash = signedRecord->hash();
         }
     });
+    auto blobs = m_db.objects();
+    decoding.join();
+    if (!blobs)
+        return blobs.error();
+    const QHash<QString, QByteArray>& objects = *blobs;
 
     QSet<QString> purgedObjects;
     m_entries.reserve(qsizetype(decoded.size()));
@@ -127,18 +133,11 @@ Status Journal::load()
     };
     std::vector<Pending> pending;
     pending.reserve(static_cast<std::size_t>(m_entries.size()));
-    QSet<QString> wanted;
     for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
         if (it->purged || it->revisions.isEmpty())
             continue;
         pending.push_back({&it.value(), it.key(), *latestOf(it->revisions), std::nullopt});
-        for (const RevisionInfo& r : std::as_const(it->revisions))
-            wanted.insert(r.object); // older ones too, in case the newest is damaged
     }
-    auto blobs = m_db.objects(wanted);
-    if (!blobs)
-        return blobs.error();
-    const QHash<QString, QByteArray>& objects = *blobs;
     parallelFor(pending.size(), [&](std::size_t i) {
         pending[i].revision = decodeRevision(objects, pending[i].entryId, pending[i].newest);
     });

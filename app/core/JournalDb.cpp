@@ -131,19 +131,15 @@ Result<QByteArray> JournalDb::object(const QString& id) const
     return q.value(0).toByteArray();
 }
 
-Result<QHash<QString, QByteArray>> JournalDb::objects(const QSet<QString>& ids) const
+Result<QHash<QString, QByteArray>> JournalDb::objects() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT id, data FROM objects")))
         return dbError(QStringLiteral("read objects"), q.lastError());
     QHash<QString, QByteArray> found;
-    found.reserve(ids.size());
-    while (q.next()) {
-        QString id = q.value(0).toString();
-        if (ids.contains(id))
-            found.insert(std::move(id), q.value(1).toByteArray());
-    }
+    while (q.next())
+        found.insert(q.value(0).toString(), q.value(1).toByteArray());
     return found;
 }
 

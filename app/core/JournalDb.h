@@ -40,8 +40,8 @@ public:
 
     [[nodiscard]] Status putObject(const QString& id, const QByteArray& data);
     [[nodiscard]] Result<QByteArray> object(const QString& id) const;
-    // Reads many objects in one pass (unlock reads thousands); ids not present are left out.
-    [[nodiscard]] Result<QHash<QString, QByteArray>> objects(const QSet<QString>& ids) const;
+    // Every object, by id, in one pass (unlock reads them all).
+    [[nodiscard]] Result<QHash<QString, QByteArray>> objects() const;
     [[nodiscard]] Result<QList<QString>> objectIds() const;
     [[nodiscard]] Status removeObject(const QString& id);
 

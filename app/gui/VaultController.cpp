@@ -248,8 +248,9 @@ void VaultController::afterUnlock(const core::Status& status)
         refreshState();
         return;
     }
-    refreshState();
+    // The timeline has its rows before the pages exist, so they are built once, already full.
     m_timeline.setJournal(&m_vault->journal());
+    refreshState();
     if (!m_vault->journal().problems().isEmpty())
         setStatus(tr("%n item(s) could not be read. Open Settings and run Verify to see which.", "",
                      int(m_vault->journal().problems().size())));
