@@ -11,9 +11,23 @@
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace pt::gui {
 
 namespace {
+
+// Hands freed heap pages back to the system: after unlock, the ciphertext and scratch of
+// decoding ten thousand entries (on several threads, so in several malloc arenas); after lock,
+// the journal's plaintext, whose pages the kernel zero-fills before anyone gets them again.
+void releaseFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
 
 const QString KeychainService = QStringLiteral("Paper Trail");
 
@@ -255,6 +269,7 @@ void VaultController::afterUnlock(const core::Status& status)
         setStatus(tr("%n item(s) could not be read. Open Settings and run Verify to see which.", "",
                      int(m_vault->journal().problems().size())));
     emit rememberedChanged();
+    releaseFreedMemory();
 }
 
 void VaultController::lock()
@@ -270,8 +285,10 @@ void VaultController::lock()
         m_vault->lock(); // wipes every key
     wipeOpenedFiles();
     refreshState();
-    if (wasUnlocked)
+    if (wasUnlocked) {
+        releaseFreedMemory();
         emit locked();
+    }
 }
 
 void VaultController::forgetRecoveryKey()
