@@ -7,16 +7,18 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pt_ensure_packages "${PT_BUILD_PACKAGES[@]}" "${PT_TEST_PACKAGES[@]}"
 
 pt_log "Building into build/"
-pt_build "$PT_ROOT/build" -DPT_WERROR=ON
+# Explicit, since scripts/run.sh configures the same folder without tests and benchmarks.
+pt_build "$PT_ROOT/build" -DPT_WERROR=ON -DPT_BUILD_TESTS=ON -DPT_BUILD_BENCH=ON
 
 pt_log "Running the tests"
 export QT_QPA_PLATFORM=offscreen PT_REQUIRE_KEYRING=1
 "$PT_ROOT/scripts/with-secret-service.sh" \
-    ctest --test-dir "$PT_ROOT/build" --output-on-failure --timeout 600 -j "$(nproc)"
+    ctest --test-dir "$PT_ROOT/build" --output-on-failure --no-tests=error --timeout 600 -j "$(nproc)"
 
 pt_log "Building the crypto and core tests with AddressSanitizer and UndefinedBehaviorSanitizer"
 pt_build "$PT_ROOT/build-asan" -DPT_WERROR=ON -DPT_SANITIZE=ON -DPT_BUILD_GUI=OFF -DPT_BUILD_BENCH=OFF
 pt_log "Running them"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$PT_ROOT/scripts/with-secret-service.sh" \
-    ctest --test-dir "$PT_ROOT/build-asan" --output-on-failure --timeout 900 -j "$(nproc)" -L 'crypto|core|cli|fuzz'
+    ctest --test-dir "$PT_ROOT/build-asan" --output-on-failure --no-tests=error --timeout 900 -j "$(nproc)" \
+        -L 'crypto|core|cli|fuzz'
