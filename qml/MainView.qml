@@ -67,12 +67,25 @@ Page {
                 onCaptureRequested: (kind) => root.capture(kind)
                 showCaptureButton: true
             }
-            SearchPage {
-                controller: root.controller
-                active: root.tab === 1 && panes.live
-                onOpened: (id) => root.openEntry(id)
+            // Search and settings are built when first shown: unlock has only the timeline to make.
+            Loader {
+                readonly property bool wanted: root.tab === 1
+                active: false // then true for good, once wanted
+                onWantedChanged: if (wanted) active = true
+                Component.onCompleted: if (wanted) active = true
+                sourceComponent: SearchPage {
+                    controller: root.controller
+                    active: root.tab === 1 && panes.live
+                    onOpened: (id) => root.openEntry(id)
+                }
             }
-            SettingsPage { controller: root.controller }
+            Loader {
+                readonly property bool wanted: root.tab === 2
+                active: false // then true for good, once wanted
+                onWantedChanged: if (wanted) active = true
+                Component.onCompleted: if (wanted) active = true
+                sourceComponent: SettingsPage { controller: root.controller }
+            }
         }
     }
 

@@ -10,7 +10,7 @@ Page {
     property bool active: false
     signal opened(string id)
 
-    onActiveChanged: {
+    function follow() {
         if (active) {
             field.forceActiveFocus()
             controller.timeline.query = field.text
@@ -18,6 +18,8 @@ Page {
             controller.timeline.query = ""
         }
     }
+    onActiveChanged: follow()
+    Component.onCompleted: if (active) follow() // built on first use, already active
 
     header: ToolBar {
         TextField {
