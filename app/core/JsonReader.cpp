@@ -16,13 +16,8 @@ simdjson::ondemand::parser& threadParser()
 
 QString toQString(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
 
-} // namespace
-
-bool forEachField(Value& object, const std::function<bool(std::string_view, Value&)>& field)
+bool readMembers(simdjson::ondemand::object& members, const std::function<bool(std::string_view, Value&)>& field)
 {
-    simdjson::ondemand::object members;
-    if (object.get_object().get(members))
-        return false;
     for (auto member : members) {
         std::string_view key;
         Value value;
@@ -32,19 +27,22 @@ bool forEachField(Value& object, const std::function<bool(std::string_view, Valu
     return true;
 }
 
+} // namespace
+
+bool forEachField(Value& object, const std::function<bool(std::string_view, Value&)>& field)
+{
+    simdjson::ondemand::object members;
+    return !object.get_object().get(members) && readMembers(members, field);
+}
+
 bool forEachField(const QByteArray& json, const std::function<bool(std::string_view, Value&)>& field)
 {
     const simdjson::padded_string padded(json.constData(), std::size_t(json.size()));
     simdjson::ondemand::document document;
     simdjson::ondemand::object members;
-    if (threadParser().iterate(padded).get(document) || document.get_object().get(members))
+    if (threadParser().iterate(padded).get(document) || document.get_object().get(members) ||
+        !readMembers(members, field))
         return false;
-    for (auto member : members) {
-        std::string_view key;
-        Value value;
-        if (member.unescaped_key().get(key) || member.value().get(value) || !field(key, value))
-            return false;
-    }
     const char* rest = nullptr; // past the object, only the end of the text may remain
     return document.current_location().get(rest) == simdjson::OUT_OF_BOUNDS;
 }
