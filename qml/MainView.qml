@@ -55,36 +55,42 @@ Page {
 
     Component {
         id: listPane
-        StackLayout {
-            id: panes
+        Item {
+            id: pane
             // Wide, the phone stack keeps a hidden copy of this pane: only the copy on screen is live.
             readonly property bool live: StackView.view ? !root.wide : root.wide
-            currentIndex: root.tab
-            TimelinePage {
-                controller: root.controller
-                selectedId: root.selectedId
-                onOpened: (id) => root.openEntry(id)
-                onCaptureRequested: (kind) => root.capture(kind)
-                showCaptureButton: true
-            }
-            // Search and settings are built when first shown: unlock has only the timeline to make.
-            Loader {
-                readonly property bool wanted: root.tab === 1
-                active: false // then true for good, once wanted
-                onWantedChanged: if (wanted) active = true
-                Component.onCompleted: if (wanted) active = true
-                sourceComponent: SearchPage {
+            StackLayout {
+                anchors.fill: parent
+                currentIndex: root.tab
+                TimelinePage {
                     controller: root.controller
-                    active: root.tab === 1 && panes.live
+                    selectedId: root.selectedId
                     onOpened: (id) => root.openEntry(id)
                 }
+                // Search and settings are built when first shown: unlock has only the timeline to make.
+                Loader {
+                    readonly property bool wanted: root.tab === 1
+                    active: false // then true for good, once wanted
+                    onWantedChanged: if (wanted) active = true
+                    Component.onCompleted: if (wanted) active = true
+                    sourceComponent: SearchPage {
+                        controller: root.controller
+                        active: root.tab === 1 && pane.live
+                        onOpened: (id) => root.openEntry(id)
+                    }
+                }
+                Loader {
+                    readonly property bool wanted: root.tab === 2
+                    active: false
+                    onWantedChanged: if (wanted) active = true
+                    Component.onCompleted: if (wanted) active = true
+                    sourceComponent: SettingsPage { controller: root.controller }
+                }
             }
-            Loader {
-                readonly property bool wanted: root.tab === 2
-                active: false // then true for good, once wanted
-                onWantedChanged: if (wanted) active = true
-                Component.onCompleted: if (wanted) active = true
-                sourceComponent: SettingsPage { controller: root.controller }
+            // Over every tab: a new note is one tap away wherever the list pane is.
+            CaptureButton {
+                anchors { right: parent.right; bottom: parent.bottom; margins: 20 }
+                onCaptureRequested: (kind) => root.capture(kind)
             }
         }
     }

@@ -60,7 +60,14 @@ Page {
                 }
             }
             Switch {
+                id: rememberSwitch
                 text: qsTr("Remember on this device (open without the passphrase)")
+                contentItem: Label { // wraps instead of cutting the explanation short
+                    leftPadding: rememberSwitch.indicator.width + rememberSwitch.spacing
+                    text: rememberSwitch.text
+                    wrapMode: Text.WordWrap
+                    verticalAlignment: Text.AlignVCenter
+                }
                 checked: page.controller.remembered
                 enabled: !page.controller.busy
                 Accessible.name: qsTr("Remember on this device")

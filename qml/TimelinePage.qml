@@ -8,9 +8,7 @@ Page {
     id: page
     required property VaultController controller
     property string selectedId: ""
-    property bool showCaptureButton: true
     signal opened(string id)
-    signal captureRequested(string kind)
 
     Component.onCompleted: controller.timeline.query = ""
 
@@ -112,6 +110,7 @@ Page {
             selected: entryId === page.selectedId
             onClicked: page.opened(entryId)
         }
+        footer: Item { width: 1; height: 96 } // the last entry scrolls clear of the + button
         ScrollBar.vertical: ScrollBar {}
     }
 
@@ -125,29 +124,5 @@ Page {
               ? qsTr("Nothing matches these filters.")
               : qsTr("No entries yet. Write down what happened while it is fresh: who was there, what was said, when.")
         opacity: 0.7
-    }
-
-    RoundButton {
-        id: captureButton
-        visible: page.showCaptureButton
-        anchors { right: parent.right; bottom: parent.bottom; margins: 20 }
-        width: 64
-        height: 64
-        text: "+"
-        font.pixelSize: TextScale.display
-        highlighted: true
-        Material.elevation: 6
-        Accessible.name: qsTr("Write a new note")
-        onClicked: page.captureRequested("note")
-        onPressAndHold: captureMenu.open()
-        Menu {
-            id: captureMenu
-            y: -height
-            MenuItem { text: qsTr("Note"); onTriggered: page.captureRequested("note") }
-            MenuItem { text: qsTr("Meeting notes"); onTriggered: page.captureRequested("meeting") }
-            MenuItem { text: qsTr("Daily grade"); onTriggered: page.captureRequested("grade") }
-            MenuItem { text: qsTr("Shout-out"); onTriggered: page.captureRequested("shout-out") }
-            MenuItem { text: qsTr("Screenshot"); onTriggered: page.captureRequested("screenshot") }
-        }
     }
 }

@@ -130,6 +130,12 @@ void tour(QSize size)
         QQuickItem* minutes = ui.waitNamed("QQuickSpinBox", QStringLiteral("Minutes of inactivity before locking"));
         CHECK(minutes->property("value").toInt() == ui.controller().autoLockMinutes());
         checkFitsWidth(ui, "settings");
+        // A new note is one tap away from here too.
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Write a new note"));
+        ui.waitPage("EditorPage");
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Close; the draft is kept"));
+        REQUIRE(waitFor([&] { return ui.page("EditorPage") == nullptr; }));
+        ui.waitPage("SettingsPage");
 
         if (wide) {
             // Narrowed to a phone's width and widened again.
