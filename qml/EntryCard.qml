@@ -9,6 +9,7 @@ ItemDelegate {
     id: card
     required property string entryId
     required property string title
+    required property string headline
     required property string bodyPreview
     required property string snippet
     required property string kind
@@ -23,7 +24,7 @@ ItemDelegate {
     width: ListView.view ? ListView.view.width : implicitWidth
     highlighted: selected
     Accessible.name: purged ? qsTr("Purged entry")
-                     : (title.length > 0 ? title : bodyPreview) + ", " + kind + (deleted ? ", " + qsTr("deleted") : "")
+                     : (headline.length > 0 ? headline : qsTr("untitled")) + ", " + kind + (deleted ? ", " + qsTr("deleted") : "")
 
     contentItem: RowLayout {
         spacing: 12
@@ -69,7 +70,7 @@ ItemDelegate {
             }
             Label {
                 text: card.purged ? qsTr("Purged: only its fingerprints remain")
-                      : card.title.length > 0 ? card.title : qsTr("(untitled)")
+                      : card.headline.length > 0 ? card.headline : qsTr("(untitled)")
                 font.pixelSize: TextScale.subtitle
                 font.weight: Font.Medium
                 elide: Text.ElideRight

@@ -30,7 +30,7 @@ Page {
                 onClicked: page.back()
             }
             Label {
-                text: details.title.length > 0 ? details.title : qsTr("(untitled)")
+                text: details.headline.length > 0 ? details.headline : qsTr("(untitled)")
                 elide: Text.ElideRight
                 font.pixelSize: TextScale.heading
                 Layout.fillWidth: true

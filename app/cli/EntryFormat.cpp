@@ -88,7 +88,7 @@ QString listLine(const Entry& e)
         flags += QStringLiteral(" (deleted)");
     if (!e.latest.attachments.isEmpty())
         flags += QStringLiteral(" [%1 attachment%2]").arg(e.latest.attachments.size()).arg(e.latest.attachments.size() == 1 ? "" : "s");
-    const QString title = e.latest.title.isEmpty() ? e.latest.body.section(QLatin1Char('\n'), 0, 0).left(60) : e.latest.title;
+    const QString title = headline(e.latest);
     return QStringLiteral("%1  %2  %3  %4%5")
         .arg(e.latest.entryId.left(8), humanTime(e.latest.occurredAt).leftJustified(20), e.latest.kind.leftJustified(9), title, flags);
 }

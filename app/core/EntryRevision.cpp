@@ -133,6 +133,49 @@ std::optional<EntryRevision> EntryRevision::fromJson(const QByteArray& json)
     return r;
 }
 
+namespace {
+constexpr qsizetype HeadlineChars = 80;
+
+// Where the body's first non-empty line starts and ends, or -1 when there is none.
+std::pair<qsizetype, qsizetype> firstLine(const QString& body)
+{
+    qsizetype start = 0;
+    while (start < body.size()) {
+        qsizetype end = body.indexOf(QLatin1Char('\n'), start);
+        if (end < 0)
+            end = body.size();
+        if (!QStringView(body).sliced(start, end - start).trimmed().isEmpty())
+            return {start, end};
+        start = end + 1;
+    }
+    return {-1, -1};
+}
+} // namespace
+
+QString headline(const EntryRevision& revision)
+{
+    if (!revision.title.trimmed().isEmpty())
+        return revision.title;
+    const auto [start, end] = firstLine(revision.body);
+    if (start < 0)
+        return {};
+    const QString line = revision.body.sliced(start, end - start).trimmed();
+    return line.size() > HeadlineChars ? line.left(HeadlineChars - 1) + QChar(0x2026) : line;
+}
+
+QString bodyAfterHeadline(const EntryRevision& revision)
+{
+    if (!revision.title.trimmed().isEmpty())
+        return revision.body;
+    const auto [start, end] = firstLine(revision.body);
+    if (start < 0)
+        return {};
+    // A first line too long for the headline goes on in the preview.
+    const QString line = revision.body.sliced(start, end - start).trimmed();
+    const QString rest = end < revision.body.size() ? revision.body.mid(end + 1) : QString();
+    return line.size() > HeadlineChars ? line.mid(HeadlineChars - 1) + QLatin1Char(' ') + rest : rest;
+}
+
 QStringList changedFields(const EntryRevision& before, const EntryRevision& after)
 {
     QStringList changed;

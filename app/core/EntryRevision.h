@@ -41,6 +41,12 @@ struct EntryRevision {
     [[nodiscard]] static std::optional<EntryRevision> fromJson(const QByteArray& json);
 };
 
+// What a list shows for an entry: its title or, for a quick note without one, the first line of
+// its body (at most 80 characters); empty when both are.
+QString headline(const EntryRevision& revision);
+// The body without that first line when it stands in for the title.
+QString bodyAfterHeadline(const EntryRevision& revision);
+
 // Which fields differ between two revisions, by JSON name ("title", "body", "tags", ...).
 QStringList changedFields(const EntryRevision& before, const EntryRevision& after);
 

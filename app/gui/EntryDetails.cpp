@@ -76,6 +76,7 @@ void EntryDetails::reload()
 
 QString EntryDetails::kind() const { return m_entry ? m_entry->latest.kind : QString(); }
 QString EntryDetails::title() const { return m_entry ? m_entry->latest.title : QString(); }
+QString EntryDetails::headline() const { return m_entry ? core::headline(m_entry->latest) : QString(); }
 QString EntryDetails::body() const { return m_entry ? m_entry->latest.body : QString(); }
 QDateTime EntryDetails::occurredAt() const { return m_entry ? m_entry->latest.occurredAt : QDateTime(); }
 QDateTime EntryDetails::recordedAt() const { return m_entry ? m_entry->latest.recordedAt : QDateTime(); }

@@ -22,6 +22,7 @@ class EntryDetails : public QObject {
     Q_PROPERTY(bool valid READ valid NOTIFY changed)
     Q_PROPERTY(QString kind READ kind NOTIFY changed)
     Q_PROPERTY(QString title READ title NOTIFY changed)
+    Q_PROPERTY(QString headline READ headline NOTIFY changed) // the title, or the body's first line
     Q_PROPERTY(QString body READ body NOTIFY changed)
     Q_PROPERTY(QDateTime occurredAt READ occurredAt NOTIFY changed)
     Q_PROPERTY(QDateTime recordedAt READ recordedAt NOTIFY changed)
@@ -51,6 +52,7 @@ public:
     [[nodiscard]] bool valid() const { return m_entry.has_value(); }
     [[nodiscard]] QString kind() const;
     [[nodiscard]] QString title() const;
+    [[nodiscard]] QString headline() const;
     [[nodiscard]] QString body() const;
     [[nodiscard]] QDateTime occurredAt() const;
     [[nodiscard]] QDateTime recordedAt() const;

@@ -149,8 +149,10 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         return r.entryId;
     case TitleRole:
         return r.title;
+    case HeadlineRole:
+        return core::headline(r);
     case BodyPreviewRole:
-        return r.body.left(240).simplified();
+        return core::bodyAfterHeadline(r).left(240).simplified();
     case SnippetRole:
         return row.snippet;
     case KindRole:
@@ -183,7 +185,7 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
 QHash<int, QByteArray> TimelineModel::roleNames() const
 {
     return {
-        {IdRole, "entryId"},          {TitleRole, "title"},
+        {IdRole, "entryId"},          {TitleRole, "title"}, {HeadlineRole, "headline"},
         {BodyPreviewRole, "bodyPreview"}, {SnippetRole, "snippet"},
         {KindRole, "kind"},           {OccurredAtRole, "occurredAt"},
         {DayRole, "day"},             {EditedRole, "edited"},

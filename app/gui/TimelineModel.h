@@ -27,7 +27,8 @@ public:
     enum Role {
         IdRole = Qt::UserRole + 1,
         TitleRole,
-        BodyPreviewRole,
+        HeadlineRole,    // the title, or the body's first line for a quick note without one
+        BodyPreviewRole, // the body after the headline
         SnippetRole,
         KindRole,
         OccurredAtRole,

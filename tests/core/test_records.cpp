@@ -166,3 +166,25 @@ TEST_CASE("Log records refuse malformed payloads", "[core][records]")
     CHECK_FALSE(LogRecord::fromPayload(withMember(good, QStringLiteral("purged"), QStringLiteral("all"))));
     CHECK_FALSE(LogRecord::fromPayload(withMember(good, QStringLiteral("v"), 0)));
 }
+
+TEST_CASE("A quick note without a title is listed by the first line of its body", "[core][records]")
+{
+    EntryRevision r;
+    r.title = QStringLiteral("1:1 with Dana");
+    r.body = QStringLiteral("She said the goal is not on track.\nI showed the PRs.");
+    CHECK(headline(r) == QLatin1String("1:1 with Dana"));
+    CHECK(bodyAfterHeadline(r) == r.body);
+
+    r.title = QStringLiteral("   ");
+    r.body = QStringLiteral("\n  \n  She said the goal is not on track.  \nI showed the PRs.");
+    CHECK(headline(r) == QLatin1String("She said the goal is not on track."));
+    CHECK(bodyAfterHeadline(r) == QLatin1String("I showed the PRs."));
+
+    r.body = QString(100, QLatin1Char('x')) + QStringLiteral("\nrest");
+    CHECK(headline(r) == QString(79, QLatin1Char('x')) + QChar(0x2026));
+    CHECK(bodyAfterHeadline(r) == QString(21, QLatin1Char('x')) + QStringLiteral(" rest"));
+
+    r.body = QStringLiteral(" \n ");
+    CHECK(headline(r).isEmpty());
+    CHECK(bodyAfterHeadline(r).isEmpty());
+}

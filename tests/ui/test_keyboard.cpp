@@ -32,6 +32,9 @@ TEST_CASE("Desktop keyboard: Ctrl+N, Ctrl+S, Ctrl+F and Ctrl+L", "[ui][keyboard]
         REQUIRE(entries.size() == 1);
         CHECK(entries.first().latest.body == QLatin1String("Skip-level: Morgan asked how the PIP is going."));
         CHECK(ui.page("TimelinePage") != nullptr); // still beside the entry
+        // A note without a title is listed, and headed, by the first line of what was written.
+        CHECK(ui.waitNamed("EntryCard", QStringLiteral("Skip-level: Morgan asked how the PIP is going., note")));
+        CHECK(ui.details()->headline() == QLatin1String("Skip-level: Morgan asked how the PIP is going."));
 
         ui.key(Qt::Key_F, Qt::ControlModifier);
         QQuickItem* field = ui.waitNamed("QQuickTextField", QStringLiteral("Search"));
