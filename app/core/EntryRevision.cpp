@@ -92,33 +92,28 @@ std::optional<EntryRevision> EntryRevision::fromJson(const QByteArray& json)
         if (key == "tags")
             return json::read(value, r.tags);
         if (key == "attachments") {
-            simdjson::ondemand::array array;
-            if (value.get_array().get(array))
-                return false;
             r.attachments.clear();
-            for (auto element : array) {
-                json::Value item;
+            return json::forEachElement(value, [&](json::Value& item) {
                 AttachmentRef ref;
                 ref.size = -1;
-                if (element.get(item) || !json::forEachField(item, [&](std::string_view k, json::Value& v) {
-                        if (k == "object")
-                            return json::read(v, ref.object);
-                        if (k == "name")
-                            return json::read(v, ref.name);
-                        if (k == "mime")
-                            return json::read(v, ref.mime);
-                        if (k == "size")
-                            return json::read(v, ref.size);
-                        if (k == "sha256")
-                            return json::read(v, ref.sha256);
-                        return true;
-                    }))
-                    return false;
-                if (!isHex64(ref.object) || !isHex64(ref.sha256) || ref.size < 0)
+                const bool fields = json::forEachField(item, [&](std::string_view k, json::Value& v) {
+                    if (k == "object")
+                        return json::read(v, ref.object);
+                    if (k == "name")
+                        return json::read(v, ref.name);
+                    if (k == "mime")
+                        return json::read(v, ref.mime);
+                    if (k == "size")
+                        return json::read(v, ref.size);
+                    if (k == "sha256")
+                        return json::read(v, ref.sha256);
+                    return true;
+                });
+                if (!fields || !isHex64(ref.object) || !isHex64(ref.sha256) || ref.size < 0)
                     return false;
                 r.attachments.append(ref);
-            }
-            return true;
+                return true;
+            });
         }
         return true; // a field from a newer writer
     });
@@ -136,19 +131,23 @@ std::optional<EntryRevision> EntryRevision::fromJson(const QByteArray& json)
 namespace {
 constexpr qsizetype HeadlineChars = 80;
 
-// Where the body's first non-empty line starts and ends, or -1 when there is none.
-std::pair<qsizetype, qsizetype> firstLine(const QString& body)
+// The body's first non-empty line, trimmed, and where that line ends in the body.
+struct FirstLine {
+    QString text;
+    qsizetype end = -1; // -1: the body has no such line
+};
+
+FirstLine firstLine(const QString& body)
 {
-    qsizetype start = 0;
-    while (start < body.size()) {
+    for (qsizetype start = 0; start < body.size();) {
         qsizetype end = body.indexOf(QLatin1Char('\n'), start);
         if (end < 0)
             end = body.size();
-        if (!QStringView(body).sliced(start, end - start).trimmed().isEmpty())
-            return {start, end};
+        if (QString text = body.sliced(start, end - start).trimmed(); !text.isEmpty())
+            return {std::move(text), end};
         start = end + 1;
     }
-    return {-1, -1};
+    return {};
 }
 } // namespace
 
@@ -156,24 +155,20 @@ QString headline(const EntryRevision& revision)
 {
     if (!revision.title.trimmed().isEmpty())
         return revision.title;
-    const auto [start, end] = firstLine(revision.body);
-    if (start < 0)
-        return {};
-    const QString line = revision.body.sliced(start, end - start).trimmed();
-    return line.size() > HeadlineChars ? line.left(HeadlineChars - 1) + QChar(0x2026) : line;
+    const FirstLine line = firstLine(revision.body);
+    return line.text.size() > HeadlineChars ? line.text.left(HeadlineChars - 1) + QChar(0x2026) : line.text;
 }
 
 QString bodyAfterHeadline(const EntryRevision& revision)
 {
     if (!revision.title.trimmed().isEmpty())
         return revision.body;
-    const auto [start, end] = firstLine(revision.body);
-    if (start < 0)
+    const FirstLine line = firstLine(revision.body);
+    if (line.end < 0)
         return {};
+    const QString rest = revision.body.mid(line.end + 1);
     // A first line too long for the headline goes on in the preview.
-    const QString line = revision.body.sliced(start, end - start).trimmed();
-    const QString rest = end < revision.body.size() ? revision.body.mid(end + 1) : QString();
-    return line.size() > HeadlineChars ? line.mid(HeadlineChars - 1) + QLatin1Char(' ') + rest : rest;
+    return line.text.size() > HeadlineChars ? line.text.mid(HeadlineChars - 1) + QLatin1Char(' ') + rest : rest;
 }
 
 QStringList changedFields(const EntryRevision& before, const EntryRevision& after)

@@ -47,6 +47,19 @@ bool forEachField(const QByteArray& json, const std::function<bool(std::string_v
     return document.current_location().get(rest) == simdjson::OUT_OF_BOUNDS;
 }
 
+bool forEachElement(Value& array, const std::function<bool(Value&)>& element)
+{
+    simdjson::ondemand::array elements;
+    if (array.get_array().get(elements))
+        return false;
+    for (auto item : elements) {
+        Value value;
+        if (item.get(value) || !element(value))
+            return false;
+    }
+    return true;
+}
+
 bool read(Value& value, QString& out)
 {
     std::string_view s;
@@ -76,16 +89,12 @@ bool read(Value& value, int& out)
 
 bool read(Value& value, QStringList& out)
 {
-    simdjson::ondemand::array array;
-    if (value.get_array().get(array))
-        return false;
     QStringList list;
-    for (auto element : array) {
-        std::string_view s;
-        if (element.get_string().get(s))
-            return false;
-        list.append(toQString(s));
-    }
+    if (!forEachElement(value, [&](Value& element) {
+            QString s;
+            return read(element, s) && (list.append(std::move(s)), true);
+        }))
+        return false;
     out = std::move(list);
     return true;
 }

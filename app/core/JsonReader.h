@@ -27,6 +27,9 @@ using Value = simdjson::ondemand::value;
 bool forEachField(const QByteArray& json, const std::function<bool(std::string_view key, Value& value)>& field);
 // The same over a nested object value.
 bool forEachField(Value& object, const std::function<bool(std::string_view key, Value& value)>& field);
+// Calls `element(value)` for each element of an array value; false when it is no array or an
+// element is rejected.
+bool forEachElement(Value& array, const std::function<bool(Value& element)>& element);
 
 // Each returns false (leaving `out` alone) when the value has another type.
 bool read(Value& value, QString& out);

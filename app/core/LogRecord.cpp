@@ -79,24 +79,20 @@ std::optional<LogRecord> LogRecord::fromPayload(const QByteArray& payload)
         if (key == "object")
             return json::read(value, r.object);
         if (key == "purged") {
-            simdjson::ondemand::array array;
-            if (value.get_array().get(array))
-                return false;
             r.purged.clear();
-            for (auto element : array) {
-                json::Value item;
+            return json::forEachElement(value, [&](json::Value& item) {
                 PurgedObject purged;
-                if (element.get(item) || !json::forEachField(item, [&](std::string_view k, json::Value& v) {
-                        if (k == "object")
-                            return json::read(v, purged.object);
-                        if (k == "sha256")
-                            return json::read(v, purged.sha256);
-                        return true;
-                    }))
-                    return false;
-                r.purged.append(purged);
-            }
-            return true;
+                const bool fields = json::forEachField(item, [&](std::string_view k, json::Value& v) {
+                    if (k == "object")
+                        return json::read(v, purged.object);
+                    if (k == "sha256")
+                        return json::read(v, purged.sha256);
+                    return true;
+                });
+                if (fields)
+                    r.purged.append(purged);
+                return fields;
+            });
         }
         return true; // a field from a newer writer
     });

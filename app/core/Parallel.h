@@ -20,9 +20,10 @@ public:
         : m_count(count), m_work(std::move(work))
     {
         const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
-        if (count < MinimumForThreads || threads == 1)
+        if (count < MinimumForThreads)
             return; // join() does it all on the calling thread
-        for (std::size_t t = 0; t < threads; ++t)
+        // One thread per core, counting the caller: it is busy with its own work (or joins at once).
+        for (std::size_t t = 1; t < threads; ++t)
             m_helpers.emplace_back([this] { drain(); });
     }
     ParallelWork(const ParallelWork&) = delete;

@@ -420,17 +420,15 @@ void VaultController::notifyJournalChanged() { emit journalChanged(); }
 
 QString VaultController::openedFilesDir()
 {
+    // The per-user runtime location: on Linux the session's private, memory-backed folder; on
+    // Android and iOS the app's sandboxed cache.
 #if defined(Q_OS_LINUX) && !defined(Q_OS_ANDROID)
-    // Only the session's runtime folder: private to the user and memory-backed. Without one,
-    // Qt would fall back to a folder under /tmp on disk, and a plaintext copy there could outlive
-    // the session, so there is no folder at all.
+    // Without XDG_RUNTIME_DIR Qt would fall back to a folder under /tmp on disk, and a plaintext
+    // copy there could outlive the session, so there is no folder at all.
     if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
         return {};
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-#else
-    // Elsewhere the app's own sandboxed cache (Android, iOS) or the per-user runtime location.
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
 #endif
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
     return base.isEmpty() ? QString() : base + QStringLiteral("/papertrail-opened");
 }
 
