@@ -22,6 +22,7 @@ ItemDelegate {
     property bool selected: false
 
     width: ListView.view ? ListView.view.width : implicitWidth
+    focus: ListView.isCurrentItem // in an EntryList the keyboard focus is on the entry itself
     highlighted: selected
     Accessible.name: purged ? qsTr("Purged entry")
                      : (headline.length > 0 ? headline : qsTr("untitled")) + ", " + kind + (deleted ? ", " + qsTr("deleted") : "")

@@ -68,22 +68,16 @@ Page {
                     onOpened: (id) => root.openEntry(id)
                 }
                 // Search and settings are built when first shown: unlock has only the timeline to make.
-                Loader {
-                    readonly property bool wanted: root.tab === 1
-                    active: false // then true for good, once wanted
-                    onWantedChanged: if (wanted) active = true
-                    Component.onCompleted: if (wanted) active = true
+                LazyLoader {
+                    wanted: root.tab === 1
                     sourceComponent: SearchPage {
                         controller: root.controller
                         active: root.tab === 1 && pane.live
                         onOpened: (id) => root.openEntry(id)
                     }
                 }
-                Loader {
-                    readonly property bool wanted: root.tab === 2
-                    active: false
-                    onWantedChanged: if (wanted) active = true
-                    Component.onCompleted: if (wanted) active = true
+                LazyLoader {
+                    wanted: root.tab === 2
                     sourceComponent: SettingsPage { controller: root.controller }
                 }
             }

@@ -33,22 +33,15 @@ Page {
         }
     }
 
-    ListView {
+    EntryList {
         id: results
         anchors.fill: parent
         visible: field.text.length > 0
         model: page.active ? page.controller.timeline : null
-        clip: true
-        activeFocusOnTab: true // Tab from the field into the results, arrows between them
-        keyNavigationEnabled: true
         Accessible.name: qsTr("Results")
-        // A reset model leaves no current entry: the first one takes the focus.
-        onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
         delegate: EntryCard {
-            focus: ListView.isCurrentItem
             onClicked: page.opened(entryId)
         }
-        ScrollBar.vertical: ScrollBar {}
     }
 
     Label {

@@ -80,19 +80,13 @@ Page {
         color: "#3e2723"
     }
 
-    ListView {
+    EntryList {
         id: list
         objectName: "timelineList"
         anchors.fill: parent
         model: page.controller.timeline
-        clip: true
         reuseItems: true
-        // Keyboard: Tab into the list, arrows move between entries, Space opens one.
-        activeFocusOnTab: true
-        keyNavigationEnabled: true
         Accessible.name: qsTr("Entries")
-        // A reset model leaves no current entry: the first one takes the focus.
-        onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
         section.property: "day"
         section.delegate: Label {
             required property string section
@@ -106,12 +100,10 @@ Page {
             opacity: 0.7
         }
         delegate: EntryCard {
-            focus: ListView.isCurrentItem // the list's keyboard focus is on the entry itself
             selected: entryId === page.selectedId
             onClicked: page.opened(entryId)
         }
         footer: Item { width: 1; height: 96 } // the last entry scrolls clear of the + button
-        ScrollBar.vertical: ScrollBar {}
     }
 
     Label {
