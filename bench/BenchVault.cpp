@@ -2,7 +2,7 @@
 
 #include "BenchSupport.h"
 #include "TextGen.h"
-#include "Vault.h"
+#include "vault/Vault.h"
 
 #include <QBuffer>
 

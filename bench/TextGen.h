@@ -1,6 +1,6 @@
 #pragma once
 // Realistic journal text for the benchmarks' vaults, from a fixed seed.
-#include "Journal.h"
+#include "vault/Journal.h"
 
 #include <QDateTime>
 #include <QJsonArray>

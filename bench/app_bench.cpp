@@ -18,7 +18,7 @@
 // a child process (this program with --populate) so its memory is not counted here.
 #include "BenchSupport.h"
 #include "BenchVault.h"
-#include "Vault.h"
+#include "vault/Vault.h"
 #include "VaultController.h"
 #include "crypto/Init.h"
 

@@ -18,7 +18,7 @@
 #include "BenchSupport.h"
 #include "BenchVault.h"
 #include "TextGen.h"
-#include "Vault.h"
+#include "vault/Vault.h"
 #include "crypto/Init.h"
 #include "crypto/PasswordHash.h"
 #include "crypto/Random.h"

@@ -2,7 +2,7 @@
 // papertrail-cli: the command-line contract of CLI.md. One method per command; each returns the
 // process exit code (0 ok, 1 failed, 2 usage, 3 wrong key, 4 damaged, 5 not found).
 #include "Result.h"
-#include "Vault.h"
+#include "vault/Vault.h"
 
 #include <QCommandLineParser>
 #include <QStringList>

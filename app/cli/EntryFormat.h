@@ -1,7 +1,7 @@
 #pragma once
 // How the CLI shows entries: the JSON contract of CLI.md, and plain text for people.
-#include "Journal.h"
-#include "Verifier.h"
+#include "vault/Journal.h"
+#include "vault/Verifier.h"
 
 #include <QJsonObject>
 

@@ -2,7 +2,7 @@
 // The follow-up email the seeds advise after every PIP meeting: recap the points of agreement,
 // document the points of disagreement, capture the action items, and ask to be corrected. Sent
 // from the person's own mail client, it becomes a dated record the other side received.
-#include "EntryRevision.h"
+#include "vault/EntryRevision.h"
 
 #include <QString>
 #include <QUrl>

@@ -1,7 +1,7 @@
 #pragma once
 // One entry as the entry view shows it: both times, attachments, and every revision with what
 // changed; delete (a tombstone) and purge; opening an attachment in another app.
-#include "Journal.h"
+#include "vault/Journal.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -2,7 +2,7 @@
 // Writing an entry: a new one (quick capture, meeting notes) or a new revision of an existing one.
 // What is typed is autosaved, encrypted, every few seconds into a draft slot, so a killed app
 // loses at most those seconds; save() turns it into a revision in the log.
-#include "Journal.h"
+#include "vault/Journal.h"
 
 #include <QDateTime>
 #include <QImage>

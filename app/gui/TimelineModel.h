@@ -3,7 +3,7 @@
 // kind and tag; with a query, the search hits in rank order with the matches highlighted.
 // Deleted and purged entries are hidden unless showDeleted is set (then they are marked).
 // A QAbstractListModel, so QML creates delegates only for the rows on screen.
-#include "Journal.h"
+#include "vault/Journal.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>

@@ -5,7 +5,7 @@
 // thread that owns it (this one).
 #include "AutoLock.h"
 #include "TimelineModel.h"
-#include "Vault.h"
+#include "vault/Vault.h"
 #include "platform/SecretStore.h"
 
 #include <QFutureWatcher>

@@ -3,7 +3,7 @@
 // back with AttachmentStore::get and ::check, keyed with a fixed vault key so seeds from
 // tools/make_corpus.cpp decrypt. It must fail with a "damaged" error, or succeed consistently:
 // get and check agree, and check rejects the same bytes under another name.
-#include "AttachmentStore.h"
+#include "vault/AttachmentStore.h"
 #include "FuzzSupport.h"
 #include "crypto/Sha256.h"
 

@@ -1,7 +1,7 @@
 // Entry revision objects (the plaintext of objects.data): EntryRevision::fromJson on arbitrary
 // bytes. A revision that parses must re-serialise through toCanonicalJson to bytes that parse to
 // an equal revision and serialise to the same bytes again (the canonical form is a fixed point).
-#include "EntryRevision.h"
+#include "vault/EntryRevision.h"
 #include "FuzzSupport.h"
 
 using namespace pt;

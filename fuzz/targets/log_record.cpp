@@ -2,7 +2,7 @@
 // arbitrary bytes. An accepted payload must re-serialise (payload()) to bytes that parse to the
 // same record and serialise to the same bytes again.
 #include "FuzzSupport.h"
-#include "LogRecord.h"
+#include "vault/LogRecord.h"
 
 using namespace pt;
 

@@ -2,7 +2,7 @@
 // decodes is 32 bytes, and encoding it gives the input back once spaces and dashes are removed
 // and it is lower-cased; that encoding decodes to the same key.
 #include "FuzzSupport.h"
-#include "RecoveryKey.h"
+#include "vault/RecoveryKey.h"
 
 using namespace pt;
 

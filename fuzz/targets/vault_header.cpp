@@ -1,7 +1,7 @@
 // vault.json: VaultHeader::fromJson on arbitrary bytes. A header that parses must re-serialise
 // (toJson) to a header that parses to the same fields, and that second form must be stable.
 #include "FuzzSupport.h"
-#include "VaultHeader.h"
+#include "vault/VaultHeader.h"
 
 using namespace pt;
 

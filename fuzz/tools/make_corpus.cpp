@@ -7,12 +7,12 @@
 // It only (re)writes files named gen-*; the hand-made edge cases beside them stay. Nonces and
 // file keys are random, so the sealed seeds change on every run; regenerate only when a format
 // changes.
-#include "AttachmentStore.h"
-#include "EntryRevision.h"
+#include "vault/AttachmentStore.h"
+#include "vault/EntryRevision.h"
 #include "FuzzSupport.h"
-#include "LogRecord.h"
-#include "RecoveryKey.h"
-#include "VaultHeader.h"
+#include "vault/LogRecord.h"
+#include "vault/RecoveryKey.h"
+#include "vault/VaultHeader.h"
 #include "crypto/Aead.h"
 #include "crypto/Bech32.h"
 #include "crypto/SecretStream.h"

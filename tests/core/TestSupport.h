@@ -3,7 +3,7 @@
 // journal.db and files for tampering, and report matchers.
 #include <catch2/catch.hpp>
 
-#include "Vault.h"
+#include "vault/Vault.h"
 #include "crypto/Bytes.h"
 #include "crypto/PasswordHash.h"
 

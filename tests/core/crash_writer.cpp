@@ -5,7 +5,7 @@
 //   A <entry id> <i>          entry i was added
 //   E <entry id> <revision> <i>  that entry was edited to editedBody(tag, i)
 #include "CrashWriterData.h"
-#include "Vault.h"
+#include "vault/Vault.h"
 #include "crypto/Init.h"
 
 #include <QBuffer>

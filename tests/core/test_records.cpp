@@ -4,8 +4,8 @@
 // refused rather than half-read.
 #include "TestSupport.h"
 
-#include "EntryRevision.h"
-#include "LogRecord.h"
+#include "vault/EntryRevision.h"
+#include "vault/LogRecord.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // query.
 #include "TestSupport.h"
 
-#include "SearchIndex.h"
+#include "vault/SearchIndex.h"
 
 using namespace pt;
 using namespace pt::core;

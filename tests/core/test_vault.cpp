@@ -2,7 +2,7 @@
 // passphrase.
 #include "TestSupport.h"
 
-#include "RecoveryKey.h"
+#include "vault/RecoveryKey.h"
 
 #include <QElapsedTimer>
 #include <QFile>

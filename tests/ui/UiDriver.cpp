@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "VaultKeys.h"
+#include "vault/VaultKeys.h"
 #include "platform/MemorySecretStore.h"
 
 #include <QCoreApplication>

@@ -4,7 +4,7 @@
 // the vault itself is checked, not only what QML shows.
 #include <catch2/catch.hpp>
 
-#include "EntryRevision.h"
+#include "vault/EntryRevision.h"
 #include "TimelineModel.h"
 #include "UiDriver.h"
 
