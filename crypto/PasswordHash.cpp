@@ -22,7 +22,6 @@ constexpr std::size_t memoryCeiling()
     return std::min<std::size_t>(MaxMemory, crypto_pwhash_argon2id_MEMLIMIT_MAX);
 }
 
-constexpr std::size_t CalibrationMemoryCap = 1024u * 1024u * 1024u; // 1 GiB
 
 using Clock = std::chrono::steady_clock;
 
@@ -50,6 +49,8 @@ std::optional<SecureBytes> derive(ByteView passphrase, ByteView salt, Params par
     if (params.ops < crypto_pwhash_argon2id_OPSLIMIT_MIN || params.ops > opsCeiling())
         return std::nullopt;
     if (params.memory < crypto_pwhash_argon2id_MEMLIMIT_MIN || params.memory > memoryCeiling())
+        return std::nullopt;
+    if (!params.withinCeiling())
         return std::nullopt;
     if (length < crypto_pwhash_argon2id_BYTES_MIN || length > crypto_pwhash_argon2id_BYTES_MAX)
         return std::nullopt;
@@ -81,7 +82,7 @@ Params calibrate(std::chrono::milliseconds target)
         return params;
 
     // Argon2 time grows about linearly with memory: double it while the estimate stays in budget.
-    const std::size_t memoryCap = std::min(CalibrationMemoryCap, memoryCeiling());
+    const std::size_t memoryCap = memoryCeiling();
     std::size_t memory = params.memory;
     double estimate = seconds;
     while (memory <= memoryCap / 2 && estimate * 2.0 <= goal) {
@@ -109,8 +110,9 @@ Params calibrate(std::chrono::milliseconds target)
     const double perOp = seconds / static_cast<double>(params.ops);
     if (perOp > 0.0) {
         const double ops = goal / perOp;
+        const double workCap = MaxWorkBytePasses / static_cast<double>(params.memory);
         if (ops > static_cast<double>(params.ops))
-            params.ops = std::min<std::uint64_t>(static_cast<std::uint64_t>(ops), MaxOps);
+            params.ops = std::min<std::uint64_t>(static_cast<std::uint64_t>(std::min(ops, workCap)), MaxOps);
     }
     return params;
 }

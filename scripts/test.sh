@@ -7,8 +7,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pt_ensure_packages "${PT_BUILD_PACKAGES[@]}" "${PT_TEST_PACKAGES[@]}"
 
 pt_log "Building into build/"
-# Explicit, since scripts/run.sh configures the same folder without tests and benchmarks.
-pt_build "$PT_ROOT/build" -DPT_WERROR=ON -DPT_BUILD_TESTS=ON -DPT_BUILD_BENCH=ON
+# Explicit, since scripts/run.sh configures the same folder without tests, benchmarks and the
+# weak test KDF (PT_TEST_KDF: only a test build may make or open a vault with it).
+pt_build "$PT_ROOT/build" -DPT_WERROR=ON -DPT_BUILD_TESTS=ON -DPT_BUILD_BENCH=ON -DPT_TEST_KDF=ON
 
 pt_log "Running the tests"
 export QT_QPA_PLATFORM=offscreen PT_REQUIRE_KEYRING=1
@@ -16,7 +17,7 @@ export QT_QPA_PLATFORM=offscreen PT_REQUIRE_KEYRING=1
     ctest --test-dir "$PT_ROOT/build" --output-on-failure --no-tests=error --timeout 600 -j "$(nproc)"
 
 pt_log "Building the crypto and core tests with AddressSanitizer and UndefinedBehaviorSanitizer"
-pt_build "$PT_ROOT/build-asan" -DPT_WERROR=ON -DPT_SANITIZE=ON -DPT_BUILD_GUI=OFF -DPT_BUILD_BENCH=OFF
+pt_build "$PT_ROOT/build-asan" -DPT_WERROR=ON -DPT_SANITIZE=ON -DPT_BUILD_GUI=OFF -DPT_BUILD_BENCH=OFF -DPT_TEST_KDF=ON
 pt_log "Running them"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$PT_ROOT/scripts/with-secret-service.sh" \

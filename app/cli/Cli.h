@@ -1,6 +1,8 @@
 #pragma once
-// papertrail-cli: the command-line contract of CLI.md. One method per command; each returns the
-// process exit code (0 ok, 1 failed, 2 usage, 3 wrong key, 4 damaged, 5 not found).
+// papertrail-cli: the command-line contract of docs/CLI.md. One method per command; each returns
+// the process exit code (0 ok, 1 failed, 2 usage, 3 wrong key, 4 damaged, 5 not found). Cli.cpp
+// parses and unlocks; the commands live by group in VaultCommands.cpp, EntryCommands.cpp and
+// AttachmentCommands.cpp.
 #include "Result.h"
 #include "vault/Vault.h"
 
@@ -12,19 +14,33 @@
 
 namespace pt::cli {
 
+inline const QString KeychainService = QStringLiteral("Paper Trail");
+
 class Cli final {
 public:
     int run(const QStringList& arguments);
 
 private:
     int fail(const core::Error& error) const;
+    // One line on stderr, with control characters escaped.
+    void warn(const QString& message) const;
     int usageError(const QString& message) const;
     void printJson(const QJsonObject& object) const;
     void printJson(const QJsonArray& array) const;
     void print(const QString& text) const;
 
     [[nodiscard]] QString vaultDir() const;
+    // Unlocked by this device's keychain entry when remembered and no secret was given, else by
+    // the passphrase or the recovery key.
     [[nodiscard]] core::Result<std::unique_ptr<core::Vault>> openUnlocked();
+    // Unlocked by the passphrase or the recovery key only, which `secret` receives: for commands
+    // that replace a key, where a remembered device is not enough.
+    [[nodiscard]] core::Result<std::unique_ptr<core::Vault>> openWithSecret(core::CurrentSecret* secret);
+    [[nodiscard]] bool recoveryKeyGiven() const;
+    [[nodiscard]] core::Result<crypto::SecureBytes> recoveryKey();
+    [[nodiscard]] core::Result<core::CurrentSecret> currentSecret();
+    [[nodiscard]] core::Status unlockWith(core::Vault& vault, const core::CurrentSecret& secret) const;
+    void reportAfterUnlock(const core::Vault& vault) const;
     [[nodiscard]] core::Result<crypto::SecureBytes> passphrase(const QString& prompt, bool confirm);
     [[nodiscard]] core::Result<QString> bodyFromArgumentsOrStdin(bool* given);
     // Unlocks, resolves the first argument to an entry id and runs `action` on it.
@@ -41,6 +57,7 @@ private:
     int search();
     int verify();
     int passwd();
+    int newRecoveryKey();
     int remember();
     int forget();
 

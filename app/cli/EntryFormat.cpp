@@ -1,5 +1,6 @@
 #include "EntryFormat.h"
 
+#include "TerminalText.h"
 #include "TimeFormat.h"
 
 #include <QJsonArray>
@@ -19,6 +20,14 @@ QJsonArray attachmentsJson(const QList<AttachmentRef>& attachments)
                                 {QStringLiteral("size"), a.size},
                                 {QStringLiteral("sha256"), a.sha256},
                                 {QStringLiteral("object"), a.object}});
+    return list;
+}
+
+QJsonArray headsJson(const LogHeads& heads)
+{
+    QJsonArray list;
+    for (auto it = heads.cbegin(); it != heads.cend(); ++it)
+        list.append(QJsonObject{{QStringLiteral("device"), it.key()}, {QStringLiteral("seq"), it->seq}, {QStringLiteral("hash"), it->hash}});
     return list;
 }
 
@@ -88,9 +97,10 @@ QString listLine(const Entry& e)
         flags += QStringLiteral(" (deleted)");
     if (!e.latest.attachments.isEmpty())
         flags += QStringLiteral(" [%1 attachment%2]").arg(e.latest.attachments.size()).arg(e.latest.attachments.size() == 1 ? "" : "s");
-    const QString title = headline(e.latest);
+    const QString title = terminalLine(headline(e.latest));
     return QStringLiteral("%1  %2  %3  %4%5")
-        .arg(e.latest.entryId.left(8), humanTime(e.latest.occurredAt).leftJustified(20), e.latest.kind.leftJustified(9), title, flags);
+        .arg(terminalLine(e.latest.entryId.left(8)), humanTime(e.latest.occurredAt).leftJustified(20),
+             terminalLine(e.latest.kind).leftJustified(9), title, flags);
 }
 
 QString entryText(const Entry& e)
@@ -101,18 +111,19 @@ QString entryText(const Entry& e)
             .arg(e.latest.entryId);
     const EntryRevision& r = e.latest;
     QString text;
-    text += QStringLiteral("Entry     %1%2\n").arg(r.entryId, e.deleted ? QStringLiteral("  (deleted)") : QString());
-    text += QStringLiteral("Kind      %1\n").arg(r.kind);
-    text += QStringLiteral("Title     %1\n").arg(r.title);
+    text += QStringLiteral("Entry     %1%2\n").arg(terminalLine(r.entryId), e.deleted ? QStringLiteral("  (deleted)") : QString());
+    text += QStringLiteral("Kind      %1\n").arg(terminalLine(r.kind));
+    text += QStringLiteral("Title     %1\n").arg(terminalLine(r.title));
     text += QStringLiteral("Occurred  %1\n").arg(isoWithOffset(r.occurredAt));
     text += QStringLiteral("Recorded  %1 (revision %2 of %3)\n").arg(isoWithOffset(r.recordedAt)).arg(r.revision).arg(e.revisions.size());
     if (e.revisions.size() > 1)
         text += QStringLiteral("First recorded %1\n").arg(isoWithOffset(e.revisions.first().recordedAt.toLocalTime()));
     if (!r.tags.isEmpty())
-        text += QStringLiteral("Tags      %1\n").arg(r.tags.join(QStringLiteral(", ")));
+        text += QStringLiteral("Tags      %1\n").arg(terminalLine(r.tags.join(QStringLiteral(", "))));
     for (const AttachmentRef& a : r.attachments)
-        text += QStringLiteral("Attached  %1 (%2, %3, sha256 %4)\n").arg(a.name, a.mime, humanSize(a.size), a.sha256);
-    text += QStringLiteral("\n%1\n").arg(r.body);
+        text += QStringLiteral("Attached  %1 (%2, %3, sha256 %4)\n")
+                    .arg(terminalLine(a.name), terminalLine(a.mime), humanSize(a.size), terminalLine(a.sha256));
+    text += QStringLiteral("\n%1\n").arg(terminalSafe(r.body));
     return text;
 }
 
@@ -123,12 +134,12 @@ QString revisionText(const EntryRevision& r, const QStringList& changed)
         text += QStringLiteral(" (original)");
     else
         text += QStringLiteral(" (changed: %1)").arg(changed.isEmpty() ? QStringLiteral("nothing") : changed.join(QStringLiteral(", ")));
-    text += QStringLiteral("\nTitle     %1\nOccurred  %2\n").arg(r.title, isoWithOffset(r.occurredAt));
+    text += QStringLiteral("\nTitle     %1\nOccurred  %2\n").arg(terminalLine(r.title), isoWithOffset(r.occurredAt));
     if (!r.tags.isEmpty())
-        text += QStringLiteral("Tags      %1\n").arg(r.tags.join(QStringLiteral(", ")));
+        text += QStringLiteral("Tags      %1\n").arg(terminalLine(r.tags.join(QStringLiteral(", "))));
     for (const AttachmentRef& a : r.attachments)
-        text += QStringLiteral("Attached  %1 (sha256 %2)\n").arg(a.name, a.sha256);
-    text += QStringLiteral("\n%1\n\n").arg(r.body);
+        text += QStringLiteral("Attached  %1 (sha256 %2)\n").arg(terminalLine(a.name), terminalLine(a.sha256));
+    text += QStringLiteral("\n%1\n\n").arg(terminalSafe(r.body));
     return text;
 }
 
@@ -147,6 +158,9 @@ QJsonObject verifyJson(const VerifyReport& report)
         {QStringLiteral("revisions"), report.revisions},
         {QStringLiteral("attachments"), report.attachments},
         {QStringLiteral("purged_objects"), report.purged},
+        {QStringLiteral("heads"), headsJson(report.heads)},
+        {QStringLiteral("head"), headsFingerprint(report.heads)},
+        {QStringLiteral("rollback_checked"), report.rollbackChecked},
     };
 }
 
@@ -158,14 +172,26 @@ QString verifyText(const VerifyReport& report)
                        .arg(report.entries)
                        .arg(report.revisions)
                        .arg(report.attachments);
+    for (auto it = report.heads.cbegin(); it != report.heads.cend(); ++it)
+        text += QStringLiteral("Device %1: %2 record(s), newest %3\n")
+                    .arg(terminalLine(it.key()))
+                    .arg(it->seq)
+                    .arg(it->hash.isEmpty() ? QStringLiteral("unreadable") : it->hash);
+    text += QStringLiteral("Journal head: %1 (write it down or send it to your lawyer: a later copy of this "
+                           "journal must still contain it)\n")
+                .arg(headsFingerprint(report.heads));
     for (const QString& note : report.notes)
-        text += QStringLiteral("note: %1\n").arg(note);
+        text += QStringLiteral("note: %1\n").arg(terminalLine(note));
+    if (!report.rollbackChecked)
+        text += QStringLiteral("note: this device had not opened this vault before, so it cannot tell whether the "
+                               "newest records were removed; another device, a synced copy or a written-down head can\n");
     if (report.ok()) {
-        text += QStringLiteral("OK: every object hash, signature, chain link and attachment checks out.\n");
+        text += QStringLiteral("OK: every object hash, signature, chain link and attachment checks out, and nothing "
+                               "this device saw before is missing.\n");
         return text;
     }
     for (const VerifyProblem& p : report.problems)
-        text += QStringLiteral("DAMAGED: %1 %2\n").arg(p.item, p.what);
+        text += QStringLiteral("DAMAGED: %1 %2\n").arg(terminalLine(p.item), terminalLine(p.what));
     text += QStringLiteral("%1 problem(s) found. Restore the damaged items from a synced copy or a backup.\n")
                 .arg(report.problems.size());
     return text;

@@ -2,6 +2,7 @@
 
 #include <QFile>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -47,6 +48,25 @@ std::optional<crypto::SecureBytes> passphraseFromEnvironment()
     if (!value || !*value)
         return std::nullopt;
     return firstLine(value, std::strlen(value));
+}
+
+std::optional<crypto::SecureBytes> firstLineOfStdin()
+{
+    crypto::SecureBytes buffer(4096);
+    std::size_t length = 0;
+    while (length < buffer.size()) {
+        const ssize_t n = ::read(STDIN_FILENO, buffer.data() + length, buffer.size() - length);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        length += std::size_t(n);
+        if (std::memchr(buffer.data(), '\n', length))
+            break;
+    }
+    if (length == 0)
+        return std::nullopt;
+    return firstLine(reinterpret_cast<const char*>(buffer.data()), length);
 }
 
 std::optional<crypto::SecureBytes> promptPassphrase(const QString& prompt)

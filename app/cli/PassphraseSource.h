@@ -1,7 +1,7 @@
 #pragma once
 // Where the CLI gets a passphrase, in the order CLI.md fixes: --passphrase-file, then
 // PAPERTRAIL_PASSPHRASE, then a no-echo prompt when stdin is a terminal. (The keychain comes
-// before the prompt, but it yields a device key, not a passphrase: see Commands.cpp.)
+// before the prompt, but it yields a device key, not a passphrase: see Cli.cpp.)
 #include "crypto/SecureBytes.h"
 
 #include <QString>
@@ -16,5 +16,7 @@ namespace pt::cli {
 // Prompts on the controlling terminal with echo off; nullopt when there is no terminal.
 [[nodiscard]] std::optional<crypto::SecureBytes> promptPassphrase(const QString& prompt);
 [[nodiscard]] bool stdinIsTerminal();
+// The first line of standard input (a piped recovery key); nullopt when it is empty.
+[[nodiscard]] std::optional<crypto::SecureBytes> firstLineOfStdin();
 
 } // namespace pt::cli

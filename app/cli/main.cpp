@@ -1,6 +1,7 @@
 #include "Cli.h"
 
 #include "crypto/Init.h"
+#include "platform/ProcessHardening.h"
 
 #include <QCoreApplication>
 
@@ -8,6 +9,8 @@
 
 int main(int argc, char** argv)
 {
+    if (!pt::platform::disableCoreDumps())
+        std::fputs("Warning: core dumps could not be turned off; a crash could write the journal to disk.\n", stderr);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("papertrail"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PT_VERSION));

@@ -58,7 +58,13 @@ Status writeFileAtomically(const QString& path, const QByteArray& bytes)
     const QString dir = info.absolutePath();
     const QString temp = dir + QStringLiteral("/.") + info.fileName() + QStringLiteral(".tmp");
     const QByteArray tempName = QFile::encodeName(temp);
-    const int fd = ::open(tempName.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    // A temp file left by a crash, or planted (a link to a file elsewhere), is removed first:
+    // unlink removes a link itself, never what it points to. O_EXCL | O_NOFOLLOW then create a
+    // new file or fail; nothing already there is ever written through.
+    if (::unlink(tempName.constData()) != 0 && errno != ENOENT)
+        return failed(QStringLiteral("Could not remove the leftover %1 (%2). Check the folder's permissions.")
+                          .arg(temp, systemError()));
+    const int fd = ::open(tempName.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
         return failed(QStringLiteral("Could not create %1 (%2). Check that the folder is writable.")
                           .arg(temp, systemError()));

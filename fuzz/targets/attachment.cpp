@@ -31,6 +31,8 @@ struct Fixture {
 Fixture& fixture()
 {
     static Fixture f;
+    static const bool opened = f.store.open().ok();
+    PT_FUZZ_CHECK(opened);
     return f;
 }
 
@@ -82,6 +84,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         other[63] = other[63] == u'0' ? u'1' : u'0';
         PT_FUZZ_CHECK(writeObject(f.store.pathOf(other), file));
         expectDamaged(f.store.check(other, plain.size(), sha256Hex(plain)), other);
+        QBuffer swapped;
+        swapped.open(QIODevice::WriteOnly);
+        expectDamaged(f.store.get(other, swapped), other); // another attachment's file is never this one
         QFile::remove(f.store.pathOf(other));
     }
     QFile::remove(path);

@@ -36,6 +36,18 @@ inline constexpr std::string_view Passphrase = "correct horse battery staple";
 
 inline crypto::ByteView bytes(std::string_view s) { return crypto::view(s); }
 
+// The proof changePassphrase and replaceRecoveryKey ask for.
+inline core::CurrentSecret currentPassphrase(std::string_view passphrase = Passphrase)
+{
+    return {core::CurrentSecret::Kind::Passphrase, crypto::SecureBytes::copyOf(crypto::view(passphrase))};
+}
+inline core::CurrentSecret currentRecoveryKey(const QString& key)
+{
+    const QByteArray utf8 = key.toUtf8();
+    return {core::CurrentSecret::Kind::RecoveryKey,
+            crypto::SecureBytes::copyOf({reinterpret_cast<const std::uint8_t*>(utf8.constData()), std::size_t(utf8.size())})};
+}
+
 // Creates a vault in `dir` (must not exist) with FastKdf, unlocked. REQUIREs success.
 std::unique_ptr<core::Vault> createVault(const QString& dir, QString* recoveryKey = nullptr,
                                          core::Clock clock = {});

@@ -352,20 +352,19 @@ TEST_CASE("tamper: a deleted log record is caught", "[tamper]")
     }
 }
 
-TEST_CASE("tamper: deleting the last log record when it is a tombstone is not detectable locally", "[tamper]")
+TEST_CASE("tamper: deleting the last log record (a tombstone) is caught by what this device saw", "[tamper][rollback]")
 {
-    // A known limit of a local-only check, pinned here so a future change is noticed: a tombstone
-    // puts no object, and no later record names it, so removing the newest record when it is a
-    // tombstone leaves journal.db self-consistent. Only a copy of the chain held elsewhere (the
-    // synced heads/<device>, an export's chain.jsonl) can show it. What IS checked: the rest of
-    // the chain still verifies, the entry shows again, and the next write re-uses the sequence
-    // number, so the two histories cannot both be presented as genuine.
+    // A tombstone puts no object and no later record names it, so removing the newest record
+    // when it is a tombstone leaves journal.db self-consistent: the entry shows again. What this
+    // device saw last (kept outside the vault folder) shows it; on a device that never opened
+    // the vault it stays invisible, which verify says.
     QTemporaryDir root;
     const QString dir = root.path() + QStringLiteral("/v");
-    QString id, device;
+    QString id, device, vaultId;
     {
         auto vault = createVault(dir);
         device = vault->deviceId();
+        vaultId = vault->header().vaultId;
         EntryDraft d;
         d.title = QStringLiteral("to be deleted");
         auto e = vault->journal().add(d);
@@ -374,11 +373,30 @@ TEST_CASE("tamper: deleting the last log record when it is a tombstone is not de
         REQUIRE(vault->journal().tombstone(id).ok());
     }
     RawDb(dir + QStringLiteral("/journal.db")).deleteLog(device, 2);
+    {
+        auto vault = openVault(dir);
+        REQUIRE(vault->rollbackFindings().size() == 1);
+        CHECK(vault->rollbackFindings().first().seen.seq == 2);
+        CHECK(vault->rollbackFindings().first().now.seq == 1);
+        CHECK(vault->rollbackFindings().first().message().contains(QStringLiteral("went back in time")));
+        const VerifyReport report = vault->verify();
+        INFO(describe(report));
+        CHECK_FALSE(report.ok());
+        CHECK(namesText(report, QStringLiteral("log of device")));
+        CHECK(report.records == 1);
+    }
+    {
+        // Opening the older copy does not make this device forget what it saw.
+        auto vault = openVault(dir);
+        CHECK(vault->rollbackFindings().size() == 1);
+    }
+    // A device that never saw the vault has nothing to compare with: the known limit.
+    REQUIRE(QFile::remove(SeenHeads::forVault(vaultId).path()));
     auto vault = openVault(dir);
+    CHECK(vault->rollbackFindings().isEmpty());
     const VerifyReport report = vault->verify();
-    INFO(describe(report));
-    CHECK(report.ok()); // the limit: nothing local says the tombstone existed
-    CHECK(report.records == 1);
+    CHECK(report.ok());
+    CHECK_FALSE(report.rollbackChecked);
     CHECK_FALSE(vault->journal().entry(id)->deleted);
 }
 

@@ -218,17 +218,26 @@ TEST_CASE("vault: changePassphrase - the old one fails and the new one and the r
         id = addNote(*vault, QStringLiteral("kept"));
         const QByteArray before = readFile(dir + QStringLiteral("/vault.json"));
         {
-            const Status empty = vault->changePassphrase({});
+            const Status empty = vault->changePassphrase(currentPassphrase(), {}, FastKdf);
             REQUIRE_FALSE(empty.ok());
             CHECK(empty.error().code == ErrorCode::Usage);
         }
-        REQUIRE(vault->changePassphrase(bytes(next)).ok());
+        {
+            // The current passphrase is asked for first: an unlocked vault alone is not enough.
+            const Status wrong = vault->changePassphrase(currentPassphrase("not the passphrase"), bytes(next), FastKdf);
+            REQUIRE_FALSE(wrong.ok());
+            CHECK(wrong.error().code == ErrorCode::WrongKey);
+            const Status wrongRecovery = vault->changePassphrase(currentRecoveryKey(recovery.left(20)), bytes(next), FastKdf);
+            CHECK(wrongRecovery.error().code == ErrorCode::WrongKey);
+            CHECK(readFile(dir + QStringLiteral("/vault.json")) == before);
+        }
+        REQUIRE(vault->changePassphrase(currentPassphrase(), bytes(next), FastKdf).ok());
         CHECK(readFile(dir + QStringLiteral("/vault.json")) != before);
         // No temp file left beside vault.json.
         CHECK(QDir(dir).entryList(QDir::Files | QDir::Hidden).filter(QStringLiteral("tmp")).isEmpty());
 
         vault->lock();
-        const Status locked = vault->changePassphrase(bytes("whatever"));
+        const Status locked = vault->changePassphrase(currentPassphrase(next), bytes("whatever"), FastKdf);
         REQUIRE_FALSE(locked.ok());
         CHECK(locked.error().code == ErrorCode::Usage);
     }
@@ -247,7 +256,7 @@ TEST_CASE("vault: changePassphrase - the old one fails and the new one and the r
         REQUIRE((*vault)->unlockWithRecoveryKey(recovery).ok());
         CHECK((*vault)->journal().entry(id).ok());
         // Changing the passphrase after unlocking with the recovery key (the "forgot it" path).
-        REQUIRE((*vault)->changePassphrase(bytes(Passphrase)).ok());
+        REQUIRE((*vault)->changePassphrase(currentRecoveryKey(recovery), bytes(Passphrase), FastKdf).ok());
         CHECK((*vault)->verify().ok());
     }
     auto vault = openVault(dir);
@@ -288,7 +297,7 @@ TEST_CASE("vault: remember on this device then unlock with the device key then f
         REQUIRE((*vault)->unlockWithDeviceKey(deviceKey.view()).ok());
         CHECK((*vault)->journal().entry(id)->latest.title == QStringLiteral("remembered"));
         // The device key survives a passphrase change: it wraps K, not the passphrase key.
-        REQUIRE((*vault)->changePassphrase(bytes("another passphrase")).ok());
+        REQUIRE((*vault)->changePassphrase(currentPassphrase(), bytes("another passphrase"), FastKdf).ok());
         (*vault)->lock();
         CHECK_FALSE((*vault)->isUnlocked());
         REQUIRE((*vault)->unlockWithDeviceKey(deviceKey.view()).ok());

@@ -58,6 +58,10 @@ TEST_CASE("Argon2id derive rejects out-of-range parameters", "[pwhash]")
     CHECK_FALSE(pwhash::derive(pass, salt, {1, 0}).has_value());
     CHECK_FALSE(pwhash::derive(pass, salt, {1, pwhash::MaxMemory + 1}).has_value());
     CHECK_FALSE(pwhash::derive(pass, salt, {1, ~std::size_t{0}}).has_value());
+    // Within each ceiling alone, but more work than a phone can do in a few seconds.
+    CHECK_FALSE(pwhash::derive(pass, salt, {8, pwhash::MaxMemory}).has_value());
+    CHECK_FALSE(pwhash::Params{8, pwhash::MaxMemory}.withinCeiling());
+    CHECK(pwhash::Params{4, pwhash::MaxMemory}.withinCeiling());
     CHECK_FALSE(pwhash::derive(pass, salt, Small, 15).has_value());
     CHECK_FALSE(pwhash::derive(pass, salt, Small, 0).has_value());
     CHECK(pwhash::derive(pass, salt, Small, 16).has_value());
@@ -73,6 +77,7 @@ TEST_CASE("Argon2id calibrate never goes below the minimums", "[pwhash]")
     CHECK(p.ops >= pwhash::MinOps);
     CHECK(p.ops <= pwhash::MaxOps);
     CHECK(p.memory >= pwhash::MinMemory);
-    CHECK(p.memory <= 1024u * MiB);
+    CHECK(p.memory <= pwhash::MaxMemory);
+    CHECK(p.withinCeiling());
     CHECK(p.memory % pwhash::MinMemory == 0);
 }

@@ -36,6 +36,8 @@ inline std::string makePrivateTestRoot(const char* programName)
     QFile::setPermissions(QString::fromStdString(pattern + "/runtime"),
                           QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     ::setenv("PT_TEST_PRIVATE_ROOT", pattern.c_str(), 1);
+    // The weak test KDF (1 pass, 8 MiB): the build has PT_TEST_KDF, so vaults made with it open.
+    ::setenv("PAPERTRAIL_TEST_KDF", "1", 1);
     return pattern;
 }
 

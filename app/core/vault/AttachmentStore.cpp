@@ -7,15 +7,21 @@
 #include "crypto/SecretStream.h"
 #include "crypto/Sha256.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QFile>
+#include <QRegularExpression>
 #include <QUuid>
 
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <functional>
 #include <vector>
+
+#include <cerrno>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace pt::core {
 
@@ -66,7 +72,69 @@ Error damagedObject(const QString& object, const QString& what)
                        .arg(object, what));
 }
 
+constexpr mode_t FolderMode = 0700;
+const QString TmpFolder = QStringLiteral("tmp");
+
+QString systemError() { return QString::fromLocal8Bit(std::strerror(errno)); }
+
+bool isTempName(const QString& name)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{32}$"));
+    return re.match(name).hasMatch();
+}
+
+// Calls `visit` with every name in the folder (not . and ..); false when it cannot be read.
+bool forEachName(int dirFd, const std::function<void(const QString&)>& visit)
+{
+    const int copy = ::dup(dirFd);
+    if (copy < 0)
+        return false;
+    DIR* dir = ::fdopendir(copy);
+    if (!dir) {
+        ::close(copy);
+        return false;
+    }
+    ::rewinddir(dir);
+    while (const dirent* e = ::readdir(dir)) {
+        const QString name = QFile::decodeName(e->d_name);
+        if (name != QLatin1String(".") && name != QLatin1String(".."))
+            visit(name);
+    }
+    ::closedir(dir);
+    return true;
+}
+
+bool isRegularAt(int dirFd, const QString& name)
+{
+    struct stat st {};
+    return ::fstatat(dirFd, QFile::encodeName(name).constData(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
+}
+
+bool isFolderAt(int dirFd, const QString& name)
+{
+    struct stat st {};
+    return ::fstatat(dirFd, QFile::encodeName(name).constData(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+}
+
+// Creates `name` in the folder (owner-only) unless it exists, then opens it without following links.
+Result<UniqueFd> makeFolderAt(int dirFd, const QString& name, const QString& what, bool* created = nullptr)
+{
+    const bool made = ::mkdirat(dirFd, QFile::encodeName(name).constData(), FolderMode) == 0;
+    if (!made && errno != EEXIST)
+        return failed(QStringLiteral("Could not create %1 (%2). Check that the vault folder is writable.")
+                          .arg(what, systemError()));
+    if (created)
+        *created = made;
+    return openFolderAt(dirFd, name, what);
+}
+
 } // namespace
+
+bool AttachmentStore::isObjectName(const QString& name)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{64}$"));
+    return re.match(name).hasMatch();
+}
 
 AttachmentStore::AttachmentStore(QString objectsDir, const VaultKeys& keys)
     : m_dir(std::move(objectsDir)), m_keys(keys)
@@ -78,26 +146,96 @@ QString AttachmentStore::pathOf(const QString& object) const
     return m_dir + QLatin1Char('/') + object.left(2) + QLatin1Char('/') + object;
 }
 
-bool AttachmentStore::exists(const QString& object) const { return QFile::exists(pathOf(object)); }
+Status AttachmentStore::open()
+{
+    const QByteArray path = QFile::encodeName(m_dir);
+    if (::mkdir(path.constData(), FolderMode) != 0 && errno != EEXIST)
+        return failed(QStringLiteral("Could not create %1 (%2). Check that the vault folder is writable.")
+                          .arg(m_dir, systemError()));
+    auto dir = openFolder(m_dir, QStringLiteral("The vault's objects folder (%1)").arg(m_dir));
+    if (!dir)
+        return dir.error();
+    m_dirFd = std::move(*dir);
+    // Owner-only, as the format says (early versions made these 0755).
+    ::fchmod(m_dirFd.get(), FolderMode);
+    forEachName(m_dirFd.get(), [&](const QString& name) {
+        if (auto sub = openFolderAt(m_dirFd.get(), name, name))
+            ::fchmod(sub->get(), FolderMode);
+    });
+    return Ok{};
+}
+
+Result<UniqueFd> AttachmentStore::shard(const QString& object, bool create) const
+{
+    if (!isObjectName(object))
+        return damaged(QStringLiteral("%1 is not an attachment name Paper Trail makes.").arg(object.left(80)));
+    const QString name = object.left(2);
+    const QString what = QStringLiteral("The attachment folder objects/%1").arg(name);
+    return create ? makeFolderAt(m_dirFd.get(), name, what) : openFolderAt(m_dirFd.get(), name, what);
+}
+
+bool AttachmentStore::exists(const QString& object) const
+{
+    auto dir = shard(object, false);
+    return dir && isRegularAt(dir->get(), object);
+}
 
 void AttachmentStore::removeLeftovers()
 {
-    QDir tmp(m_dir + QStringLiteral("/tmp"));
-    for (const QString& name : tmp.entryList(QDir::Files | QDir::Hidden))
-        tmp.remove(name);
+    auto tmp = openFolderAt(m_dirFd.get(), TmpFolder, QStringLiteral("objects/tmp"));
+    if (!tmp)
+        return; // nothing there, or not a real folder: then nothing in it is ours
+    forEachName(tmp->get(), [&](const QString& name) {
+        if (isTempName(name) && isRegularAt(tmp->get(), name))
+            ::unlinkat(tmp->get(), QFile::encodeName(name).constData(), 0);
+    });
+}
+
+Result<ObjectsListing> AttachmentStore::list() const
+{
+    ObjectsListing listing;
+    const bool read = forEachName(m_dirFd.get(), [&](const QString& name) {
+        const bool isShard = name.size() == 2 && isObjectName(name + QString(62, QLatin1Char('0')));
+        if ((!isShard && name != TmpFolder) || !isFolderAt(m_dirFd.get(), name)) {
+            listing.foreign << name;
+            return;
+        }
+        auto sub = openFolderAt(m_dirFd.get(), name, name);
+        if (!sub) {
+            listing.foreign << name;
+            return;
+        }
+        forEachName(sub->get(), [&](const QString& file) {
+            if (isShard && isObjectName(file) && file.startsWith(name) && isRegularAt(sub->get(), file))
+                listing.objects << file;
+            else
+                listing.foreign << name + QLatin1Char('/') + file;
+        });
+    });
+    if (!read)
+        return failed(QStringLiteral("Could not list the vault's objects folder %1.").arg(m_dir));
+    listing.objects.sort();
+    listing.foreign.sort();
+    return listing;
 }
 
 Result<StoredAttachment> AttachmentStore::put(QIODevice& source)
 {
-    const QString tmpDir = m_dir + QStringLiteral("/tmp");
-    if (!QDir().mkpath(tmpDir))
-        return failed(QStringLiteral("Could not create %1. Check that the vault folder is writable.")
-                          .arg(tmpDir));
-    const QString tmpPath = tmpDir + QLatin1Char('/') + QUuid::createUuid().toString(QUuid::Id128);
-    QFile out(tmpPath);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return failed(QStringLiteral("Could not create %1: %2.").arg(tmpPath, out.errorString()));
-    out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    auto tmp = makeFolderAt(m_dirFd.get(), TmpFolder, QStringLiteral("The vault's objects/tmp folder"));
+    if (!tmp)
+        return tmp.error();
+    const QString tmpName = QUuid::createUuid().toString(QUuid::Id128);
+    const QByteArray tmpNameBytes = QFile::encodeName(tmpName);
+    const int fd = ::openat(tmp->get(), tmpNameBytes.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return failed(QStringLiteral("Could not create a file in %1/tmp (%2). Check that the vault folder is writable.")
+                          .arg(m_dir, systemError()));
+    QFile out;
+    if (!out.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        ::unlinkat(tmp->get(), tmpNameBytes.constData(), 0);
+        return failed(QStringLiteral("Could not write in %1/tmp. Check that the vault folder is writable.").arg(m_dir));
+    }
 
     // Two sets of batch buffers: the hasher reads one while the next is encrypted into the other.
     // They are declared before the hasher so they outlive its thread.
@@ -112,7 +250,7 @@ Result<StoredAttachment> AttachmentStore::put(QIODevice& source)
 
     auto abandon = [&](Error error) -> Result<StoredAttachment> {
         out.close();
-        out.remove();
+        ::unlinkat(tmp->get(), tmpNameBytes.constData(), 0);
         return error;
     };
     auto writeFailed = [&]() {
@@ -167,32 +305,38 @@ Result<StoredAttachment> AttachmentStore::put(QIODevice& source)
     }
     if (!out.flush())
         return abandon(writeFailed());
-    if (Status s = durable::syncFile(out.handle(), tmpPath); !s)
+    if (Status s = durable::syncFile(out.handle(), QStringLiteral("a new attachment")); !s)
         return abandon(s.error());
     out.close();
     const BackgroundHasher::Digests digests = hasher.finish();
 
     StoredAttachment stored{hex(digests.ciphertext), total, hex(digests.plaintext)};
-    const QString finalPath = pathOf(stored.object);
-    const QString shard = QFileInfo(finalPath).absolutePath();
-    const bool newShard = !QFileInfo::exists(shard);
-    if (!QDir().mkpath(shard) || !QFile::rename(tmpPath, finalPath)) {
-        QFile::remove(tmpPath);
-        return failed(QStringLiteral("Could not move the attachment into %1. Check that the vault "
-                                     "folder is writable.")
-                          .arg(shard));
+    bool newShard = false;
+    auto dir = makeFolderAt(m_dirFd.get(), stored.object.left(2), QStringLiteral("An attachment folder"), &newShard);
+    if (!dir || ::renameat(tmp->get(), tmpNameBytes.constData(), dir->get(), QFile::encodeName(stored.object).constData()) != 0) {
+        ::unlinkat(tmp->get(), tmpNameBytes.constData(), 0);
+        return failed(QStringLiteral("Could not move the attachment into %1. Check that the vault folder is writable.")
+                          .arg(pathOf(stored.object)));
     }
-    if (Status s = durable::syncDirectory(shard); !s)
+    if (Status s = durable::syncFile(dir->get(), pathOf(stored.object)); !s)
         return s.error();
     if (newShard) // the new folder's own entry must survive power loss too
-        if (Status s = durable::syncDirectory(m_dir); !s)
+        if (Status s = durable::syncFile(m_dirFd.get(), m_dir); !s)
             return s.error();
     return stored;
 }
 
 Status AttachmentStore::get(const QString& object, QIODevice& sink) const
 {
-    return decrypt(object, &sink, nullptr, nullptr, nullptr);
+    // The file's hash is its name, and the name is in the signed, encrypted revision: a file that
+    // hashes to anything else is not this attachment, however well it decrypts.
+    QString cipherHash;
+    if (Status s = decrypt(object, &sink, &cipherHash, nullptr, nullptr); !s)
+        return s;
+    if (cipherHash != object)
+        return damagedObject(object, QStringLiteral("its file is not the one its name says, so what was read is not "
+                                                    "this attachment; discard it"));
+    return Ok{};
 }
 
 Status AttachmentStore::check(const QString& object, qint64 size, const QString& sha256) const
@@ -212,13 +356,20 @@ Status AttachmentStore::check(const QString& object, qint64 size, const QString&
 Status AttachmentStore::decrypt(const QString& object, QIODevice* sink, QString* cipherHashOut,
                                 QString* plainHashOut, qint64* plainSizeOut) const
 {
-    QFile in(pathOf(object));
-    if (!in.exists())
-        return notFound(QStringLiteral("Attachment %1 is missing from the vault's objects folder. "
-                                       "Restore it from a synced copy or a backup.")
-                            .arg(object));
-    if (!in.open(QIODevice::ReadOnly))
+    auto dir = shard(object, false);
+    auto fd = dir ? openRegularFileAt(dir->get(), object, QStringLiteral("Attachment %1").arg(object))
+                  : Result<UniqueFd>(dir.error());
+    if (!fd) {
+        if (fd.error().code == ErrorCode::NotFound)
+            return notFound(QStringLiteral("Attachment %1 is missing from the vault's objects folder. "
+                                           "Restore it from a synced copy or a backup.")
+                                .arg(object));
+        return fd.error();
+    }
+    QFile in;
+    if (!in.open(fd->get(), QIODevice::ReadOnly, QFileDevice::AutoCloseHandle))
         return failed(QStringLiteral("Could not read attachment %1: %2.").arg(object, in.errorString()));
+    fd->release(); // the QFile closes it now
 
     crypto::Sha256 cipherHash;
     crypto::Sha256 plainHash;
@@ -284,11 +435,13 @@ Status AttachmentStore::decrypt(const QString& object, QIODevice* sink, QString*
 
 Status AttachmentStore::remove(const QString& object)
 {
-    const QString path = pathOf(object);
-    if (QFile::exists(path) && !QFile::remove(path))
-        return failed(QStringLiteral("Could not remove attachment %1. Check the folder's permissions.")
-                          .arg(object));
-    return durable::syncDirectory(QFileInfo(path).absolutePath());
+    auto dir = shard(object, false);
+    if (!dir)
+        return dir.error().code == ErrorCode::NotFound ? Status(Ok{}) : Status(dir.error());
+    if (::unlinkat(dir->get(), QFile::encodeName(object).constData(), 0) != 0 && errno != ENOENT)
+        return failed(QStringLiteral("Could not remove attachment %1 (%2). Check the folder's permissions.")
+                          .arg(object, systemError()));
+    return durable::syncFile(dir->get(), pathOf(object));
 }
 
 } // namespace pt::core

@@ -2,6 +2,7 @@
 // Attachments as files under objects/aa/<id>: a random per-file key wrapped by the vault's
 // attachment subkey, then the bytes in 64 KiB secretstream chunks ending with the FINAL tag.
 // The id is the SHA-256 of the whole encrypted file. Streams both ways in bounded memory.
+#include "RegularFile.h"
 #include "Result.h"
 #include "VaultKeys.h"
 
@@ -16,16 +17,29 @@ struct StoredAttachment {
     QString sha256;  // of the original bytes
 };
 
+// What is in objects/ besides the attachments: leftovers and things that are not ours.
+struct ObjectsListing {
+    QStringList objects; // names of the form objects/aa/<64 hex digits>, regular files
+    QStringList foreign; // anything else found there, as paths relative to objects/
+};
+
 class AttachmentStore final {
 public:
     AttachmentStore(QString objectsDir, const VaultKeys& keys);
+
+    // Opens objects/ (creating it), refusing a link or anything but a folder, and makes it and
+    // its subfolders owner-only. Every other call works inside the folder opened here, so a link
+    // planted inside it later is never followed.
+    [[nodiscard]] Status open();
 
     // Encrypts everything `source` yields into a new object. The file is complete, fsynced and
     // renamed into place before this returns; until then only a temp file exists.
     [[nodiscard]] Result<StoredAttachment> put(QIODevice& source);
 
-    // Decrypts the object into `sink`. Fails (and says which object) on any damage; bytes already
-    // written to the sink before damage was found are the authenticated prefix only.
+    // Decrypts the object into `sink`, hashing the file as it goes: it fails (Damaged, naming the
+    // object) on any damage and when the file is not the one its name says, such as another
+    // attachment's file copied over it. Only a success means the bytes written are the attachment;
+    // on failure the caller must discard what the sink received.
     [[nodiscard]] Status get(const QString& object, QIODevice& sink) const;
 
     // Re-checks the object's name (SHA-256 of the file), decrypts it fully and compares the
@@ -35,15 +49,21 @@ public:
     [[nodiscard]] bool exists(const QString& object) const;
     [[nodiscard]] Status remove(const QString& object);
     [[nodiscard]] QString pathOf(const QString& object) const;
-    // Temp files left by a crash mid-write: ciphertext only, safe to delete.
+    // Temp files left by a crash mid-write (ciphertext only): only regular files named as put()
+    // names them are deleted, and only inside objects/tmp itself, never through a link.
     void removeLeftovers();
+    [[nodiscard]] Result<ObjectsListing> list() const;
+
+    [[nodiscard]] static bool isObjectName(const QString& name);
 
 private:
     [[nodiscard]] Status decrypt(const QString& object, QIODevice* sink, QString* cipherHash,
                                  QString* plainHash, qint64* plainSize) const;
+    [[nodiscard]] Result<UniqueFd> shard(const QString& object, bool create) const;
 
     QString m_dir;
     const VaultKeys& m_keys;
+    UniqueFd m_dirFd;
 };
 
 } // namespace pt::core

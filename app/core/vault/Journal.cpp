@@ -56,6 +56,7 @@ Status Journal::load()
     m_lastHash.clear();
     m_lastTime = {};
     m_localLogIntact = true;
+    m_heads.clear();
     m_search.reset();
 
     auto rows = m_db.records();
@@ -93,6 +94,7 @@ Status Journal::load()
         const StoredRecord& row = rows->at(qsizetype(i));
         const bool local = row.device == m_device.id;
         const std::optional<LogRecord>& record = decoded[i].record;
+        m_heads.insert(row.device, {row.seq, record ? decoded[i].hash : QString()}); // rows come in seq order
         if (!record) {
             m_problems << QStringLiteral("log record %1 #%2 cannot be read").arg(row.device).arg(row.seq);
             if (local)
@@ -170,6 +172,19 @@ Status Journal::load()
         if (m_attachments.exists(object))
             (void)m_attachments.remove(object);
     return Ok{};
+}
+
+std::optional<QString> Journal::recordHash(const QString& device, qint64 seq) const
+{
+    auto row = m_db.record(device, seq);
+    if (!row || !*row)
+        return std::nullopt;
+    const auto framed = crypto::aead::open(m_keys.subkey(Purpose::LogRecord).view(), bytesOf((*row)->data),
+                                           bytesOf(m_keys.aad(logRecordType(device, seq))));
+    const auto signedRecord = framed ? SignedRecord::unframe(toQByteArray(*framed)) : std::nullopt;
+    if (!signedRecord)
+        return std::nullopt;
+    return signedRecord->hash();
 }
 
 std::optional<EntryRevision> Journal::decodeRevision(const QHash<QString, QByteArray>& objects, const QString& entryId,
@@ -257,6 +272,7 @@ Result<RevisionInfo> Journal::commit(LogRecord record, const QString& object, co
     m_seq = record.seq;
     m_lastHash = signedRecord.hash();
     m_lastTime = record.time;
+    m_heads.insert(record.device, {m_seq, m_lastHash});
     return RevisionInfo{record.revision, record.object, record.device, record.seq, record.time};
 }
 
@@ -520,16 +536,32 @@ Result<QList<EntryRevision>> Journal::history(const QString& id) const
     return revisions;
 }
 
-Status Journal::writeAttachment(const QString& id, const QString& name, QIODevice& sink) const
+Result<AttachmentRef> Journal::attachmentNamed(const QString& id, const QString& name) const
 {
     auto current = entry(id);
     if (!current)
         return current.error();
     for (const AttachmentRef& a : std::as_const(current->latest.attachments))
         if (a.name == name)
-            return m_attachments.get(a.object, sink);
+            return a;
     return notFound(QStringLiteral("Entry %1 has no attachment named %2; 'papertrail-cli show %1' lists them.")
                         .arg(current->latest.entryId, name));
+}
+
+Status Journal::writeAttachment(const QString& id, const QString& name, QIODevice& sink) const
+{
+    auto ref = attachmentNamed(id, name);
+    if (!ref)
+        return ref.error();
+    return m_attachments.get(ref->object, sink);
+}
+
+Status Journal::checkAttachment(const QString& id, const QString& name) const
+{
+    auto ref = attachmentNamed(id, name);
+    if (!ref)
+        return ref.error();
+    return m_attachments.check(ref->object, ref->size, ref->sha256);
 }
 
 void Journal::ensureSearchIndex()

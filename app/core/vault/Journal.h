@@ -8,6 +8,7 @@
 #include "JournalDb.h"
 #include "LogRecord.h"
 #include "SearchIndex.h"
+#include "SeenHeads.h"
 #include "VaultKeys.h"
 
 #include <QHash>
@@ -81,6 +82,12 @@ public:
     // what can be read is shown, and problems() says what could not (verify says exactly why).
     [[nodiscard]] Status load();
     [[nodiscard]] const QStringList& problems() const { return m_problems; }
+    // Each device's newest record (seq and payload hash; the hash is empty when that record
+    // cannot be read), as loaded and as this device appended since.
+    [[nodiscard]] const LogHeads& heads() const { return m_heads; }
+    // The payload hash of the record at `seq` of `device`'s log; nullopt when there is none or it
+    // cannot be read.
+    [[nodiscard]] std::optional<QString> recordHash(const QString& device, qint64 seq) const;
 
     [[nodiscard]] Result<Entry> add(const EntryDraft& draft);
     [[nodiscard]] Result<Entry> edit(const QString& id, const EntryChange& change);
@@ -95,7 +102,11 @@ public:
     [[nodiscard]] Result<Entry> entry(const QString& id) const;
     [[nodiscard]] Result<QList<EntryRevision>> history(const QString& id) const;
 
+    // Fails (and the sink's bytes must be discarded) when the attachment is damaged or its file is
+    // not the one the entry names.
     [[nodiscard]] Status writeAttachment(const QString& id, const QString& name, QIODevice& sink) const;
+    // The whole check verify makes of one attachment, without writing it anywhere.
+    [[nodiscard]] Status checkAttachment(const QString& id, const QString& name) const;
     [[nodiscard]] Result<QList<SearchHit>> search(const QString& query);
 
 private:
@@ -108,6 +119,7 @@ private:
     };
 
     [[nodiscard]] Result<EntryRevision> readRevision(const QString& object) const;
+    [[nodiscard]] Result<AttachmentRef> attachmentNamed(const QString& id, const QString& name) const;
     // Thread-safe: decrypts and checks one revision from an already-read set of objects.
     [[nodiscard]] std::optional<EntryRevision> decodeRevision(const QHash<QString, QByteArray>& objects,
                                                             const QString& entryId, const RevisionInfo& info) const;
@@ -134,6 +146,7 @@ private:
     QString m_lastHash;     // of this device's last record's payload
     QDateTime m_lastTime;   // of this device's last record
     bool m_localLogIntact = true;
+    LogHeads m_heads;
     QStringList m_problems;
     std::unique_ptr<SearchIndex> m_search;
 };

@@ -1,8 +1,9 @@
 #include "JournalDb.h"
 
+#include "RegularFile.h"
+
 #include <QFile>
 #include <QSqlError>
-#include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
 
@@ -10,20 +11,102 @@ namespace pt::core {
 
 namespace {
 
+// The whole schema. open() creates it in a new database and requires an existing one to hold
+// exactly what these statements make, compared through SQLite's own record of them.
+constexpr const char* SchemaStatements[] = {
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS objects(id TEXT PRIMARY KEY, data BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS log(device TEXT NOT NULL, seq INTEGER NOT NULL, "
+    "data BLOB NOT NULL, PRIMARY KEY(device, seq))",
+    "CREATE TABLE IF NOT EXISTS devices(id TEXT PRIMARY KEY, public_key BLOB NOT NULL, "
+    "sealed_secret BLOB)",
+    "CREATE TABLE IF NOT EXISTS drafts(slot TEXT PRIMARY KEY, data BLOB NOT NULL)",
+};
+
+// Set on every connection, before the schema is read: SQL functions named in a schema (a planted
+// trigger's or view's) are not trusted, temporary tables and indexes never reach the disk, and
+// deleted content is overwritten with zeros.
+constexpr const char* ConnectionPragmas[] = {
+    "PRAGMA trusted_schema=OFF",
+    "PRAGMA temp_store=MEMORY",
+    "PRAGMA secure_delete=ON",
+    "PRAGMA cell_size_check=ON",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+};
+
+// SQLite's own words can carry text from the database (a planted object's name); the person
+// gets ours, with SQLite's result code for whoever has to look deeper.
 Error dbError(const QString& what, const QSqlError& error)
 {
-    const QString text = error.text();
-    if (text.contains(QLatin1String("disk is full"), Qt::CaseInsensitive) ||
-        text.contains(QLatin1String("database or disk is full"), Qt::CaseInsensitive))
+    const QString code = error.nativeErrorCode();
+    const int primary = code.toInt() & 0xff;
+    constexpr int SqliteCorrupt = 11, SqliteFull = 13, SqliteNotADb = 26;
+    if (primary == SqliteFull)
         return failed(QStringLiteral("The disk is full, so %1 did not happen; nothing saved was lost. "
                                      "Free some space and try again.")
                           .arg(what));
-    if (text.contains(QLatin1String("malformed"), Qt::CaseInsensitive) ||
-        text.contains(QLatin1String("not a database"), Qt::CaseInsensitive))
-        return damaged(QStringLiteral("journal.db is damaged (%1). Run 'papertrail-cli verify' and "
-                                      "restore from a synced copy.")
-                           .arg(text));
-    return failed(QStringLiteral("Could not %1: %2.").arg(what, text));
+    if (primary == SqliteCorrupt || primary == SqliteNotADb)
+        return damaged(QStringLiteral("journal.db is damaged (SQLite error %1), so %2 did not happen. Run "
+                                      "'papertrail-cli verify' and restore from a synced copy.")
+                           .arg(code, what));
+    return failed(QStringLiteral("Could not %1 (SQLite error %2). Check that the vault folder is on a local, "
+                                 "writable disk and try again.")
+                      .arg(what, code.isEmpty() ? QStringLiteral("unknown") : code));
+}
+
+Error notOurSchema(const QString& what)
+{
+    return damaged(QStringLiteral("journal.db holds something Paper Trail never puts there (%1), so it was not "
+                                  "used: a trigger or view planted in it could hide or change what is saved. "
+                                  "Keep the file for evidence and restore the vault from a synced copy or a backup.")
+                       .arg(what));
+}
+
+using SchemaRow = std::tuple<QString, QString, QString, QString>; // type, name, table, sql
+
+Result<QList<SchemaRow>> schemaOf(const QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")))
+        return dbError(QStringLiteral("read the journal's schema"), q.lastError());
+    QList<SchemaRow> rows;
+    while (q.next())
+        rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
+    return rows;
+}
+
+// What SchemaStatements make, as SQLite records it, from a private in-memory database.
+const QList<SchemaRow>& expectedSchema()
+{
+    static const QList<SchemaRow> rows = [] {
+        QList<SchemaRow> result;
+        const QString connection = QStringLiteral("schema-") + QUuid::createUuid().toString(QUuid::Id128);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            db.setDatabaseName(QStringLiteral(":memory:"));
+            if (db.open()) {
+                QSqlQuery q(db);
+                for (const char* sql : SchemaStatements)
+                    q.exec(QString::fromLatin1(sql));
+                if (auto got = schemaOf(db))
+                    result = *got;
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+        return result;
+    }();
+    return rows;
+}
+
+// A BLOB column, or NULL when the value is not a blob or is larger than `limit`.
+QString cappedBlob(const char* column, qint64 limit)
+{
+    return QStringLiteral("CASE WHEN typeof(%1) = 'blob' AND length(%1) <= %2 THEN %1 END")
+        .arg(QLatin1String(column))
+        .arg(limit);
 }
 
 } // namespace
@@ -44,6 +127,12 @@ JournalDb::~JournalDb()
 
 Result<std::unique_ptr<JournalDb>> JournalDb::open(const QString& path)
 {
+    for (const QString& file : {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")})
+        if (isPresentButNotRegular(file))
+            return damaged(QStringLiteral("%1 is not a regular file (it is a link, a pipe or a device), so the journal "
+                                          "was not opened. Remove it and restore the vault from a synced copy or a "
+                                          "backup.")
+                               .arg(file));
     const bool existed = QFile::exists(path);
     const QString connection = QStringLiteral("journal-") + QUuid::createUuid().toString(QUuid::Id128);
     std::unique_ptr<JournalDb> journal(new JournalDb(path, connection));
@@ -56,27 +145,47 @@ Result<std::unique_ptr<JournalDb>> JournalDb::open(const QString& path)
     if (!existed)
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
 
+    for (const char* sql : ConnectionPragmas)
+        if (Status s = journal->exec(QString::fromLatin1(sql)); !s)
+            return s.error();
     QSqlQuery q(QSqlDatabase::database(connection));
     if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
         return dbError(QStringLiteral("open the journal"), q.lastError());
     if (!q.next() || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return failed(QStringLiteral("Could not switch journal.db to write-ahead logging. Check that "
                                      "the vault folder is on a local, writable disk."));
-    for (const char* sql : {
-             "PRAGMA synchronous=FULL",
-             "PRAGMA foreign_keys=ON",
-             "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB NOT NULL)",
-             "CREATE TABLE IF NOT EXISTS objects(id TEXT PRIMARY KEY, data BLOB NOT NULL)",
-             "CREATE TABLE IF NOT EXISTS log(device TEXT NOT NULL, seq INTEGER NOT NULL, "
-             "data BLOB NOT NULL, PRIMARY KEY(device, seq))",
-             "CREATE TABLE IF NOT EXISTS devices(id TEXT PRIMARY KEY, public_key BLOB NOT NULL, "
-             "sealed_secret BLOB)",
-             "CREATE TABLE IF NOT EXISTS drafts(slot TEXT PRIMARY KEY, data BLOB NOT NULL)",
-         }) {
-        if (Status s = journal->exec(QString::fromLatin1(sql)); !s)
-            return s.error();
+    q.finish();
+    // The schema is checked before anything else touches the tables: CREATE ... IF NOT EXISTS on
+    // a planted database would leave the attacker's objects in place.
+    auto current = schemaOf(QSqlDatabase::database(connection));
+    if (!current)
+        return current.error();
+    if (current->isEmpty()) {
+        for (const char* sql : SchemaStatements)
+            if (Status s = journal->exec(QString::fromLatin1(sql)); !s)
+                return s.error();
     }
+    if (Status s = journal->checkSchema(); !s)
+        return s.error();
     return journal;
+}
+
+Status JournalDb::checkSchema() const
+{
+    const QList<SchemaRow>& expected = expectedSchema();
+    if (expected.isEmpty())
+        return failed(QStringLiteral("Could not check journal.db: Qt's SQLite driver did not start. Reinstall "
+                                     "Paper Trail."));
+    auto current = schemaOf(QSqlDatabase::database(m_connection));
+    if (!current)
+        return current.error();
+    for (const SchemaRow& row : *current)
+        if (!expected.contains(row))
+            return notOurSchema(QStringLiteral("%1 %2").arg(std::get<0>(row), std::get<1>(row).left(64)));
+    for (const SchemaRow& row : expected)
+        if (!current->contains(row))
+            return notOurSchema(QStringLiteral("%1 %2 is missing or changed").arg(std::get<0>(row), std::get<1>(row)));
+    return Ok{};
 }
 
 Status JournalDb::exec(const QString& sql) const
@@ -84,6 +193,17 @@ Status JournalDb::exec(const QString& sql) const
     QSqlQuery q(QSqlDatabase::database(m_connection));
     if (!q.exec(sql))
         return dbError(QStringLiteral("update the journal"), q.lastError());
+    return Ok{};
+}
+
+Status JournalDb::execWrite(QSqlQuery& q, const QString& what) const
+{
+    if (!q.exec())
+        return dbError(what, q.lastError());
+    if (q.numRowsAffected() != 1)
+        return damaged(QStringLiteral("journal.db did not store what was written, so %1 did not happen. Keep the "
+                                      "file for evidence and restore the vault from a synced copy or a backup.")
+                           .arg(what));
     return Ok{};
 }
 
@@ -110,24 +230,40 @@ void JournalDb::rollback() { QSqlDatabase::database(m_connection).rollback(); }
 
 Status JournalDb::putObject(const QString& id, const QByteArray& data)
 {
+    if (data.size() > MaxObjectBytes)
+        return usage(QStringLiteral("This entry is too long to save (over %1 MiB). Attach long text as a file "
+                                    "instead.")
+                         .arg(MaxObjectBytes / (1024 * 1024)));
+    // Objects are named by their hash, so one already stored under this id holds these bytes.
+    auto existing = object(id);
+    if (existing)
+        return *existing == data ? Status(Ok{}) : Status(damaged(QStringLiteral("journal.db holds different bytes "
+                                                                                "under object %1. Run 'papertrail-cli "
+                                                                                "verify'.")
+                                                                     .arg(id)));
+    if (existing.error().code != ErrorCode::NotFound)
+        return existing.error();
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO objects(id, data) VALUES(?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO objects(id, data) VALUES(?, ?)"));
     q.addBindValue(id);
     q.addBindValue(data);
-    if (!q.exec())
-        return dbError(QStringLiteral("save the entry"), q.lastError());
-    return Ok{};
+    return execWrite(q, QStringLiteral("saving the entry"));
 }
 
 Result<QByteArray> JournalDb::object(const QString& id) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT data FROM objects WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT %1 FROM objects WHERE id = ?").arg(cappedBlob("data", MaxObjectBytes)));
     q.addBindValue(id);
     if (!q.exec())
         return dbError(QStringLiteral("read an object"), q.lastError());
     if (!q.next())
         return notFound(QStringLiteral("Object %1 is missing from journal.db.").arg(id));
+    if (q.value(0).isNull())
+        return damaged(QStringLiteral("Object %1 in journal.db is not a blob or is larger than %2 MiB, more than "
+                                      "any entry Paper Trail saves.")
+                           .arg(id)
+                           .arg(MaxObjectBytes / (1024 * 1024)));
     return q.value(0).toByteArray();
 }
 
@@ -135,11 +271,12 @@ Result<QHash<QString, QByteArray>> JournalDb::objects() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, data FROM objects")))
+    if (!q.exec(QStringLiteral("SELECT id, %1 FROM objects").arg(cappedBlob("data", MaxObjectBytes))))
         return dbError(QStringLiteral("read objects"), q.lastError());
     QHash<QString, QByteArray> found;
     while (q.next())
-        found.insert(q.value(0).toString(), q.value(1).toByteArray());
+        if (!q.value(1).isNull())
+            found.insert(q.value(0).toString(), q.value(1).toByteArray());
     return found;
 }
 
@@ -172,21 +309,32 @@ Status JournalDb::appendRecord(const StoredRecord& record)
     q.addBindValue(record.device);
     q.addBindValue(record.seq);
     q.addBindValue(record.data);
-    if (!q.exec())
-        return dbError(QStringLiteral("append to the log"), q.lastError());
-    return Ok{};
+    return execWrite(q, QStringLiteral("appending to the log"));
 }
 
 Result<QList<StoredRecord>> JournalDb::records() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT device, seq, data FROM log ORDER BY device, seq")))
+    if (!q.exec(QStringLiteral("SELECT device, seq, %1 FROM log ORDER BY device, seq").arg(cappedBlob("data", MaxRecordBytes))))
         return dbError(QStringLiteral("read the log"), q.lastError());
     QList<StoredRecord> records;
     while (q.next())
         records.append({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toByteArray()});
     return records;
+}
+
+Result<std::optional<StoredRecord>> JournalDb::record(const QString& device, qint64 seq) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT %1 FROM log WHERE device = ? AND seq = ?").arg(cappedBlob("data", MaxRecordBytes)));
+    q.addBindValue(device);
+    q.addBindValue(seq);
+    if (!q.exec())
+        return dbError(QStringLiteral("read the log"), q.lastError());
+    if (!q.next())
+        return std::optional<StoredRecord>();
+    return std::optional<StoredRecord>(StoredRecord{device, seq, q.value(0).toByteArray()});
 }
 
 Status JournalDb::putDevice(const StoredDevice& device)
@@ -197,15 +345,14 @@ Status JournalDb::putDevice(const StoredDevice& device)
     q.addBindValue(device.id);
     q.addBindValue(device.publicKey);
     q.addBindValue(device.sealedSecret);
-    if (!q.exec())
-        return dbError(QStringLiteral("save the device key"), q.lastError());
-    return Ok{};
+    return execWrite(q, QStringLiteral("saving the device key"));
 }
 
 Result<QList<StoredDevice>> JournalDb::devices() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    if (!q.exec(QStringLiteral("SELECT id, public_key, sealed_secret FROM devices ORDER BY id")))
+    if (!q.exec(QStringLiteral("SELECT id, %1, %2 FROM devices ORDER BY id")
+                    .arg(cappedBlob("public_key", MaxSmallBytes), cappedBlob("sealed_secret", MaxSmallBytes))))
         return dbError(QStringLiteral("read the devices"), q.lastError());
     QList<StoredDevice> devices;
     while (q.next())
@@ -219,15 +366,13 @@ Status JournalDb::setMeta(const QString& key, const QByteArray& value)
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"));
     q.addBindValue(key);
     q.addBindValue(value);
-    if (!q.exec())
-        return dbError(QStringLiteral("save settings"), q.lastError());
-    return Ok{};
+    return execWrite(q, QStringLiteral("saving settings"));
 }
 
 Result<QByteArray> JournalDb::meta(const QString& key) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    q.prepare(QStringLiteral("SELECT %1 FROM meta WHERE key = ?").arg(cappedBlob("value", MaxSmallBytes)));
     q.addBindValue(key);
     if (!q.exec())
         return dbError(QStringLiteral("read settings"), q.lastError());
@@ -246,19 +391,19 @@ Status JournalDb::removeMeta(const QString& key)
 
 Status JournalDb::putDraft(const QString& slot, const QByteArray& data)
 {
+    if (data.size() > MaxDraftBytes)
+        return usage(QStringLiteral("This draft is too long to keep (over %1 MiB).").arg(MaxDraftBytes / (1024 * 1024)));
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO drafts(slot, data) VALUES(?, ?)"));
     q.addBindValue(slot);
     q.addBindValue(data);
-    if (!q.exec())
-        return dbError(QStringLiteral("save the draft"), q.lastError());
-    return Ok{};
+    return execWrite(q, QStringLiteral("saving the draft"));
 }
 
 Result<QByteArray> JournalDb::draft(const QString& slot) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT data FROM drafts WHERE slot = ?"));
+    q.prepare(QStringLiteral("SELECT %1 FROM drafts WHERE slot = ?").arg(cappedBlob("data", MaxDraftBytes)));
     q.addBindValue(slot);
     if (!q.exec())
         return dbError(QStringLiteral("read the draft"), q.lastError());

@@ -1,6 +1,8 @@
 #include "Vault.h"
 
+#include "KdfPolicy.h"
 #include "RecoveryKey.h"
+#include "RegularFile.h"
 #include "crypto/Aead.h"
 #include "crypto/Random.h"
 
@@ -39,7 +41,8 @@ QString defaultVaultDir()
 }
 
 Vault::Vault(QString dir, VaultHeader header, std::unique_ptr<JournalDb> db, Clock clock)
-    : m_dir(std::move(dir)), m_header(std::move(header)), m_db(std::move(db)), m_clock(orSystemClock(std::move(clock)))
+    : m_dir(std::move(dir)), m_header(std::move(header)), m_db(std::move(db)), m_clock(orSystemClock(std::move(clock))),
+      m_seen(SeenHeads::forVault(m_header.vaultId))
 {
 }
 
@@ -52,13 +55,15 @@ Result<std::unique_ptr<Vault>> Vault::create(const QString& dir, crypto::ByteVie
 {
     if (passphrase.empty())
         return usage(QStringLiteral("The passphrase cannot be empty."));
+    if (Status s = kdf::check(params); !s)
+        return usage(QStringLiteral("Those key derivation parameters are weaker than Paper Trail allows; a vault "
+                                    "made with them would be refused when opened."));
     QDir folder(dir);
     if (folder.exists() && !folder.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
         return usage(QStringLiteral("%1 already exists and is not empty. Pick an empty or new folder.").arg(dir));
     if (!QDir().mkpath(dir))
         return failed(QStringLiteral("Could not create %1. Check that its parent folder is writable.").arg(dir));
     QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    QDir().mkpath(objectsPath(dir));
 
     VaultHeader header;
     header.vaultId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -71,7 +76,7 @@ Result<std::unique_ptr<Vault>> Vault::create(const QString& dir, crypto::ByteVie
     if (!passphraseKey)
         return failed(QStringLiteral("Not enough memory to derive the key. Close other apps and try again."));
     header.passphraseWrap = crypto::aead::seal(passphraseKey->view(), vaultKey.view(),
-                                               bytesOf(associatedData(header.vaultId, QStringLiteral("wrap-passphrase"))));
+                                               bytesOf(associatedData(header.vaultId, header.passphraseWrapType())));
     const crypto::SecureBytes recovery = crypto::randomSecret(32);
     header.recoveryWrap = crypto::aead::seal(recovery::wrappingKey(recovery, header.vaultId).view(), vaultKey.view(),
                                              bytesOf(associatedData(header.vaultId, QStringLiteral("wrap-recovery"))));
@@ -96,6 +101,10 @@ Result<std::unique_ptr<Vault>> Vault::open(const QString& dir, Clock clock)
     if (!header)
         return header.error();
     const QFileInfo journal(journalPath(dir));
+    if (isPresentButNotRegular(journalPath(dir)))
+        return damaged(QStringLiteral("journal.db in %1 is not a regular file (it is a link, a pipe or a device), so it "
+                                      "was not opened. Remove it and restore it from a synced copy or a backup.")
+                           .arg(dir));
     if (!journal.exists())
         return damaged(QStringLiteral("journal.db is missing from %1. Restore it from a synced copy or a backup.").arg(dir));
     // SQLite would happily take an emptied file for a new database: an empty vault that "verifies".
@@ -133,7 +142,7 @@ Result<crypto::SecureBytes> Vault::derivePassphraseKey(crypto::ByteView passphra
 Status Vault::unlockWithPassphraseKey(const crypto::SecureBytes& passphraseKey)
 {
     auto vaultKey = crypto::aead::openSecret(passphraseKey.view(), m_header.passphraseWrap,
-                                             bytesOf(associatedData(m_header.vaultId, QStringLiteral("wrap-passphrase"))));
+                                             bytesOf(associatedData(m_header.vaultId, m_header.passphraseWrapType())));
     if (!vaultKey)
         return wrongPassphrase();
     return unlockWithKey(std::move(*vaultKey));
@@ -179,6 +188,10 @@ Status Vault::unlockWithKey(crypto::SecureBytes vaultKey)
         return s;
     }
     m_attachments = std::make_unique<AttachmentStore>(objectsPath(m_dir), *m_keys);
+    if (Status s = m_attachments->open(); !s) {
+        lock();
+        return s;
+    }
     m_attachments->removeLeftovers();
     m_journal = std::make_unique<Journal>(*m_db, *m_attachments, *m_keys, m_device, m_clock);
     m_drafts = std::make_unique<DraftStore>(*m_db, *m_keys);
@@ -186,7 +199,38 @@ Status Vault::unlockWithKey(crypto::SecureBytes vaultKey)
         lock();
         return s;
     }
+    checkRollback();
     return Ok{};
+}
+
+void Vault::checkRollback()
+{
+    m_rollback.clear();
+    auto seen = m_seen.load();
+    if (!seen) {
+        m_seenAtUnlock.clear();
+        m_seenUsable = false; // verify reports the damaged file; it is not overwritten
+        return;
+    }
+    m_seenUsable = true;
+    m_seenBefore = !seen->isEmpty();
+    m_seenAtUnlock = *seen;
+    m_rollback = findRollbacks(*seen, m_journal->heads(), [this](const QString& device, qint64 seq) {
+        return m_journal->recordHash(device, seq);
+    });
+    rememberHeads();
+}
+
+void Vault::rememberHeads()
+{
+    if (!m_journal || !m_seenUsable)
+        return;
+    const LogHeads next = mergeSeen(m_seenAtUnlock, m_journal->heads(), m_rollback);
+    if (next == m_seenAtUnlock)
+        return;
+    // Best effort: failing to write it (a full disk) must not stop the journal from working.
+    if (m_seen.save(next))
+        m_seenAtUnlock = next;
 }
 
 Status Vault::loadOrCreateDevice()
@@ -239,6 +283,7 @@ Status Vault::loadOrCreateDevice()
 
 void Vault::lock()
 {
+    rememberHeads(); // what this device appended since unlock
     m_drafts.reset();
     m_journal.reset();
     m_attachments.reset();
@@ -247,26 +292,77 @@ void Vault::lock()
     m_keys.reset(); // SecureBytes destructors wipe K and every subkey
 }
 
-Status Vault::changePassphrase(crypto::ByteView newPassphrase, std::optional<crypto::pwhash::Params> params)
+Status Vault::confirm(const CurrentSecret& current) const
+{
+    if (!isUnlocked())
+        return usage(QStringLiteral("Unlock the vault first."));
+    std::optional<crypto::SecureBytes> vaultKey;
+    if (current.kind == CurrentSecret::Kind::Passphrase) {
+        auto key = derivePassphraseKey(current.secret.view());
+        if (!key)
+            return key.error();
+        vaultKey = crypto::aead::openSecret(key->view(), m_header.passphraseWrap,
+                                            bytesOf(associatedData(m_header.vaultId, m_header.passphraseWrapType())));
+        if (!vaultKey)
+            return wrongKey(QStringLiteral("That is not the current passphrase, so nothing was changed. Check it (and "
+                                           "Caps Lock), or use your recovery key instead."));
+    } else {
+        const QString text = QString::fromUtf8(reinterpret_cast<const char*>(current.secret.data()),
+                                               qsizetype(current.secret.size()));
+        const auto recovery = recovery::decode(text);
+        if (recovery)
+            vaultKey = crypto::aead::openSecret(recovery::wrappingKey(*recovery, m_header.vaultId).view(),
+                                                m_header.recoveryWrap,
+                                                bytesOf(associatedData(m_header.vaultId, QStringLiteral("wrap-recovery"))));
+        if (!vaultKey)
+            return wrongKey(QStringLiteral("That is not this vault's current recovery key, so nothing was changed. "
+                                           "Check for a mistyped character, or use your passphrase instead."));
+    }
+    if (!crypto::equal(vaultKey->view(), m_keys->vaultKey().view()))
+        return wrongKey(QStringLiteral("That secret opens a different vault key, so nothing was changed."));
+    return Ok{};
+}
+
+Status Vault::changePassphrase(const CurrentSecret& current, crypto::ByteView newPassphrase,
+                               std::optional<crypto::pwhash::Params> params)
 {
     if (!isUnlocked())
         return usage(QStringLiteral("Unlock the vault before changing its passphrase."));
     if (newPassphrase.empty())
         return usage(QStringLiteral("The new passphrase cannot be empty."));
+    if (Status s = confirm(current); !s)
+        return s;
     VaultHeader next = m_header;
+    next.version = VaultHeader::FormatVersion;
     next.kdfSalt = crypto::randomBytes(crypto::pwhash::SaltSize);
-    if (params)
-        next.kdfParams = *params;
+    // Always fresh parameters: the header's own may have been weakened by whoever edited it.
+    next.kdfParams = params ? *params : kdf::forNewKey();
+    if (Status s = kdf::check(next.kdfParams); !s)
+        return usage(QStringLiteral("Those key derivation parameters are weaker than Paper Trail allows."));
     const auto key = crypto::pwhash::derive(newPassphrase, next.kdfSalt, next.kdfParams);
     if (!key)
         return failed(QStringLiteral("Not enough memory to derive the key. Close other apps and try again."));
     next.passphraseWrap = crypto::aead::seal(key->view(), m_keys->vaultKey().view(),
-                                             bytesOf(associatedData(next.vaultId, QStringLiteral("wrap-passphrase"))));
+                                             bytesOf(associatedData(next.vaultId, next.passphraseWrapType())));
     // vault.json is replaced atomically: an interruption leaves the old passphrase working.
     if (Status s = next.save(m_dir); !s)
         return s;
     m_header = std::move(next);
     return Ok{};
+}
+
+Result<QString> Vault::replaceRecoveryKey(const CurrentSecret& current)
+{
+    if (Status s = confirm(current); !s)
+        return s.error();
+    VaultHeader next = m_header;
+    const crypto::SecureBytes recovery = crypto::randomSecret(32);
+    next.recoveryWrap = crypto::aead::seal(recovery::wrappingKey(recovery, next.vaultId).view(), m_keys->vaultKey().view(),
+                                           bytesOf(associatedData(next.vaultId, QStringLiteral("wrap-recovery"))));
+    if (Status s = next.save(m_dir); !s)
+        return s.error();
+    m_header = std::move(next);
+    return recovery::encode(recovery);
 }
 
 Result<crypto::SecureBytes> Vault::rememberOnThisDevice()
@@ -293,9 +389,25 @@ QString Vault::keychainKey() const { return QStringLiteral("vault-") + m_header.
 
 VerifyReport Vault::verify()
 {
-    if (!isUnlocked())
-        return {{{QStringLiteral("vault"), QStringLiteral("is locked")}}, {}};
-    return Verifier(*m_db, *m_attachments, *m_keys).run();
+    if (!isUnlocked()) {
+        VerifyReport locked;
+        locked.problems.append({QStringLiteral("vault"), QStringLiteral("is locked")});
+        return locked;
+    }
+    VerifyReport report = Verifier(*m_db, *m_attachments, *m_keys).run();
+    // Rollback: the heads read from storage just now against what this device saw.
+    auto seen = m_seen.load();
+    if (!seen) {
+        report.problems.append({QStringLiteral("rollback check"), seen.error().message});
+        return report;
+    }
+    report.rollbackChecked = m_seenBefore;
+    const auto findings = findRollbacks(*seen, report.heads, [this](const QString& device, qint64 seq) {
+        return m_journal->recordHash(device, seq);
+    });
+    for (const RollbackFinding& f : findings)
+        report.problems.append({QStringLiteral("log of device %1").arg(f.device), f.message()});
+    return report;
 }
 
 } // namespace pt::core

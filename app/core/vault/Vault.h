@@ -8,6 +8,7 @@
 #include "Journal.h"
 #include "JournalDb.h"
 #include "Result.h"
+#include "SeenHeads.h"
 #include "VaultHeader.h"
 #include "VaultKeys.h"
 #include "Verifier.h"
@@ -19,7 +20,13 @@ namespace pt::core {
 // The vault the app and the CLI use when none is named: <data dir>/papertrail/vault.
 QString defaultVaultDir();
 
-struct CreatedVault;
+// Proof, asked for before a key is replaced, that the person knows one of the vault's secrets
+// now: an unlocked app or a remembered device alone never changes keys.
+struct CurrentSecret {
+    enum class Kind { Passphrase, RecoveryKey };
+    Kind kind = Kind::Passphrase;
+    crypto::SecureBytes secret; // the passphrase as UTF-8, or the recovery key's text
+};
 
 class Vault final {
 public:
@@ -46,9 +53,22 @@ public:
     void lock();
     [[nodiscard]] bool isUnlocked() const { return m_keys != nullptr; }
 
-    // Needs the vault unlocked (with either the passphrase or the recovery key).
-    [[nodiscard]] Status changePassphrase(crypto::ByteView newPassphrase,
+    // Needs the vault unlocked and the current passphrase or recovery key. The new key gets fresh
+    // KDF parameters measured on this device (never the header's, which may have been weakened)
+    // unless `params` gives them. Slow (two key derivations): run it off the UI thread.
+    [[nodiscard]] Status changePassphrase(const CurrentSecret& current, crypto::ByteView newPassphrase,
                                           std::optional<crypto::pwhash::Params> params = {});
+    // A new recovery key replaces the old one, which stops working. Returns its ptrk1... text,
+    // to be shown once. Needs the vault unlocked and the current passphrase or recovery key.
+    [[nodiscard]] Result<QString> replaceRecoveryKey(const CurrentSecret& current);
+    // WrongKey unless `current` opens this vault's header now.
+    [[nodiscard]] Status confirm(const CurrentSecret& current) const;
+
+    // What the rollback check at unlock found against what this device saw of the vault before
+    // (SeenHeads): empty when the vault is at or beyond it.
+    [[nodiscard]] const QList<RollbackFinding>& rollbackFindings() const { return m_rollback; }
+    // Where this device keeps what it saw (tests point it elsewhere).
+    void setSeenHeads(SeenHeads seen) { m_seen = std::move(seen); }
 
     // "Remember on this device": a random device key wraps K; the caller puts the returned device
     // key in the OS keychain. The wrap lives in journal.db (local only, never synced).
@@ -59,6 +79,7 @@ public:
     [[nodiscard]] QString keychainKey() const;
 
     [[nodiscard]] Journal& journal() { return *m_journal; }
+    [[nodiscard]] const Journal& journal() const { return *m_journal; }
     [[nodiscard]] DraftStore& drafts() { return *m_drafts; }
     [[nodiscard]] VerifyReport verify();
 
@@ -70,6 +91,8 @@ private:
     Vault(QString dir, VaultHeader header, std::unique_ptr<JournalDb> db, Clock clock);
     [[nodiscard]] Status unlockWithKey(crypto::SecureBytes vaultKey);
     [[nodiscard]] Status loadOrCreateDevice();
+    void checkRollback();
+    void rememberHeads();
 
     QString m_dir;
     VaultHeader m_header;
@@ -80,6 +103,11 @@ private:
     std::unique_ptr<AttachmentStore> m_attachments;
     std::unique_ptr<Journal> m_journal;
     std::unique_ptr<DraftStore> m_drafts;
+    SeenHeads m_seen;
+    LogHeads m_seenAtUnlock;
+    bool m_seenUsable = false;
+    bool m_seenBefore = false; // this device had opened the vault before this unlock
+    QList<RollbackFinding> m_rollback;
 };
 
 } // namespace pt::core

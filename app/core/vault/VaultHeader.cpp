@@ -1,9 +1,10 @@
 #include "VaultHeader.h"
 
 #include "DurableFile.h"
+#include "KdfPolicy.h"
+#include "RegularFile.h"
 #include "TimeFormat.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
@@ -13,7 +14,6 @@ namespace pt::core {
 namespace {
 
 constexpr auto FormatName = "papertrail-vault";
-constexpr qint64 MaxHeaderSize = 64 * 1024;
 
 QString b64(const crypto::Bytes& bytes) { return QString::fromStdString(crypto::toBase64(bytes)); }
 
@@ -35,6 +35,13 @@ Error corrupt(const QString& what)
 
 QString headerPath(const QString& vaultDir) { return vaultDir + QStringLiteral("/vault.json"); }
 
+QString VaultHeader::passphraseWrapType() const
+{
+    if (version < 2)
+        return QStringLiteral("wrap-passphrase");
+    return QStringLiteral("wrap-passphrase/argon2id13/%1/%2").arg(kdfParams.ops).arg(kdfParams.memory);
+}
+
 QByteArray VaultHeader::toJson() const
 {
     QJsonObject kdf{
@@ -49,7 +56,7 @@ QByteArray VaultHeader::toJson() const
     };
     QJsonObject root{
         {QStringLiteral("format"), QString::fromLatin1(FormatName)},
-        {QStringLiteral("version"), FormatVersion},
+        {QStringLiteral("version"), version},
         {QStringLiteral("vault_id"), vaultId},
         {QStringLiteral("created_at"), isoWithOffset(createdAt.toUTC())},
         {QStringLiteral("kdf"), kdf},
@@ -68,12 +75,13 @@ Result<VaultHeader> VaultHeader::fromJson(const QByteArray& json)
     if (root.value(QStringLiteral("format")).toString() != QLatin1String(FormatName))
         return corrupt(QStringLiteral("not a Paper Trail vault header"));
     const int version = root.value(QStringLiteral("version")).toInt(-1);
-    if (version != FormatVersion)
+    if (version < 1 || version > FormatVersion)
         return failed(QStringLiteral("This vault uses format version %1, which this version of Paper "
                                      "Trail cannot read. Update Paper Trail and try again.")
                           .arg(version));
 
     VaultHeader header;
+    header.version = version;
     header.vaultId = root.value(QStringLiteral("vault_id")).toString();
     if (QUuid::fromString(header.vaultId).isNull())
         return corrupt(QStringLiteral("bad vault id"));
@@ -87,13 +95,15 @@ Result<VaultHeader> VaultHeader::fromJson(const QByteArray& json)
     if (!salt || salt->size() != crypto::pwhash::SaltSize)
         return corrupt(QStringLiteral("bad salt"));
     header.kdfSalt = *salt;
-    const double ops = kdf.value(QStringLiteral("ops")).toDouble(-1);
-    const double memory = kdf.value(QStringLiteral("memory")).toDouble(-1);
-    // Reading accepts small test parameters, but never absurd ones a hostile file could ask for.
-    if (ops < 1 || ops > double(crypto::pwhash::MaxOps) || memory < 8192 ||
-        memory > double(crypto::pwhash::MaxMemory))
-        return corrupt(QStringLiteral("key derivation parameters out of range"));
-    header.kdfParams = {static_cast<std::uint64_t>(ops), static_cast<std::size_t>(memory)};
+    const QJsonValue ops = kdf.value(QStringLiteral("ops"));
+    const QJsonValue memory = kdf.value(QStringLiteral("memory"));
+    // Whole numbers within what a double holds exactly; kdf::check then applies the floor and ceilings.
+    auto wholeNumber = [](const QJsonValue& v) { return v.isDouble() && v.toDouble() >= 0 && v.toDouble() <= 9.0e15 && v.toDouble() == double(qint64(v.toDouble())); };
+    if (!wholeNumber(ops) || !wholeNumber(memory))
+        return corrupt(QStringLiteral("key derivation parameters are not numbers"));
+    header.kdfParams = {static_cast<std::uint64_t>(ops.toDouble()), static_cast<std::size_t>(memory.toDouble())};
+    if (Status s = kdf::check(header.kdfParams); !s)
+        return s.error();
 
     const QJsonObject wrapped = root.value(QStringLiteral("wrapped_keys")).toObject();
     const auto passphraseWrap = unb64(wrapped.value(QStringLiteral("passphrase")));
@@ -107,16 +117,15 @@ Result<VaultHeader> VaultHeader::fromJson(const QByteArray& json)
 
 Result<VaultHeader> VaultHeader::load(const QString& vaultDir)
 {
-    QFile file(headerPath(vaultDir));
-    if (!file.exists())
-        return notFound(QStringLiteral("There is no vault at %1. Create one with 'papertrail-cli init' "
-                                       "or pick another folder with --vault.")
-                            .arg(vaultDir));
-    if (!file.open(QIODevice::ReadOnly))
-        return failed(QStringLiteral("Could not read %1: %2.").arg(file.fileName(), file.errorString()));
-    if (file.size() > MaxHeaderSize)
-        return corrupt(QStringLiteral("far too large"));
-    return fromJson(file.readAll());
+    auto bytes = readRegularFile(headerPath(vaultDir), MaxFileSize, QStringLiteral("vault.json"));
+    if (!bytes) {
+        if (bytes.error().code == ErrorCode::NotFound)
+            return notFound(QStringLiteral("There is no vault at %1. Create one with 'papertrail-cli init' "
+                                           "or pick another folder with --vault.")
+                                .arg(vaultDir));
+        return bytes.error();
+    }
+    return fromJson(*bytes);
 }
 
 Status VaultHeader::save(const QString& vaultDir) const

@@ -40,6 +40,8 @@ VerifyReport Verifier::run()
     VerifyReport report;
     auto problem = [&](const QString& item, const QString& what) { report.problems.append({item, what}); };
 
+    if (Status s = m_db.checkSchema(); !s)
+        problem(QStringLiteral("journal.db"), s.error().message);
     auto devices = m_db.devices();
     auto rows = m_db.records();
     auto objectIds = m_db.objectIds();
@@ -70,6 +72,7 @@ VerifyReport Verifier::run()
         for (const StoredRecord& row : list) {
             ++report.records;
             const QString name = recordName(device, row.seq);
+            report.heads.insert(device, {row.seq, QString()}); // until this record reads
             if (row.seq != expectedSeq) {
                 if (row.seq > expectedSeq)
                     problem(recordName(device, expectedSeq),
@@ -104,6 +107,7 @@ VerifyReport Verifier::run()
                 problem(name, QStringLiteral("is dated before the record before it"));
             previousHash = signedRecord->hash();
             previousTime = record->time;
+            report.heads.insert(device, {row.seq, *previousHash});
             switch (record->op) {
             case LogRecord::Op::Put:
                 puts[record->entryId].append({device, row.seq, record->revision, record->object});
@@ -180,8 +184,26 @@ VerifyReport Verifier::run()
     }
 
     for (const QString& id : stored)
-        if (!referenced.contains(id))
+        if (!referenced.contains(id)) // objects and their records commit together: no crash leaves one
             problem(QStringLiteral("object %1").arg(id), QStringLiteral("is not named by any log record"));
+
+    // 4. The objects folder: an attachment file no entry names is what a crash between writing it
+    // and saving its entry leaves (ciphertext only, harmless); anything else there is not ours.
+    auto listing = m_attachments.list();
+    if (!listing) {
+        problem(QStringLiteral("objects folder"), listing.error().message);
+    } else {
+        for (const QString& object : std::as_const(listing->objects))
+            if (purgedObjects.contains(object))
+                report.notes << QStringLiteral("attachment file %1 was purged but is still present; it is removed at the "
+                                               "next unlock").arg(object);
+            else if (!attachments.contains(object))
+                report.notes << QStringLiteral("attachment file %1 is not named by any entry (left by an interrupted "
+                                               "save, or put there by someone else); it holds no readable data")
+                                    .arg(object);
+        for (const QString& name : std::as_const(listing->foreign))
+            report.notes << QStringLiteral("objects/%1 is not a file Paper Trail makes; it was ignored").arg(name);
+    }
     return report;
 }
 
