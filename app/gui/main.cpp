@@ -1,6 +1,7 @@
 #include "VaultController.h"
 #include "platform/ScreenCaptureGuard.h"
 #include "crypto/Init.h"
+#include "platform/ProcessHardening.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -19,6 +20,8 @@ int main(int argc, char** argv)
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
+    if (!pt::platform::disableCoreDumps())
+        std::fputs("Warning: core dumps could not be turned off; a crash could write the journal to disk.\n", stderr);
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("papertrail"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Paper Trail"));
