@@ -115,9 +115,16 @@ Page {
         modal: true
         title: qsTr("Change passphrase")
         standardButtons: Dialog.Cancel | Dialog.Ok
-        onOpened: { first.clear(); second.clear() }
+        onOpened: { current.clear(); first.clear(); second.clear(); current.forceActiveFocus() }
         ColumnLayout {
             width: passphraseDialog.availableWidth
+            TextField {
+                id: current
+                echoMode: TextInput.Password
+                placeholderText: qsTr("Current passphrase")
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Current passphrase")
+            }
             TextField {
                 id: first
                 echoMode: TextInput.Password
@@ -139,8 +146,9 @@ Page {
             }
         }
         onAccepted: {
-            if (first.text.length > 0 && first.text === second.text)
-                page.controller.changePassphrase(first.text)
+            if (current.text.length > 0 && first.text.length > 0 && first.text === second.text)
+                page.controller.changePassphrase(current.text, first.text)
+            current.clear()
             first.clear()
             second.clear()
         }

@@ -335,10 +335,14 @@ void VaultController::setRemembered(bool remember)
     });
 }
 
-void VaultController::changePassphrase(const QString& newPassphrase)
+void VaultController::changePassphrase(const QString& current, const QString& newPassphrase, bool currentIsRecoveryKey)
 {
     if (!vault() || m_busy)
         return;
+    if (current.isEmpty()) {
+        setError(currentIsRecoveryKey ? tr("Type your recovery key first.") : tr("Type your current passphrase first."));
+        return;
+    }
     if (newPassphrase.isEmpty()) {
         setError(tr("The new passphrase cannot be empty."));
         return;
@@ -356,8 +360,11 @@ void VaultController::changePassphrase(const QString& newPassphrase)
             setError(status.error().message);
     });
     core::Vault* vault = m_vault.get();
-    watcher->setFuture(QtConcurrent::run([vault, secret = std::make_shared<crypto::SecureBytes>(utf8Secret(newPassphrase))] {
-        return vault->changePassphrase(secret->view(), crypto::pwhash::calibrate());
+    auto proof = std::make_shared<core::CurrentSecret>(core::CurrentSecret{
+        currentIsRecoveryKey ? core::CurrentSecret::Kind::RecoveryKey : core::CurrentSecret::Kind::Passphrase,
+        utf8Secret(current)});
+    watcher->setFuture(QtConcurrent::run([vault, proof, secret = std::make_shared<crypto::SecureBytes>(utf8Secret(newPassphrase))] {
+        return vault->changePassphrase(*proof, secret->view()); // measured anew on this device
     }));
 }
 

@@ -83,7 +83,10 @@ public:
     // True when `characters` (spaces ignored) appear at `position` of the recovery key.
     Q_INVOKABLE [[nodiscard]] bool recoveryKeyMatches(int position, const QString& characters) const;
     Q_INVOKABLE void setRemembered(bool remember);
-    Q_INVOKABLE void changePassphrase(const QString& newPassphrase);
+    // Needs the current passphrase (or the recovery key, when `currentIsRecoveryKey`): an unlocked
+    // app alone never changes a key.
+    Q_INVOKABLE void changePassphrase(const QString& current, const QString& newPassphrase,
+                                      bool currentIsRecoveryKey = false);
     // Runs every check and reports in statusMessage; returns true when all hold.
     Q_INVOKABLE bool verify();
     Q_INVOKABLE void clearMessages();
