@@ -8,6 +8,7 @@
 #include "vault/Vault.h"
 #include "platform/SecretStore.h"
 
+#include <QFuture>
 #include <QFutureWatcher>
 #include <QObject>
 #include <QQmlEngine>
@@ -77,6 +78,8 @@ public:
     // Opens without typing when this device remembers the vault, once per start of the app;
     // does nothing otherwise.
     Q_INVOKABLE void unlockWithDevice();
+    // While a key derivation or keychain job runs, the lock waits for it and then happens; an
+    // unlock that finishes after a lock was asked for ends locked.
     Q_INVOKABLE void lock();
     // The recovery key is shown once: after the person confirms they wrote it down, forget it.
     Q_INVOKABLE void forgetRecoveryKey();
@@ -105,6 +108,9 @@ signals:
 private:
     void refreshState();
     void setBusy(bool busy);
+    // Every job's completion starts with this: not busy any more, and a lock asked for meanwhile
+    // happens now. True when it locked (then an unlock must not go on).
+    bool finishJob();
     void setError(const QString& message);
     void setStatus(const QString& message);
     void afterUnlock(const core::Status& status);
@@ -114,6 +120,8 @@ private:
     QString m_path;
     State m_state = State::NoVault;
     bool m_busy = false;
+    bool m_lockPending = false;
+    QFuture<void> m_worker; // the running key derivation, waited for before the vault goes away
     bool m_deviceUnlockUsed = false;
     QString m_error;
     QString m_status;

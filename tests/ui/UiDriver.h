@@ -76,8 +76,11 @@ class Ui {
 public:
     // `keychain` outlives this Ui when a test wants the device key to survive an app restart;
     // without it the controller gets a fresh in-memory keychain.
+    // `beforeLoad` runs before Main.qml loads, for tests that replace the keychain or give the
+    // engine a network access manager factory.
+    using BeforeLoad = std::function<void(gui::VaultController&, QQmlEngine&)>;
     explicit Ui(const QString& vaultPath, QSize size = PhoneSize,
-                std::shared_ptr<platform::MemorySecretStore> keychain = {});
+                std::shared_ptr<platform::MemorySecretStore> keychain = {}, const BeforeLoad& beforeLoad = {});
     ~Ui();
     Ui(const Ui&) = delete;
     Ui& operator=(const Ui&) = delete;
