@@ -4,6 +4,7 @@
 // Slow key derivations run on a worker thread; everything touching journal.db stays on the
 // thread that owns it (this one).
 #include "AutoLock.h"
+#include "SensitiveClipboard.h"
 #include "TimelineModel.h"
 #include "vault/Vault.h"
 #include "platform/SecretStore.h"
@@ -31,6 +32,7 @@ class VaultController : public QObject {
     Q_PROPERTY(int theme READ theme WRITE setTheme NOTIFY themeChanged)
     Q_PROPERTY(bool remembered READ remembered NOTIFY rememberedChanged)
     Q_PROPERTY(QString statusMessage READ statusMessage NOTIFY statusMessageChanged)
+    Q_PROPERTY(SensitiveClipboard* sensitiveClipboard READ sensitiveClipboard CONSTANT)
 
 public:
     enum class State { NoVault, Locked, Unlocked };
@@ -54,6 +56,8 @@ public:
     void setTheme(int theme);
     [[nodiscard]] bool remembered() const;
     [[nodiscard]] QString statusMessage() const { return m_status; }
+    // Copies the recovery key and takes it off the clipboard again a minute later.
+    [[nodiscard]] SensitiveClipboard* sensitiveClipboard() { return &m_clipboard; }
 
     // For the other C++ controllers: the unlocked vault, or nullptr.
     [[nodiscard]] core::Vault* vault() { return m_state == State::Unlocked ? m_vault.get() : nullptr; }
@@ -130,6 +134,7 @@ private:
     std::unique_ptr<platform::SecretStore> m_secrets;
     TimelineModel m_timeline;
     AutoLock m_autoLock;
+    SensitiveClipboard m_clipboard;
 };
 
 } // namespace pt::gui

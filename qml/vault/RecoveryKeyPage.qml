@@ -49,7 +49,9 @@ Page {
             text: qsTr("Copy")
             flat: true
             Layout.leftMargin: 24
-            onClicked: { keyText.selectAll(); keyText.copy(); keyText.deselect() }
+            Accessible.name: qsTr("Copy the recovery key")
+            // Taken off the clipboard again after a minute, unless something else was copied.
+            onClicked: page.controller.sensitiveClipboard.copy(page.controller.recoveryKey)
         }
         Label {
             text: qsTr("To check, type characters %1 to %2 of the key:").arg(page.checkAt + 1).arg(page.checkAt + 6)

@@ -5,6 +5,8 @@
 
 #include "UiDriver.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QTemporaryDir>
 
 using namespace pt::uitest;
@@ -43,6 +45,12 @@ TEST_CASE("First run: create a vault, write down the recovery key, open the vaul
         QQuickItem* keyText = ui.waitNamed("QQuickTextArea", QStringLiteral("Recovery key"));
         CHECK(keyText->property("text").toString() == recoveryKey);
         CHECK(ui.outsideWindow().isEmpty());
+
+        // Copy puts the key on the clipboard and takes it off again (after a minute in the app).
+        ui.controller().sensitiveClipboard()->setClearDelay(std::chrono::milliseconds(300));
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Copy the recovery key"));
+        CHECK(QGuiApplication::clipboard()->text() == recoveryKey);
+        CHECK(waitFor([] { return QGuiApplication::clipboard()->text().isEmpty(); }, 5000));
 
         // The page asks back six characters before letting the person go on.
         const int checkAt = keyPage->property("checkAt").toInt();
