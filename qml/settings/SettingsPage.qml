@@ -121,6 +121,7 @@ Page {
             TextField {
                 id: first
                 echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
                 placeholderText: qsTr("New passphrase")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("New passphrase")
@@ -128,6 +129,7 @@ Page {
             TextField {
                 id: second
                 echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
                 placeholderText: qsTr("Repeat it")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Repeat the new passphrase")

@@ -36,6 +36,8 @@ Page {
                 id: passphrase
                 placeholderText: qsTr("Passphrase")
                 echoMode: TextInput.Password
+                // Keyboards must not learn, suggest or capitalise the passphrase.
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
                 Layout.fillWidth: true
                 Layout.leftMargin: 24
                 Layout.rightMargin: 24
@@ -71,6 +73,7 @@ Page {
                 id: repeat
                 placeholderText: qsTr("Repeat the passphrase")
                 echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
                 Layout.fillWidth: true
                 Layout.leftMargin: 24
                 Layout.rightMargin: 24

@@ -44,6 +44,8 @@ Page {
             Layout.leftMargin: 24
             Layout.rightMargin: 24
             Accessible.name: qsTr("Recovery key")
+            // Keyboards must not learn or suggest the key.
+            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
         }
         Button {
             text: qsTr("Copy")
@@ -68,6 +70,7 @@ Page {
             Layout.leftMargin: 24
             Layout.rightMargin: 24
             Accessible.name: qsTr("Characters of the recovery key")
+            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
         }
         Button {
             text: qsTr("I have written it down")

@@ -32,6 +32,8 @@ Page {
             focus: true
             placeholderText: page.useRecoveryKey ? qsTr("Recovery key (ptrk1…)") : qsTr("Passphrase")
             echoMode: page.useRecoveryKey ? TextInput.Normal : TextInput.Password
+            // Keyboards must not learn, suggest or capitalise the passphrase or the key.
+            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
             enabled: !page.controller.busy
             Layout.fillWidth: true
             Layout.leftMargin: 24

@@ -164,6 +164,12 @@ QString accessibleName(const QQuickItem* item)
     return {};
 }
 
+bool hasSecretInputHints(const QQuickItem* field)
+{
+    constexpr int wanted = Qt::ImhSensitiveData | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase;
+    return field && (field->property("inputMethodHints").toInt() & wanted) == wanted;
+}
+
 Ui::Ui(const QString& vaultPath, QSize size, std::shared_ptr<platform::MemorySecretStore> keychain,
        const BeforeLoad& beforeLoad)
 {

@@ -71,6 +71,9 @@ bool waitFor(const std::function<bool()>& condition, int ms = WaitMs);
 bool isA(const QObject* object, const char* type);
 // The Accessible.name set on an item, or an empty string.
 QString accessibleName(const QQuickItem* item);
+// A field for a passphrase or the recovery key asks keyboards not to learn, suggest or
+// capitalise what is typed (Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase).
+bool hasSecretInputHints(const QQuickItem* field);
 
 class Ui {
 public:
