@@ -17,6 +17,7 @@ Page {
 
         Item { Layout.preferredHeight: 24 }
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Write down your recovery key")
             font.pixelSize: TextScale.headline
             font.weight: Font.DemiBold
@@ -26,6 +27,7 @@ Page {
             Layout.rightMargin: 24
         }
         Label {
+            textFormat: Text.PlainText
             text: qsTr("It opens your vault if you forget your passphrase. It is shown only now. Keep it on paper, away from work devices.")
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
@@ -34,6 +36,7 @@ Page {
         }
         TextArea {
             id: keyText
+            textFormat: TextEdit.PlainText
             text: page.controller.recoveryKey
             readOnly: true
             selectByMouse: true
@@ -56,6 +59,7 @@ Page {
             onClicked: page.controller.sensitiveClipboard.copy(page.controller.recoveryKey)
         }
         Label {
+            textFormat: Text.PlainText
             text: qsTr("To check, type characters %1 to %2 of the key:").arg(page.checkAt + 1).arg(page.checkAt + 6)
             wrapMode: Text.WordWrap
             Layout.fillWidth: true

@@ -19,6 +19,7 @@ Page {
 
         Item { Layout.preferredHeight: 48 }
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Paper Trail is locked")
             font.pixelSize: TextScale.headline
             font.weight: Font.DemiBold
@@ -43,6 +44,7 @@ Page {
             Component.onCompleted: forceActiveFocus()
         }
         Label {
+            textFormat: Text.PlainText
             visible: text.length > 0
             text: page.controller.errorMessage
             color: "#c62828"
