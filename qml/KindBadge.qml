@@ -25,6 +25,7 @@ Rectangle {
     Accessible.name: kind
 
     Text {
+        textFormat: Text.PlainText
         anchors.centerIn: parent
         text: badge.style.glyph
         color: "white"

@@ -132,6 +132,7 @@ Page {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Label {
+                textFormat: Text.PlainText
                 visible: detailStack.depth === 0
                 anchors.centerIn: parent
                 width: parent.width - 64

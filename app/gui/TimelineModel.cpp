@@ -104,24 +104,35 @@ void TimelineModel::reload()
 
 QString TimelineModel::highlight(const QString& snippet)
 {
+    // Everything the entry says is escaped, so the only markup is our own <b>. The index marks
+    // matches with [ and ], which a note may contain too: a bracket opens a highlight only when
+    // none is open and closes only an open one, so the markup stays balanced whatever the text.
     QString html;
     html.reserve(snippet.size() + 32);
+    bool open = false;
     for (const QChar c : snippet) {
-        if (c == QLatin1Char('['))
+        if (c == QLatin1Char('[') && !open) {
             html += QStringLiteral("<b>");
-        else if (c == QLatin1Char(']'))
+            open = true;
+        } else if (c == QLatin1Char(']') && open) {
             html += QStringLiteral("</b>");
-        else if (c == QLatin1Char('<'))
+            open = false;
+        } else if (c == QLatin1Char('<')) {
             html += QStringLiteral("&lt;");
-        else if (c == QLatin1Char('>'))
+        } else if (c == QLatin1Char('>')) {
             html += QStringLiteral("&gt;");
-        else if (c == QLatin1Char('&'))
+        } else if (c == QLatin1Char('&')) {
             html += QStringLiteral("&amp;");
-        else if (c == QLatin1Char('\n'))
+        } else if (c == QLatin1Char('"')) {
+            html += QStringLiteral("&quot;");
+        } else if (c == QLatin1Char('\n')) {
             html += QLatin1Char(' ');
-        else
+        } else {
             html += c;
+        }
     }
+    if (open)
+        html += QStringLiteral("</b>");
     return html;
 }
 

@@ -68,7 +68,8 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    // "[match]" markers from the search index as escaped rich text with <b> highlights.
+    // The search index's "[match]" markers as <b> highlights over the snippet, all of whose own
+    // text is escaped: StyledText for QML with no markup but ours.
     [[nodiscard]] static QString highlight(const QString& snippet);
 
 signals:

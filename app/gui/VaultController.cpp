@@ -60,7 +60,14 @@ VaultController::VaultController(QObject* parent)
     refreshState();
 }
 
-VaultController::~VaultController() { lock(); }
+VaultController::~VaultController()
+{
+    // A worker still deriving holds a pointer to the vault; keychain answers die with m_secrets.
+    m_worker.waitForFinished();
+    setBusy(false);
+    m_lockPending = false;
+    lock();
+}
 
 void VaultController::setSecretStore(std::unique_ptr<platform::SecretStore> store) { m_secrets = std::move(store); }
 
@@ -69,6 +76,7 @@ void VaultController::setVaultPath(const QString& path)
     if (path == m_path)
         return;
     lock();
+    m_worker.waitForFinished(); // it may be reading the vault that is closed here
     m_vault.reset();
     m_path = path;
     emit vaultPathChanged();
@@ -96,6 +104,16 @@ void VaultController::setBusy(bool busy)
         m_busy = busy;
         emit busyChanged();
     }
+}
+
+bool VaultController::finishJob()
+{
+    setBusy(false);
+    if (!m_lockPending)
+        return false;
+    m_lockPending = false;
+    lock();
+    return true;
 }
 
 void VaultController::setError(const QString& message)
@@ -177,27 +195,34 @@ void VaultController::create(const QString& passphrase, bool rememberOnDevice)
     connect(watcher, &QFutureWatcher<CreateOutcome>::finished, this, [this, watcher, rememberOnDevice] {
         const CreateOutcome outcome = watcher->result();
         watcher->deleteLater();
-        setBusy(false);
+        const bool lockedMeanwhile = finishJob();
         if (!outcome.status) {
             setError(outcome.status.error().message);
             return;
         }
-        // The vault was made on the worker; open it here, where its database will live.
+        // The recovery key is shown once, so even after a lock it is shown; the vault stays shut.
         m_recoveryKey = outcome.recoveryKey;
         emit recoveryKeyChanged();
+        if (lockedMeanwhile) {
+            refreshState();
+            return;
+        }
+        // The vault was made on the worker; open it here, where its database will live.
         if (!ensureOpen())
             return;
         afterUnlock(m_vault->unlockWithRecoveryKey(m_recoveryKey));
         if (rememberOnDevice)
             setRemembered(true);
     });
-    watcher->setFuture(QtConcurrent::run([path = m_path, secret = std::make_shared<crypto::SecureBytes>(utf8Secret(passphrase))] {
+    const QFuture<CreateOutcome> job = QtConcurrent::run([path = m_path, secret = std::make_shared<crypto::SecureBytes>(utf8Secret(passphrase))] {
         CreateOutcome outcome;
         auto vault = core::Vault::create(path, secret->view(), crypto::pwhash::calibrate(), &outcome.recoveryKey);
         if (!vault)
             outcome.status = vault.error();
         return outcome;
-    }));
+    });
+    m_worker = job;
+    watcher->setFuture(job);
 }
 
 void VaultController::unlock(const QString& passphrase)
@@ -213,15 +238,17 @@ void VaultController::unlock(const QString& passphrase)
     connect(watcher, &QFutureWatcher<std::shared_ptr<KeyResult>>::finished, this, [this, watcher] {
         const std::shared_ptr<KeyResult> key = watcher->result();
         watcher->deleteLater();
-        setBusy(false);
-        if (!m_vault)
-            return; // switched vaults while deriving
+        if (finishJob() || !m_vault)
+            return; // locked, or switched vaults, while deriving: the derived key is dropped
         afterUnlock(key->ok() ? m_vault->unlockWithPassphraseKey(key->value()) : core::Status(key->error()));
     });
     const core::Vault* vault = m_vault.get();
-    watcher->setFuture(QtConcurrent::run([vault, secret = std::make_shared<crypto::SecureBytes>(utf8Secret(passphrase))] {
-        return std::make_shared<KeyResult>(vault->derivePassphraseKey(secret->view()));
-    }));
+    const QFuture<std::shared_ptr<KeyResult>> job =
+        QtConcurrent::run([vault, secret = std::make_shared<crypto::SecureBytes>(utf8Secret(passphrase))] {
+            return std::make_shared<KeyResult>(vault->derivePassphraseKey(secret->view()));
+        });
+    m_worker = job;
+    watcher->setFuture(job);
 }
 
 void VaultController::unlockWithRecoveryKey(const QString& recoveryKey)
@@ -244,9 +271,8 @@ void VaultController::unlockWithDevice()
         return;
     setBusy(true);
     m_secrets->read(m_vault->keychainKey(), [this](platform::SecretResult result) {
-        setBusy(false);
-        if (!m_vault)
-            return;
+        if (finishJob() || !m_vault)
+            return; // the device key goes with `result`
         if (!result.ok()) {
             setError(result.message);
             return;
@@ -274,8 +300,12 @@ void VaultController::afterUnlock(const core::Status& status)
 
 void VaultController::lock()
 {
-    if (m_busy && m_vault)
-        return; // a derivation is reading the header; lock once it is done
+    if (m_busy) {
+        // A worker is reading the header or rewriting it, or the keychain is answering: the job's
+        // completion locks (finishJob).
+        m_lockPending = true;
+        return;
+    }
     const bool wasUnlocked = m_state == State::Unlocked;
     if (wasUnlocked)
         emit aboutToLock(); // editors write their drafts while the keys still exist
@@ -322,16 +352,16 @@ void VaultController::setRemembered(bool remember)
     }
     setBusy(true);
     m_secrets->write(m_vault->keychainKey(), deviceKey->view(), [this](platform::SecretResult result) {
-        setBusy(false);
-        if (!m_vault)
-            return;
-        if (!result.ok()) {
-            (void)m_vault->forgetOnThisDevice();
-            setError(result.message);
-        } else {
-            setStatus(tr("This device now opens the vault without the passphrase."));
+        if (m_vault) { // recorded while still unlocked; a lock asked for meanwhile comes after
+            if (!result.ok()) {
+                (void)m_vault->forgetOnThisDevice();
+                setError(result.message);
+            } else {
+                setStatus(tr("This device now opens the vault without the passphrase."));
+            }
+            emit rememberedChanged();
         }
-        emit rememberedChanged();
+        finishJob();
     });
 }
 
@@ -353,19 +383,22 @@ void VaultController::changePassphrase(const QString& current, const QString& ne
     connect(watcher, &QFutureWatcher<core::Status>::finished, this, [this, watcher] {
         const core::Status status = watcher->result();
         watcher->deleteLater();
-        setBusy(false);
         if (status)
             setStatus(tr("Passphrase changed. Your recovery key still works."));
         else
             setError(status.error().message);
+        finishJob();
     });
     core::Vault* vault = m_vault.get();
     auto proof = std::make_shared<core::CurrentSecret>(core::CurrentSecret{
         currentIsRecoveryKey ? core::CurrentSecret::Kind::RecoveryKey : core::CurrentSecret::Kind::Passphrase,
         utf8Secret(current)});
-    watcher->setFuture(QtConcurrent::run([vault, proof, secret = std::make_shared<crypto::SecureBytes>(utf8Secret(newPassphrase))] {
-        return vault->changePassphrase(*proof, secret->view()); // measured anew on this device
-    }));
+    const QFuture<core::Status> job =
+        QtConcurrent::run([vault, proof, secret = std::make_shared<crypto::SecureBytes>(utf8Secret(newPassphrase))] {
+            return vault->changePassphrase(*proof, secret->view()); // parameters measured anew on this device
+        });
+    m_worker = job;
+    watcher->setFuture(job);
 }
 
 bool VaultController::verify()

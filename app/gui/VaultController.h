@@ -4,10 +4,12 @@
 // Slow key derivations run on a worker thread; everything touching journal.db stays on the
 // thread that owns it (this one).
 #include "AutoLock.h"
+#include "SensitiveClipboard.h"
 #include "TimelineModel.h"
 #include "vault/Vault.h"
 #include "platform/SecretStore.h"
 
+#include <QFuture>
 #include <QFutureWatcher>
 #include <QObject>
 #include <QQmlEngine>
@@ -30,6 +32,7 @@ class VaultController : public QObject {
     Q_PROPERTY(int theme READ theme WRITE setTheme NOTIFY themeChanged)
     Q_PROPERTY(bool remembered READ remembered NOTIFY rememberedChanged)
     Q_PROPERTY(QString statusMessage READ statusMessage NOTIFY statusMessageChanged)
+    Q_PROPERTY(SensitiveClipboard* sensitiveClipboard READ sensitiveClipboard CONSTANT)
 
 public:
     enum class State { NoVault, Locked, Unlocked };
@@ -53,6 +56,8 @@ public:
     void setTheme(int theme);
     [[nodiscard]] bool remembered() const;
     [[nodiscard]] QString statusMessage() const { return m_status; }
+    // Copies the recovery key and takes it off the clipboard again a minute later.
+    [[nodiscard]] SensitiveClipboard* sensitiveClipboard() { return &m_clipboard; }
 
     // For the other C++ controllers: the unlocked vault, or nullptr.
     [[nodiscard]] core::Vault* vault() { return m_state == State::Unlocked ? m_vault.get() : nullptr; }
@@ -77,6 +82,8 @@ public:
     // Opens without typing when this device remembers the vault, once per start of the app;
     // does nothing otherwise.
     Q_INVOKABLE void unlockWithDevice();
+    // While a key derivation or keychain job runs, the lock waits for it and then happens; an
+    // unlock that finishes after a lock was asked for ends locked.
     Q_INVOKABLE void lock();
     // The recovery key is shown once: after the person confirms they wrote it down, forget it.
     Q_INVOKABLE void forgetRecoveryKey();
@@ -108,6 +115,9 @@ signals:
 private:
     void refreshState();
     void setBusy(bool busy);
+    // Every job's completion starts with this: not busy any more, and a lock asked for meanwhile
+    // happens now. True when it locked (then an unlock must not go on).
+    bool finishJob();
     void setError(const QString& message);
     void setStatus(const QString& message);
     void afterUnlock(const core::Status& status);
@@ -117,6 +127,8 @@ private:
     QString m_path;
     State m_state = State::NoVault;
     bool m_busy = false;
+    bool m_lockPending = false;
+    QFuture<void> m_worker; // the running key derivation, waited for before the vault goes away
     bool m_deviceUnlockUsed = false;
     QString m_error;
     QString m_status;
@@ -125,6 +137,7 @@ private:
     std::unique_ptr<platform::SecretStore> m_secrets;
     TimelineModel m_timeline;
     AutoLock m_autoLock;
+    SensitiveClipboard m_clipboard;
 };
 
 } // namespace pt::gui

@@ -164,7 +164,14 @@ QString accessibleName(const QQuickItem* item)
     return {};
 }
 
-Ui::Ui(const QString& vaultPath, QSize size, std::shared_ptr<platform::MemorySecretStore> keychain)
+bool hasSecretInputHints(const QQuickItem* field)
+{
+    constexpr int wanted = Qt::ImhSensitiveData | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase;
+    return field && (field->property("inputMethodHints").toInt() & wanted) == wanted;
+}
+
+Ui::Ui(const QString& vaultPath, QSize size, std::shared_ptr<platform::MemorySecretStore> keychain,
+       const BeforeLoad& beforeLoad)
 {
     m_controller = std::make_unique<gui::VaultController>();
     if (keychain)
@@ -180,6 +187,8 @@ Ui::Ui(const QString& vaultPath, QSize size, std::shared_ptr<platform::MemorySec
                                     {QStringLiteral("height"), size.height()}});
     m_controller->installImageProvider(*m_engine); // as main.cpp does
     g_attachmentProviderMissing = m_engine->imageProvider(QStringLiteral("attachment")) == nullptr;
+    if (beforeLoad)
+        beforeLoad(*m_controller, *m_engine);
     m_engine->load(QUrl(QStringLiteral("qrc:/PaperTrail/Main.qml")));
     ensure(m_engine->rootObjects().size() == 1, QStringLiteral("Main.qml did not load"));
     m_window = qobject_cast<QQuickWindow*>(m_engine->rootObjects().first());

@@ -71,13 +71,19 @@ bool waitFor(const std::function<bool()>& condition, int ms = WaitMs);
 bool isA(const QObject* object, const char* type);
 // The Accessible.name set on an item, or an empty string.
 QString accessibleName(const QQuickItem* item);
+// A field for a passphrase or the recovery key asks keyboards not to learn, suggest or
+// capitalise what is typed (Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase).
+bool hasSecretInputHints(const QQuickItem* field);
 
 class Ui {
 public:
     // `keychain` outlives this Ui when a test wants the device key to survive an app restart;
     // without it the controller gets a fresh in-memory keychain.
+    // `beforeLoad` runs before Main.qml loads, for tests that replace the keychain or give the
+    // engine a network access manager factory.
+    using BeforeLoad = std::function<void(gui::VaultController&, QQmlEngine&)>;
     explicit Ui(const QString& vaultPath, QSize size = PhoneSize,
-                std::shared_ptr<platform::MemorySecretStore> keychain = {});
+                std::shared_ptr<platform::MemorySecretStore> keychain = {}, const BeforeLoad& beforeLoad = {});
     ~Ui();
     Ui(const Ui&) = delete;
     Ui& operator=(const Ui&) = delete;

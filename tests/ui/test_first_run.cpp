@@ -5,6 +5,8 @@
 
 #include "UiDriver.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QTemporaryDir>
 
 using namespace pt::uitest;
@@ -42,13 +44,21 @@ TEST_CASE("First run: create a vault, write down the recovery key, open the vaul
         CHECK(ui.controller().vault()->journal().count() == 0);
         QQuickItem* keyText = ui.waitNamed("QQuickTextArea", QStringLiteral("Recovery key"));
         CHECK(keyText->property("text").toString() == recoveryKey);
+        CHECK(hasSecretInputHints(keyText)); // keyboards must not learn or suggest the key
         CHECK(ui.outsideWindow().isEmpty());
+
+        // Copy puts the key on the clipboard and takes it off again (after a minute in the app).
+        ui.controller().sensitiveClipboard()->setClearDelay(std::chrono::milliseconds(300));
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Copy the recovery key"));
+        CHECK(QGuiApplication::clipboard()->text() == recoveryKey);
+        CHECK(waitFor([] { return QGuiApplication::clipboard()->text().isEmpty(); }, 5000));
 
         // The page asks back six characters before letting the person go on.
         const int checkAt = keyPage->property("checkAt").toInt();
         QQuickItem* done = ui.waitText("QQuickAbstractButton", QStringLiteral("I have written it down"));
         CHECK_FALSE(done->isEnabled());
         QQuickItem* check = ui.waitNamed("QQuickTextField", QStringLiteral("Characters of the recovery key"));
+        CHECK(hasSecretInputHints(check));
         ui.typeInto(check, QStringLiteral("!!!!!!"));
         CHECK_FALSE(done->isEnabled());
         ui.key(Qt::Key_A, Qt::ControlModifier);

@@ -97,6 +97,7 @@ RowLayout {
                     onClicked: datePicker.moveMonths(-1)
                 }
                 Label {
+                    textFormat: Text.PlainText
                     text: Qt.formatDate(datePicker.cursor, "MMMM yyyy")
                     horizontalAlignment: Text.AlignHCenter
                     font.weight: Font.DemiBold
@@ -140,6 +141,7 @@ RowLayout {
                     }
                     contentItem: Label {
                         id: label
+                        textFormat: Text.PlainText
                         text: cell.day
                         horizontalAlignment: Text.AlignHCenter
                         verticalAlignment: Text.AlignVCenter
@@ -178,6 +180,7 @@ RowLayout {
                 Keys.onReturnPressed: timePicker.accept()
             }
             Label {
+                textFormat: Text.PlainText
                 text: ":"
                 font.pixelSize: TextScale.title
             }
@@ -196,6 +199,7 @@ RowLayout {
             Label {
                 required property int index
                 required property var modelData
+                textFormat: Text.PlainText
                 text: String(modelData).padStart(2, "0")
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter

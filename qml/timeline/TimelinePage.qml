@@ -19,6 +19,7 @@ Page {
             RowLayout {
                 anchors.fill: parent
                 Label {
+                    textFormat: Text.PlainText
                     text: qsTr("Timeline")
                     font.pixelSize: TextScale.title
                     Layout.leftMargin: 16
@@ -51,15 +52,13 @@ Page {
             Layout.leftMargin: 8
             Layout.rightMargin: 8
             spacing: 8
-            ComboBox {
-                flat: true
+            FilterComboBox {
                 Layout.fillWidth: true
                 model: [qsTr("All kinds")].concat(page.controller.timeline.kinds)
                 Accessible.name: qsTr("Show only this kind")
                 onActivated: (i) => page.controller.timeline.kindFilter = i === 0 ? "" : currentText
             }
-            ComboBox {
-                flat: true
+            FilterComboBox {
                 enabled: page.controller.timeline.tags.length > 0
                 Layout.fillWidth: true
                 model: [qsTr("All tags")].concat(page.controller.timeline.tags)
@@ -70,6 +69,7 @@ Page {
     }
 
     Label {
+        textFormat: Text.PlainText
         visible: page.controller.statusMessage.length > 0
         z: 1
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: 8 }
@@ -90,6 +90,7 @@ Page {
         section.property: "day"
         section.delegate: Label {
             required property string section
+            textFormat: Text.PlainText
             text: section.length > 0 ? Qt.formatDate(new Date(section + "T00:00:00"), "dddd d MMMM yyyy")
                                      : qsTr("Purged")
             font.pixelSize: TextScale.small
@@ -107,6 +108,7 @@ Page {
     }
 
     Label {
+        textFormat: Text.PlainText
         anchors.centerIn: parent
         width: parent.width - 48
         visible: list.count === 0

@@ -17,6 +17,7 @@ Page {
 
         Item { Layout.preferredHeight: 24 }
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Write down your recovery key")
             font.pixelSize: TextScale.headline
             font.weight: Font.DemiBold
@@ -26,6 +27,7 @@ Page {
             Layout.rightMargin: 24
         }
         Label {
+            textFormat: Text.PlainText
             text: qsTr("It opens your vault if you forget your passphrase. It is shown only now. Keep it on paper, away from work devices.")
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
@@ -34,6 +36,7 @@ Page {
         }
         TextArea {
             id: keyText
+            textFormat: TextEdit.PlainText
             text: page.controller.recoveryKey
             readOnly: true
             selectByMouse: true
@@ -44,14 +47,19 @@ Page {
             Layout.leftMargin: 24
             Layout.rightMargin: 24
             Accessible.name: qsTr("Recovery key")
+            // Keyboards must not learn or suggest the key.
+            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
         }
         Button {
             text: qsTr("Copy")
             flat: true
             Layout.leftMargin: 24
-            onClicked: { keyText.selectAll(); keyText.copy(); keyText.deselect() }
+            Accessible.name: qsTr("Copy the recovery key")
+            // Taken off the clipboard again after a minute, unless something else was copied.
+            onClicked: page.controller.sensitiveClipboard.copy(page.controller.recoveryKey)
         }
         Label {
+            textFormat: Text.PlainText
             text: qsTr("To check, type characters %1 to %2 of the key:").arg(page.checkAt + 1).arg(page.checkAt + 6)
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
@@ -66,6 +74,7 @@ Page {
             Layout.leftMargin: 24
             Layout.rightMargin: 24
             Accessible.name: qsTr("Characters of the recovery key")
+            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
         }
         Button {
             text: qsTr("I have written it down")

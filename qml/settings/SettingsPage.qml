@@ -10,6 +10,7 @@ Page {
 
     header: ToolBar {
         Label {
+            textFormat: Text.PlainText
             anchors.verticalCenter: parent.verticalCenter
             x: 16
             text: qsTr("Settings")
@@ -32,6 +33,7 @@ Page {
             spacing: 14
 
             Label {
+                textFormat: Text.PlainText
                 visible: page.controller.statusMessage.length > 0
                 text: page.controller.statusMessage
                 wrapMode: Text.WordWrap
@@ -39,6 +41,7 @@ Page {
                 Layout.fillWidth: true
             }
             Label {
+                textFormat: Text.PlainText
                 visible: page.controller.errorMessage.length > 0
                 text: page.controller.errorMessage
                 wrapMode: Text.WordWrap
@@ -46,10 +49,10 @@ Page {
                 Layout.fillWidth: true
             }
 
-            Label { text: qsTr("Security"); font.weight: Font.DemiBold; font.pixelSize: TextScale.subtitle }
+            Label { textFormat: Text.PlainText; text: qsTr("Security"); font.weight: Font.DemiBold; font.pixelSize: TextScale.subtitle }
             RowLayout {
                 Layout.fillWidth: true
-                Label { text: qsTr("Lock after idle (minutes)"); Layout.fillWidth: true; wrapMode: Text.WordWrap }
+                Label { textFormat: Text.PlainText; text: qsTr("Lock after idle (minutes)"); Layout.fillWidth: true; wrapMode: Text.WordWrap }
                 SpinBox {
                     from: 1
                     to: 120
@@ -63,6 +66,7 @@ Page {
                 id: rememberSwitch
                 text: qsTr("Remember on this device (open without the passphrase)")
                 contentItem: Label { // wraps instead of cutting the explanation short
+                    textFormat: Text.PlainText
                     leftPadding: rememberSwitch.indicator.width + rememberSwitch.spacing
                     text: rememberSwitch.text
                     wrapMode: Text.WordWrap
@@ -84,7 +88,7 @@ Page {
                 onClicked: page.controller.lock()
             }
 
-            Label { text: qsTr("Appearance"); font.weight: Font.DemiBold; font.pixelSize: TextScale.subtitle; topPadding: 8 }
+            Label { textFormat: Text.PlainText; text: qsTr("Appearance"); font.weight: Font.DemiBold; font.pixelSize: TextScale.subtitle; topPadding: 8 }
             ComboBox {
                 model: [qsTr("Follow the system"), qsTr("Light"), qsTr("Dark")]
                 currentIndex: page.controller.theme
@@ -93,8 +97,9 @@ Page {
                 Layout.fillWidth: true
             }
 
-            Label { text: qsTr("Integrity"); font.weight: Font.DemiBold; font.pixelSize: TextScale.subtitle; topPadding: 8 }
+            Label { textFormat: Text.PlainText; text: qsTr("Integrity"); font.weight: Font.DemiBold; font.pixelSize: TextScale.subtitle; topPadding: 8 }
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Verify re-checks every entry, attachment, signature and link in the chain, and says exactly what is wrong if anything is.")
                 wrapMode: Text.WordWrap
                 opacity: 0.8
@@ -128,6 +133,7 @@ Page {
             TextField {
                 id: first
                 echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
                 placeholderText: qsTr("New passphrase")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("New passphrase")
@@ -135,11 +141,13 @@ Page {
             TextField {
                 id: second
                 echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
                 placeholderText: qsTr("Repeat it")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Repeat the new passphrase")
             }
             Label {
+                textFormat: Text.PlainText
                 visible: second.text.length > 0 && first.text !== second.text
                 text: qsTr("The two passphrases differ.")
                 color: Material.color(Material.Red)

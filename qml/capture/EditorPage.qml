@@ -49,6 +49,7 @@ Page {
                 onClicked: { editor.saveDraft(); page.done(page.editId) }
             }
             Label {
+                textFormat: Text.PlainText
                 text: page.editId.length > 0 ? qsTr("Edit entry") : page.isMeeting ? qsTr("Meeting notes") : qsTr("New entry")
                 font.pixelSize: TextScale.heading
                 Layout.fillWidth: true
@@ -82,12 +83,14 @@ Page {
             spacing: 10
 
             Label {
+                textFormat: Text.PlainText
                 visible: editor.restoredDraft
                 text: qsTr("Restored the draft you had not saved.")
                 font.italic: true
                 opacity: 0.7
             }
             Label {
+                textFormat: Text.PlainText
                 visible: editor.errorMessage.length > 0
                 text: editor.errorMessage
                 color: Material.color(Material.Red)
@@ -172,6 +175,7 @@ Page {
                     required property int index
                     Layout.fillWidth: true
                     Label {
+                        textFormat: Text.PlainText
                         text: modelData.name + (modelData.saved ? "" : qsTr(" (new)"))
                         elide: Text.ElideMiddle
                         Layout.fillWidth: true
@@ -208,6 +212,7 @@ Page {
             }
             Label {
                 id: recapNote
+                textFormat: Text.PlainText
                 visible: false
                 text: qsTr("The recap is in your mail app and on the clipboard. Send it from your personal email and keep the reply.")
                 wrapMode: Text.WordWrap

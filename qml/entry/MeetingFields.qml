@@ -22,8 +22,8 @@ ColumnLayout {
             readonly property string text: Array.isArray(value) ? value.join(", ") : (value || "")
             visible: text.length > 0
             Layout.fillWidth: true
-            Label { text: modelData.label; font.weight: Font.DemiBold; font.pixelSize: TextScale.small }
-            Label { text: parent.text; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+            Label { textFormat: Text.PlainText; text: modelData.label; font.weight: Font.DemiBold; font.pixelSize: TextScale.small }
+            Label { textFormat: Text.PlainText; text: parent.text; wrapMode: Text.WordWrap; Layout.fillWidth: true }
         }
     }
 }

@@ -30,6 +30,7 @@ Page {
                 onClicked: page.back()
             }
             Label {
+                textFormat: Text.PlainText
                 text: details.headline.length > 0 ? details.headline : qsTr("(untitled)")
                 elide: Text.ElideRight
                 font.pixelSize: TextScale.heading
@@ -85,11 +86,13 @@ Page {
                     spacing: 2
                     Layout.fillWidth: true
                     Label {
+                        textFormat: Text.PlainText
                         text: qsTr("Happened %1").arg(Qt.formatDateTime(details.occurredAt, "ddd d MMM yyyy, HH:mm"))
                         wrapMode: Text.WordWrap
                         Layout.fillWidth: true
                     }
                     Label {
+                        textFormat: Text.PlainText
                         text: details.revisionCount > 1
                               ? qsTr("Written %1 \u00B7 last edited %2").arg(Qt.formatDateTime(details.firstRecordedAt, "d MMM yyyy, HH:mm")).arg(Qt.formatDateTime(details.recordedAt, "d MMM yyyy, HH:mm"))
                               : qsTr("Written %1").arg(Qt.formatDateTime(details.recordedAt, "d MMM yyyy, HH:mm"))
@@ -101,6 +104,7 @@ Page {
                 }
             }
             Label {
+                textFormat: Text.PlainText
                 visible: details.deleted
                 text: qsTr("Deleted: hidden from the timeline unless \u201CShow deleted entries\u201D is on. Its history is kept below.")
                 color: Material.color(Material.Red)
@@ -108,6 +112,7 @@ Page {
                 Layout.fillWidth: true
             }
             Label {
+                textFormat: Text.PlainText
                 visible: details.errorMessage.length > 0
                 text: details.errorMessage
                 color: Material.color(Material.Red)
@@ -122,6 +127,7 @@ Page {
                     model: details.tags
                     delegate: Label {
                         required property string modelData
+                        textFormat: Text.PlainText
                         text: "#" + modelData
                         padding: 4
                         leftPadding: 8
@@ -137,6 +143,7 @@ Page {
                 Layout.fillWidth: true
             }
             TextEdit {
+                textFormat: TextEdit.PlainText
                 text: details.body
                 readOnly: true
                 selectByMouse: true
@@ -170,6 +177,7 @@ Page {
                     RowLayout {
                         Layout.fillWidth: true
                         Label {
+                            textFormat: Text.PlainText
                             text: modelData.name + " \u00B7 " + Math.max(1, Math.round(modelData.size / 1024)) + " KiB"
                             elide: Text.ElideMiddle
                             Layout.fillWidth: true
@@ -183,6 +191,7 @@ Page {
                         }
                     }
                     Label {
+                        textFormat: Text.PlainText
                         text: "SHA-256 " + modelData.sha256
                         font.family: "monospace"
                         font.pixelSize: TextScale.caption
@@ -194,6 +203,7 @@ Page {
             }
 
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("History")
                 font.pixelSize: TextScale.heading
                 font.weight: Font.DemiBold
@@ -220,6 +230,7 @@ Page {
         ColumnLayout {
             width: deleteDialog.availableWidth
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
                 text: qsTr("It disappears from the timeline, but its history stays and the log records that you deleted it.")
@@ -239,6 +250,7 @@ Page {
         ColumnLayout {
             width: purgeDialog.availableWidth
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
                 text: qsTr("Its text, every earlier version and its attachments are destroyed and cannot be recovered. The log keeps only their fingerprints, showing that something was removed and when. Type PURGE to confirm.")
@@ -265,6 +277,7 @@ Page {
         ColumnLayout {
             width: openDialog.availableWidth
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
                 text: qsTr("To open %1, Paper Trail writes an unencrypted copy to a private folder on this device. The copy is wiped when you lock, but the other app may keep its own.").arg(openDialog.name)

@@ -20,12 +20,14 @@ Page {
             Item { Layout.preferredHeight: 24 }
 
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Paper Trail")
                 font.pixelSize: TextScale.display
                 font.weight: Font.DemiBold
                 Layout.leftMargin: 24
             }
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Write it down as it happens. Everything you keep here is encrypted on this device with a passphrase only you know.")
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
@@ -36,6 +38,8 @@ Page {
                 id: passphrase
                 placeholderText: qsTr("Passphrase")
                 echoMode: TextInput.Password
+                // Keyboards must not learn, suggest or capitalise the passphrase.
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
                 Layout.fillWidth: true
                 Layout.leftMargin: 24
                 Layout.rightMargin: 24
@@ -60,6 +64,7 @@ Page {
                     Accessible.name: qsTr("Passphrase strength")
                 }
                 Label {
+                    textFormat: Text.PlainText
                     text: qsTr("Guessing it would take %1.").arg(strength.crackTimeText) +
                           (strength.feedback.length > 0 ? " " + strength.feedback : "")
                     wrapMode: Text.WordWrap
@@ -71,6 +76,7 @@ Page {
                 id: repeat
                 placeholderText: qsTr("Repeat the passphrase")
                 echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
                 Layout.fillWidth: true
                 Layout.leftMargin: 24
                 Layout.rightMargin: 24
@@ -85,6 +91,7 @@ Page {
                 Accessible.name: qsTr("Remember on this device")
             }
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("If you lose this passphrase and the recovery key shown next, nobody can open your records: not us, not anyone.")
                 wrapMode: Text.WordWrap
                 font.pixelSize: TextScale.small
@@ -94,6 +101,7 @@ Page {
                 Layout.rightMargin: 24
             }
             Label {
+                textFormat: Text.PlainText
                 visible: text.length > 0
                 text: passphrase.text.length > 0 && repeat.text.length > 0 && passphrase.text !== repeat.text
                       ? qsTr("The two passphrases differ.") : page.controller.errorMessage

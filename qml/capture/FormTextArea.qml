@@ -5,6 +5,7 @@ import QtQuick.Controls
 // (as in a browser) instead of typing a tab, so the keyboard never gets stuck in it.
 TextArea {
     id: area
+    textFormat: TextEdit.PlainText // what is typed or pasted stays text, never markup
     wrapMode: TextEdit.Wrap
     Keys.onTabPressed: (event) => {
         area.nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)

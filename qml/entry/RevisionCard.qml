@@ -15,6 +15,7 @@ Pane {
         width: parent.width
         spacing: 4
         Label {
+            textFormat: Text.PlainText
             text: card.modelData.revision === 1
                   ? qsTr("Revision 1 (original), written %1").arg(Qt.formatDateTime(card.modelData.recordedAt, "d MMM yyyy, HH:mm:ss"))
                   : qsTr("Revision %1, written %2").arg(card.modelData.revision).arg(Qt.formatDateTime(card.modelData.recordedAt, "d MMM yyyy, HH:mm:ss"))
@@ -23,12 +24,14 @@ Pane {
             Layout.fillWidth: true
         }
         Label {
+            textFormat: Text.PlainText
             visible: card.modelData.revision > 1
             text: qsTr("Changed: %1").arg(card.modelData.changed.join(", "))
             font.pixelSize: TextScale.small
             opacity: 0.7
         }
         Label {
+            textFormat: Text.PlainText
             visible: card.modelData.changed.indexOf("title") >= 0
             text: qsTr("Title was: %1").arg(card.modelData.previousTitle)
             wrapMode: Text.WordWrap
@@ -37,6 +40,7 @@ Pane {
             Layout.fillWidth: true
         }
         Label {
+            textFormat: Text.PlainText
             visible: card.modelData.changed.indexOf("body") >= 0
             text: card.modelData.previousBody
             wrapMode: Text.WordWrap
@@ -47,6 +51,7 @@ Pane {
             Layout.fillWidth: true
         }
         Label {
+            textFormat: Text.PlainText
             text: card.modelData.body
             wrapMode: Text.WordWrap
             maximumLineCount: 6

@@ -45,6 +45,7 @@ Page {
     }
 
     Label {
+        textFormat: Text.PlainText
         anchors.centerIn: parent
         width: parent.width - 48
         horizontalAlignment: Text.AlignHCenter

@@ -40,12 +40,14 @@ ItemDelegate {
             RowLayout {
                 Layout.fillWidth: true
                 Label {
+                    textFormat: Text.PlainText
                     visible: !card.purged
                     text: Qt.formatTime(card.occurredAt, "HH:mm")
                     font.pixelSize: TextScale.caption
                     opacity: 0.7
                 }
                 Label {
+                    textFormat: Text.PlainText
                     visible: card.edited
                     text: qsTr("edited")
                     font.pixelSize: TextScale.caption
@@ -53,6 +55,7 @@ ItemDelegate {
                     opacity: 0.7
                 }
                 Label {
+                    textFormat: Text.PlainText
                     visible: card.deleted
                     text: card.purged ? qsTr("purged") : qsTr("deleted")
                     font.pixelSize: TextScale.caption
@@ -60,6 +63,7 @@ ItemDelegate {
                     color: Material.color(Material.Red)
                 }
                 Label { // takes the rest of the line and gives way first when text is large
+                    textFormat: Text.PlainText
                     text: card.attachmentCount > 0 ? qsTr("%n attachment(s)", "", card.attachmentCount) : ""
                     font.pixelSize: TextScale.caption
                     opacity: 0.7
@@ -70,6 +74,7 @@ ItemDelegate {
                 }
             }
             Label {
+                textFormat: Text.PlainText
                 text: card.purged ? qsTr("Purged: only its fingerprints remain")
                       : card.headline.length > 0 ? card.headline : qsTr("(untitled)")
                 font.pixelSize: TextScale.subtitle

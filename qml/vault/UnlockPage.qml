@@ -19,6 +19,7 @@ Page {
 
         Item { Layout.preferredHeight: 48 }
         Label {
+            textFormat: Text.PlainText
             text: qsTr("Paper Trail is locked")
             font.pixelSize: TextScale.headline
             font.weight: Font.DemiBold
@@ -32,6 +33,8 @@ Page {
             focus: true
             placeholderText: page.useRecoveryKey ? qsTr("Recovery key (ptrk1…)") : qsTr("Passphrase")
             echoMode: page.useRecoveryKey ? TextInput.Normal : TextInput.Password
+            // Keyboards must not learn, suggest or capitalise the passphrase or the key.
+            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
             enabled: !page.controller.busy
             Layout.fillWidth: true
             Layout.leftMargin: 24
@@ -41,6 +44,7 @@ Page {
             Component.onCompleted: forceActiveFocus()
         }
         Label {
+            textFormat: Text.PlainText
             visible: text.length > 0
             text: page.controller.errorMessage
             color: "#c62828"
