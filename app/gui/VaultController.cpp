@@ -1,6 +1,7 @@
 #include "VaultController.h"
 
 #include "AttachmentImageProvider.h"
+#include "vault/KdfPolicy.h"
 #include "platform/KeychainSecretStore.h"
 
 #include <QBuffer>
@@ -216,7 +217,7 @@ void VaultController::create(const QString& passphrase, bool rememberOnDevice)
     });
     const QFuture<CreateOutcome> job = QtConcurrent::run([path = m_path, secret = std::make_shared<crypto::SecureBytes>(utf8Secret(passphrase))] {
         CreateOutcome outcome;
-        auto vault = core::Vault::create(path, secret->view(), crypto::pwhash::calibrate(), &outcome.recoveryKey);
+        auto vault = core::Vault::create(path, secret->view(), core::kdf::forNewKey(), &outcome.recoveryKey);
         if (!vault)
             outcome.status = vault.error();
         return outcome;
@@ -291,9 +292,14 @@ void VaultController::afterUnlock(const core::Status& status)
     // The timeline has its rows before the pages exist, so they are built once, already full.
     m_timeline.setJournal(&m_vault->journal());
     refreshState();
+    QStringList warnings;
+    for (const core::RollbackFinding& finding : m_vault->rollbackFindings())
+        warnings << finding.message();
     if (!m_vault->journal().problems().isEmpty())
-        setStatus(tr("%n item(s) could not be read. Open Settings and run Verify to see which.", "",
-                     int(m_vault->journal().problems().size())));
+        warnings << tr("%n item(s) could not be read. Open Settings and run Verify to see which.", "",
+                       int(m_vault->journal().problems().size()));
+    if (!warnings.isEmpty())
+        setStatus(warnings.join(QLatin1Char('\n')));
     emit rememberedChanged();
     releaseFreedMemory();
 }
@@ -401,25 +407,86 @@ void VaultController::changePassphrase(const QString& current, const QString& ne
     watcher->setFuture(job);
 }
 
+namespace {
+
+// 64 hex digits in groups of eight: easier to read out, write down and compare.
+QString grouped(const QString& hex)
+{
+    QStringList groups;
+    for (qsizetype i = 0; i < hex.size(); i += 8)
+        groups << hex.mid(i, 8);
+    return groups.join(QLatin1Char(' '));
+}
+
+} // namespace
+
 bool VaultController::verify()
 {
     if (!vault())
         return false;
     const core::VerifyReport report = m_vault->verify();
+    const QString head = tr("Journal head: %1. Write it down or send it to your lawyer: any later copy of this journal "
+                            "must still contain it.")
+                             .arg(grouped(core::headsFingerprint(report.heads)));
+    // What verify proves, and what it cannot, in the same words every time.
+    const QString limits =
+        report.rollbackChecked
+            ? tr("Verify cannot see what was removed before this device first opened the vault; a synced copy or a "
+                 "written-down journal head can.")
+            : tr("This device had not opened this vault before, so it cannot tell whether the newest records were "
+                 "removed; a synced copy or a written-down journal head can.");
     if (report.ok()) {
-        setStatus(tr("Everything checks out: %1 records, %2 entries, %3 attachments. Nothing was changed or removed "
-                     "without a trace.")
+        setStatus(tr("Everything checks out: %1 records, %2 entries, %3 attachments. Every entry, edit and attachment "
+                     "is as it was written and signed, and nothing this device saw before is missing.")
                       .arg(report.records)
                       .arg(report.entries)
-                      .arg(report.attachments));
+                      .arg(report.attachments) +
+                  QLatin1Char(' ') + limits + QStringLiteral("\n") + head);
         return true;
     }
     QStringList lines;
     for (const core::VerifyProblem& p : report.problems)
         lines << p.item + QLatin1Char(' ') + p.what;
-    setError(tr("%n problem(s) found. Restore the vault from a synced copy or a backup.", "", int(report.problems.size())) +
-             QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
+    setError(tr("%n problem(s) found. Keep this copy as it is and restore the vault from a synced copy or a backup.", "",
+                int(report.problems.size())) +
+             QLatin1Char('\n') + lines.join(QLatin1Char('\n')) + QLatin1Char('\n') + head);
     return false;
+}
+
+void VaultController::replaceRecoveryKey(const QString& current, bool currentIsRecoveryKey)
+{
+    if (!vault() || m_busy)
+        return;
+    if (current.isEmpty()) {
+        setError(currentIsRecoveryKey ? tr("Type your current recovery key first.") : tr("Type your passphrase first."));
+        return;
+    }
+    clearMessages();
+    setBusy(true);
+    using KeyResult = core::Result<QString>;
+    auto* watcher = new QFutureWatcher<std::shared_ptr<KeyResult>>(this);
+    connect(watcher, &QFutureWatcher<std::shared_ptr<KeyResult>>::finished, this, [this, watcher] {
+        const std::shared_ptr<KeyResult> key = watcher->result();
+        watcher->deleteLater();
+        if (finishJob() && !key->ok())
+            return;
+        if (!key->ok()) {
+            setError(key->error().message);
+            return;
+        }
+        // Shown once, as at creation, even when a lock came in meanwhile: the old key is gone.
+        m_recoveryKey = key->value();
+        emit recoveryKeyChanged();
+        setStatus(tr("A new recovery key replaced the old one, which no longer opens the vault."));
+    });
+    auto proof = std::make_shared<core::CurrentSecret>(core::CurrentSecret{
+        currentIsRecoveryKey ? core::CurrentSecret::Kind::RecoveryKey : core::CurrentSecret::Kind::Passphrase,
+        utf8Secret(current)});
+    core::Vault* vault = m_vault.get();
+    const QFuture<std::shared_ptr<KeyResult>> job =
+        QtConcurrent::run([vault, proof] { return std::make_shared<KeyResult>(vault->replaceRecoveryKey(*proof)); });
+    m_worker = job;
+    watcher->setFuture(job);
 }
 
 void VaultController::installImageProvider(QQmlEngine& engine)

@@ -94,7 +94,11 @@ public:
     // app alone never changes a key.
     Q_INVOKABLE void changePassphrase(const QString& current, const QString& newPassphrase,
                                       bool currentIsRecoveryKey = false);
-    // Runs every check and reports in statusMessage; returns true when all hold.
+    // A new recovery key, shown once on the recovery key page; the old one stops working. Needs
+    // the passphrase (or the current recovery key).
+    Q_INVOKABLE void replaceRecoveryKey(const QString& current, bool currentIsRecoveryKey = false);
+    // Runs every check and reports in statusMessage (with the journal head to write down, and
+    // what verify cannot prove); returns true when all hold.
     Q_INVOKABLE bool verify();
     Q_INVOKABLE void clearMessages();
 

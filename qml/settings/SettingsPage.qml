@@ -36,7 +36,7 @@ Page {
                 textFormat: Text.PlainText
                 visible: page.controller.statusMessage.length > 0
                 text: page.controller.statusMessage
-                wrapMode: Text.WordWrap
+                wrapMode: Text.Wrap
                 color: Material.color(Material.Teal)
                 Layout.fillWidth: true
             }
@@ -84,6 +84,12 @@ Page {
                 onClicked: passphraseDialog.open()
             }
             Button {
+                text: qsTr("New recovery key\u2026")
+                enabled: !page.controller.busy
+                Accessible.name: qsTr("Replace the recovery key")
+                onClicked: recoveryDialog.open()
+            }
+            Button {
                 text: qsTr("Lock now")
                 onClicked: page.controller.lock()
             }
@@ -100,7 +106,7 @@ Page {
             Label { textFormat: Text.PlainText; text: qsTr("Integrity"); font.weight: Font.DemiBold; font.pixelSize: TextScale.subtitle; topPadding: 8 }
             Label {
                 textFormat: Text.PlainText
-                text: qsTr("Verify re-checks every entry, attachment, signature and link in the chain, and says exactly what is wrong if anything is.")
+                text: qsTr("Verify re-checks every entry, edit, attachment, signature and link in the chain, and compares the journal with what this device saw before, so records removed since then are noticed. It names exactly what is wrong. It cannot see what was removed before this device first opened the vault: write down the journal head it shows, or keep a synced copy.")
                 wrapMode: Text.WordWrap
                 opacity: 0.8
                 Layout.fillWidth: true
@@ -120,15 +126,12 @@ Page {
         modal: true
         title: qsTr("Change passphrase")
         standardButtons: Dialog.Cancel | Dialog.Ok
-        onOpened: { current.clear(); first.clear(); second.clear(); current.forceActiveFocus() }
+        onOpened: { current.clear(); first.clear(); second.clear(); current.focusInput() }
         ColumnLayout {
             width: passphraseDialog.availableWidth
-            TextField {
+            CurrentSecretField {
                 id: current
-                echoMode: TextInput.Password
-                placeholderText: qsTr("Current passphrase")
                 Layout.fillWidth: true
-                Accessible.name: qsTr("Current passphrase")
             }
             TextField {
                 id: first
@@ -155,10 +158,48 @@ Page {
         }
         onAccepted: {
             if (current.text.length > 0 && first.text.length > 0 && first.text === second.text)
-                page.controller.changePassphrase(current.text, first.text)
+                page.controller.changePassphrase(current.text, first.text, current.usesRecoveryKey)
             current.clear()
             first.clear()
             second.clear()
+        }
+    }
+
+    Dialog {
+        id: recoveryDialog
+        objectName: "recoveryKeyDialog"
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 32, 420)
+        modal: true
+        title: qsTr("New recovery key")
+        onOpened: { recoveryCurrent.clear(); recoveryCurrent.focusInput() }
+        ColumnLayout {
+            width: recoveryDialog.availableWidth
+            Label {
+                textFormat: Text.PlainText
+                text: qsTr("A new recovery key is made and shown once; the old one stops opening this vault. Use it if the old one was seen by someone else or lost.")
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            CurrentSecretField {
+                id: recoveryCurrent
+                Layout.fillWidth: true
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                text: qsTr("Make a new key")
+                enabled: recoveryCurrent.text.length > 0
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+        onAccepted: {
+            page.controller.replaceRecoveryKey(recoveryCurrent.text, recoveryCurrent.usesRecoveryKey)
+            recoveryCurrent.clear()
         }
     }
 }
