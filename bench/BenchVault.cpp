@@ -2,6 +2,7 @@
 
 #include "BenchSupport.h"
 #include "TextGen.h"
+#include "vault/KdfPolicy.h"
 #include "vault/Vault.h"
 
 #include <QBuffer>
@@ -16,7 +17,7 @@ BenchVault populateVault(const QString& dir, int entries, int screenshotEvery,
     using namespace pt::core;
     const auto start = SteadyClock::now();
     BenchVault result;
-    auto vault = take(Vault::create(dir, crypto::view("bench passphrase"), {1, 8u * 1024 * 1024}, &result.recoveryKey),
+    auto vault = take(Vault::create(dir, crypto::view("bench passphrase"), kdf::floor(), &result.recoveryKey),
                       "Vault::create");
     Journal& journal = vault->journal();
     TextGen gen(20240601);

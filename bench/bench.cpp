@@ -18,6 +18,7 @@
 #include "BenchSupport.h"
 #include "BenchVault.h"
 #include "TextGen.h"
+#include "vault/KdfPolicy.h"
 #include "vault/Vault.h"
 #include "crypto/Init.h"
 #include "crypto/PasswordHash.h"
@@ -274,7 +275,7 @@ static int run(QCoreApplication& app)
     {
         QString unusedRecovery;
         auto v = take(Vault::create(diskDir.path() + QStringLiteral("/vault"), crypto::view("bench passphrase"),
-                                    {1, 8u * 1024 * 1024}, &unusedRecovery),
+                                    core::kdf::floor(), &unusedRecovery),
                       "Vault::create");
         TextGen gen(7);
         std::vector<double> latencies;
@@ -316,6 +317,7 @@ static int run(QCoreApplication& app)
         const QString objects = memDir.path() + QStringLiteral("/attachments/objects");
         QDir().mkpath(objects);
         AttachmentStore store(objects, keys);
+        check(store.open(), "AttachmentStore::open");
         std::vector<double> putMs, getMs;
         for (int i = 0; i < Reps; ++i) {
             QBuffer source(&plain);

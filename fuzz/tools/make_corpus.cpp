@@ -162,6 +162,10 @@ void attachments()
     QTemporaryDir root;
     const core::VaultKeys keys(QString::fromLatin1(fuzz::VaultId), fuzz::fixedKey(fuzz::VaultKeyBase));
     core::AttachmentStore store(root.path() + QStringLiteral("/objects"), keys);
+    if (!store.open()) {
+        std::fputs("make_corpus: cannot open the objects folder\n", stderr);
+        std::exit(1);
+    }
     auto put = [&](const QString& name, const QByteArray& plain) {
         QBuffer source;
         source.setData(plain);

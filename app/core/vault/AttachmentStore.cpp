@@ -15,6 +15,8 @@
 #include <array>
 #include <cstring>
 #include <functional>
+#include <optional>
+#include <span>
 #include <vector>
 
 #include <cerrno>
@@ -371,63 +373,88 @@ Status AttachmentStore::decrypt(const QString& object, QIODevice* sink, QString*
         return failed(QStringLiteral("Could not read attachment %1: %2.").arg(object, in.errorString()));
     fd->release(); // the QFile closes it now
 
-    crypto::Sha256 cipherHash;
-    crypto::Sha256 plainHash;
-    auto readExact = [&](void* buffer, qint64 size) {
-        if (in.read(static_cast<char*>(buffer), size) != size)
-            return false;
-        if (cipherHashOut)
-            cipherHash.update({static_cast<const std::uint8_t*>(buffer), static_cast<std::size_t>(size)});
-        return true;
+    // The file is read in batches of 16 chunks into two alternating buffers: a second thread
+    // hashes one batch while this one decrypts the next, so checking the name costs little time.
+    struct Batch {
+        std::vector<std::uint8_t> sealed = std::vector<std::uint8_t>(BatchChunks * SealedChunk);
+        std::vector<std::uint8_t> plain = std::vector<std::uint8_t>(BatchChunks * Chunk);
+        std::size_t ticket = 0;
     };
+    Batch batches[2];
+    crypto::Bytes header;
+    header.reserve(sizeof Magic + 4 + MaxWrappedKey + crypto::StreamEncryptor::HeaderSize); // pointers into it stay valid
+    const bool hashing = cipherHashOut || plainHashOut;
+    std::optional<BackgroundHasher> hasher; // after the buffers it reads: they outlive its thread
+    if (hashing)
+        hasher.emplace();
 
-    char magic[sizeof Magic];
-    std::array<std::uint8_t, 4> len{};
-    if (!readExact(magic, sizeof magic) || std::memcmp(magic, Magic, sizeof Magic) != 0 ||
-        !readExact(len.data(), len.size()))
+    auto readHeader = [&](std::size_t size) -> std::uint8_t* {
+        const std::size_t at = header.size();
+        header.resize(at + size);
+        if (in.read(reinterpret_cast<char*>(header.data() + at), qint64(size)) != qint64(size))
+            return nullptr;
+        return header.data() + at;
+    };
+    const std::uint8_t* magic = readHeader(sizeof Magic);
+    const std::uint8_t* len = magic && std::memcmp(magic, Magic, sizeof Magic) == 0 ? readHeader(4) : nullptr;
+    if (!len)
         return damagedObject(object, QStringLiteral("bad header"));
-    const std::uint32_t wrappedSize = crypto::loadLe32(len.data());
+    const std::uint32_t wrappedSize = crypto::loadLe32(len);
     if (wrappedSize > MaxWrappedKey)
         return damagedObject(object, QStringLiteral("bad header"));
-    crypto::Bytes wrapped(wrappedSize);
-    std::array<std::uint8_t, crypto::StreamEncryptor::HeaderSize> streamHeader{};
-    if (!readExact(wrapped.data(), wrappedSize) || !readExact(streamHeader.data(), streamHeader.size()))
+    const std::uint8_t* wrapped = readHeader(wrappedSize);
+    const std::uint8_t* streamHeader = wrapped ? readHeader(crypto::StreamEncryptor::HeaderSize) : nullptr;
+    if (!streamHeader)
         return damagedObject(object, QStringLiteral("truncated header"));
-    const auto fileKey = crypto::aead::openSecret(m_keys.subkey(Purpose::AttachmentKey).view(), wrapped,
+    const auto fileKey = crypto::aead::openSecret(m_keys.subkey(Purpose::AttachmentKey).view(), {wrapped, wrappedSize},
                                                   bytesOf(m_keys.aad(QStringLiteral("attachment-key"))));
     crypto::StreamDecryptor decryptor;
-    if (!fileKey || !decryptor.init(streamHeader, fileKey->view()))
+    if (!fileKey || !decryptor.init({streamHeader, crypto::StreamEncryptor::HeaderSize}, fileKey->view()))
         return damagedObject(object, QStringLiteral("its key does not open"));
+    if (hasher)
+        hasher->submit({}, header);
 
-    std::vector<std::uint8_t> sealed(SealedChunk);
-    std::vector<std::uint8_t> plain(Chunk);
     qint64 total = 0;
     bool final = false;
-    while (!final) {
-        const qint64 n = in.read(reinterpret_cast<char*>(sealed.data()), qint64(SealedChunk));
+    for (std::size_t index = 0; !final; ++index) {
+        Batch& batch = batches[index % 2];
+        if (batch.ticket)
+            hasher->waitFor(batch.ticket); // hashed, so it may be overwritten
+        const qint64 n = readFull(in, reinterpret_cast<char*>(batch.sealed.data()), qint64(batch.sealed.size()));
         if (n < 0)
             return failed(QStringLiteral("Could not read attachment %1: %2.").arg(object, in.errorString()));
         if (n == 0)
             return damagedObject(object, QStringLiteral("it was cut short"));
-        if (cipherHashOut)
-            cipherHash.update({sealed.data(), static_cast<std::size_t>(n)});
-        const auto got = decryptor.pull({sealed.data(), static_cast<std::size_t>(n)}, plain, final);
-        if (!got)
-            return damagedObject(object, QStringLiteral("chunk at byte %1 does not authenticate").arg(total));
-        total += qint64(*got);
-        if (plainHashOut)
-            plainHash.update({plain.data(), *got});
-        if (sink && sink->write(reinterpret_cast<const char*>(plain.data()), qint64(*got)) != qint64(*got))
-            return failed(QStringLiteral("Could not write the attachment out: %1. Free some space and "
-                                         "try again.")
-                              .arg(sink->errorString()));
+        std::size_t offset = 0;
+        std::size_t plainSize = 0;
+        while (offset < std::size_t(n) && !final) {
+            const std::size_t size = std::min(SealedChunk, std::size_t(n) - offset);
+            const auto got = decryptor.pull({batch.sealed.data() + offset, size},
+                                            std::span(batch.plain).subspan(plainSize, Chunk), final);
+            if (!got)
+                return damagedObject(object, QStringLiteral("chunk at byte %1 does not authenticate").arg(total));
+            if (sink && sink->write(reinterpret_cast<const char*>(batch.plain.data() + plainSize), qint64(*got)) != qint64(*got))
+                return failed(QStringLiteral("Could not write the attachment out: %1. Free some space and "
+                                             "try again.")
+                                  .arg(sink->errorString()));
+            offset += size;
+            plainSize += *got;
+            total += qint64(*got);
+        }
+        if (offset < std::size_t(n))
+            return damagedObject(object, QStringLiteral("extra bytes after its end"));
+        if (hasher)
+            batch.ticket = hasher->submit({batch.plain.data(), plainHashOut ? plainSize : 0}, {batch.sealed.data(), std::size_t(n)});
     }
     if (!in.atEnd())
         return damagedObject(object, QStringLiteral("extra bytes after its end"));
-    if (cipherHashOut)
-        *cipherHashOut = hex(cipherHash.finish());
-    if (plainHashOut)
-        *plainHashOut = hex(plainHash.finish());
+    if (hasher) {
+        const BackgroundHasher::Digests digests = hasher->finish();
+        if (cipherHashOut)
+            *cipherHashOut = hex(digests.ciphertext);
+        if (plainHashOut)
+            *plainHashOut = hex(digests.plaintext);
+    }
     if (plainSizeOut)
         *plainSizeOut = total;
     return Ok{};
