@@ -68,22 +68,38 @@ Page {
         }
     }
 
-    Label {
-        textFormat: Text.PlainText
+    // A warning (a rollback found at unlock, unreadable items) sits above the list, not over it,
+    // until the person has read it and closes it.
+    Pane {
+        id: banner
         visible: page.controller.statusMessage.length > 0
-        z: 1
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: 8 }
-        text: page.controller.statusMessage
-        wrapMode: Text.WordWrap
         padding: 8
         background: Rectangle { color: Material.color(Material.Amber, Material.Shade100); radius: 4 }
-        color: "#3e2723"
+        RowLayout {
+            anchors.fill: parent
+            Label {
+                textFormat: Text.PlainText
+                text: page.controller.statusMessage
+                wrapMode: Text.WordWrap
+                color: "#3e2723"
+                Layout.fillWidth: true
+            }
+            ToolButton {
+                text: "\u2715"
+                Material.foreground: "#3e2723"
+                Accessible.name: qsTr("Close the message")
+                onClicked: page.controller.clearMessages()
+                Layout.alignment: Qt.AlignTop
+            }
+        }
     }
 
     EntryList {
         id: list
         objectName: "timelineList"
-        anchors.fill: parent
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        anchors.top: banner.visible ? banner.bottom : parent.top
         model: page.controller.timeline
         reuseItems: true
         Accessible.name: qsTr("Entries")

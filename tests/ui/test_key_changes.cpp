@@ -143,5 +143,11 @@ TEST_CASE("A journal rolled back since this device saw it is named at unlock", "
     CHECK(ui.all("QQuickLabel", [](QQuickItem* l) {
                  return l->property("text").toString().contains(QStringLiteral("went back in time"));
              }).size() == 1);
+    // Above the list, not over its first entry; closed once read.
+    QQuickItem* list = ui.waitNamed("EntryList", QStringLiteral("Entries"));
+    QQuickItem* close = ui.waitNamed("QQuickToolButton", QStringLiteral("Close the message"));
+    CHECK(list->mapToScene(QPointF(0, 0)).y() > close->mapToScene(QPointF(0, close->height())).y());
+    ui.click(close);
+    REQUIRE(waitFor([&] { return ui.controller().statusMessage().isEmpty(); }));
     PT_CHECK_NO_QML_WARNINGS();
 }
