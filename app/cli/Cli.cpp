@@ -284,6 +284,7 @@ Result<std::unique_ptr<Vault>> Cli::openUnlocked()
         if (Status s = unlockWith(v, *secret); !s)
             return s.error();
     }
+    crossCheckKeychain(v);
     reportAfterUnlock(v);
     return vault;
 }
@@ -298,9 +299,30 @@ Result<std::unique_ptr<Vault>> Cli::openWithSecret(CurrentSecret* secret)
         return given.error();
     if (Status s = unlockWith(**vault, *given); !s)
         return s.error();
+    crossCheckKeychain(**vault);
     reportAfterUnlock(**vault);
     *secret = std::move(*given);
     return vault;
+}
+
+void Cli::crossCheckKeychain(Vault& vault) const
+{
+    if (!vault.isRememberedOnThisDevice())
+        return;
+    // A remembered device keeps a second copy of what it saw in the keychain, out of reach of
+    // whoever can write the vault folder or the config folder.
+    platform::KeychainSecretStore keychain(KeychainService, std::chrono::seconds(10));
+    platform::SecretResult kept = keychain.readBlocking(vault.keychainSeenHeadsKey());
+    if (kept.ok()) {
+        const QByteArray json(reinterpret_cast<const char*>(kept.secret.data()), qsizetype(kept.secret.size()));
+        if (auto heads = seenHeadsFromJson(json))
+            vault.checkAgainst(*heads);
+        else
+            warn(QStringLiteral("Warning: the keychain's record of what this device saw of the vault is damaged; it "
+                                "is written anew."));
+    }
+    const QByteArray now = seenHeadsToJson(vault.seenHeads());
+    (void)keychain.writeBlocking(vault.keychainSeenHeadsKey(), bytesOf(now));
 }
 
 void Cli::reportAfterUnlock(const Vault& vault) const

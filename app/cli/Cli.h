@@ -41,6 +41,8 @@ private:
     [[nodiscard]] core::Result<core::CurrentSecret> currentSecret();
     [[nodiscard]] core::Status unlockWith(core::Vault& vault, const core::CurrentSecret& secret) const;
     void reportAfterUnlock(const core::Vault& vault) const;
+    // On a remembered device: the keychain's copy of the seen heads, checked and brought up to date.
+    void crossCheckKeychain(core::Vault& vault) const;
     [[nodiscard]] core::Result<crypto::SecureBytes> passphrase(const QString& prompt, bool confirm);
     [[nodiscard]] core::Result<QString> bodyFromArgumentsOrStdin(bool* given);
     // Unlocks, resolves the first argument to an entry id and runs `action` on it.

@@ -126,6 +126,7 @@ int Cli::remember()
         (void)(*vault)->forgetOnThisDevice();
         return fail(failed(written.message));
     }
+    crossCheckKeychain(**vault); // from now on the keychain keeps what this device saw, too
     print(QStringLiteral("This device now opens the vault without the passphrase. 'forget' undoes it.\n"));
     return 0;
 }
@@ -140,8 +141,9 @@ int Cli::forget()
     platform::KeychainSecretStore keychain(KeychainService, std::chrono::seconds(10));
     const platform::SecretResult removed = keychain.removeBlocking((*vault)->keychainKey());
     if (!removed.ok())
-        std::fprintf(stderr, "The vault no longer accepts this device's key, but the keychain entry could not "
-                             "be removed: %s\n", removed.message.toUtf8().constData());
+        warn(QStringLiteral("The vault no longer accepts this device's key, but the keychain entry could not be "
+                            "removed: %1").arg(removed.message));
+    (void)keychain.removeBlocking((*vault)->keychainSeenHeadsKey());
     print(QStringLiteral("This device no longer remembers the vault; the passphrase is needed again.\n"));
     return 0;
 }

@@ -292,6 +292,14 @@ void VaultController::afterUnlock(const core::Status& status)
     // The timeline has its rows before the pages exist, so they are built once, already full.
     m_timeline.setJournal(&m_vault->journal());
     refreshState();
+    showUnlockWarnings();
+    crossCheckKeychain();
+    emit rememberedChanged();
+    releaseFreedMemory();
+}
+
+void VaultController::showUnlockWarnings()
+{
     QStringList warnings;
     for (const core::RollbackFinding& finding : m_vault->rollbackFindings())
         warnings << finding.message();
@@ -300,8 +308,36 @@ void VaultController::afterUnlock(const core::Status& status)
                        int(m_vault->journal().problems().size()));
     if (!warnings.isEmpty())
         setStatus(warnings.join(QLatin1Char('\n')));
-    emit rememberedChanged();
-    releaseFreedMemory();
+}
+
+void VaultController::crossCheckKeychain()
+{
+    if (!m_vault || !m_vault->isRememberedOnThisDevice())
+        return;
+    // A remembered device keeps a second copy of what it saw in the keychain, out of reach of
+    // whoever can write the vault folder or the config folder. In the background: the timeline
+    // is already usable, and a finding is shown when it comes.
+    m_secrets->read(m_vault->keychainSeenHeadsKey(), [this, vault = QPointer<VaultController>(this)](platform::SecretResult kept) {
+        if (!vault || !this->vault())
+            return;
+        if (kept.ok()) {
+            const QByteArray json(reinterpret_cast<const char*>(kept.secret.data()), qsizetype(kept.secret.size()));
+            if (auto heads = core::seenHeadsFromJson(json)) {
+                const qsizetype before = m_vault->rollbackFindings().size();
+                m_vault->checkAgainst(*heads);
+                if (m_vault->rollbackFindings().size() != before)
+                    showUnlockWarnings();
+            }
+        }
+        keepSeenHeadsInKeychain();
+    });
+}
+
+void VaultController::keepSeenHeadsInKeychain()
+{
+    if (vault() && m_vault->isRememberedOnThisDevice())
+        m_secrets->write(m_vault->keychainSeenHeadsKey(), core::bytesOf(core::seenHeadsToJson(m_vault->seenHeads())),
+                         [](platform::SecretResult) {});
 }
 
 void VaultController::lock()
@@ -317,6 +353,7 @@ void VaultController::lock()
         emit aboutToLock(); // editors write their drafts while the keys still exist
     m_timeline.setJournal(nullptr);
     m_timeline.resetView(); // the next unlock starts from the whole timeline, not the last search
+    keepSeenHeadsInKeychain(); // what this device appended since unlock
     if (m_vault)
         m_vault->lock(); // wipes every key
     wipeOpenedFiles();
@@ -347,6 +384,7 @@ void VaultController::setRemembered(bool remember)
     if (!remember) {
         (void)m_vault->forgetOnThisDevice();
         m_secrets->remove(m_vault->keychainKey(), [](platform::SecretResult) {});
+        m_secrets->remove(m_vault->keychainSeenHeadsKey(), [](platform::SecretResult) {});
         emit rememberedChanged();
         setStatus(tr("This device no longer opens the vault without the passphrase."));
         return;
@@ -364,6 +402,7 @@ void VaultController::setRemembered(bool remember)
                 setError(result.message);
             } else {
                 setStatus(tr("This device now opens the vault without the passphrase."));
+                keepSeenHeadsInKeychain();
             }
             emit rememberedChanged();
         }

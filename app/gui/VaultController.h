@@ -125,6 +125,10 @@ private:
     void setError(const QString& message);
     void setStatus(const QString& message);
     void afterUnlock(const core::Status& status);
+    void showUnlockWarnings();
+    // On a remembered device: the keychain's copy of the seen heads, checked and kept up to date.
+    void crossCheckKeychain();
+    void keepSeenHeadsInKeychain();
     [[nodiscard]] bool ensureOpen();
     static void wipeOpenedFiles();
 

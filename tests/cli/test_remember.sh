@@ -26,6 +26,21 @@ jq_ok "$OUT" 'length == 1 and .[0].title == "Kept on this phone"'
 step "a passphrase given explicitly still wins, and a wrong one still fails"
 PAPERTRAIL_PASSPHRASE=wrong expect_exit 3 pt list
 
+step "the keychain keeps a second record of what this device saw: a rollback is caught without the config file"
+expect_exit 0 pt add --title "Second" --body "later"
+cp "$V/journal.db" "$T/old.db"
+rm -f "$T/old.db-wal"
+expect_exit 0 pt add --title "Third, to be rolled back" --body "latest"
+expect_exit 0 pt list
+# Someone puts back an older journal.db and also deletes the config folder's record.
+cp "$T/old.db" "$V/journal.db"
+rm -f "$V/journal.db-wal" "$V/journal.db-shm"
+rm -rf "$XDG_CONFIG_HOME/papertrail/seen-heads"
+expect_exit 0 pt list
+contains "$ERR" "went back in time"
+expect_exit 4 pt verify
+contains "$OUT" "went back in time"
+
 step "forget removes it: the passphrase is needed again"
 expect_exit 0 pt forget
 expect_exit 3 pt list

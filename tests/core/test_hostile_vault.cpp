@@ -539,3 +539,41 @@ TEST_CASE("hostile: a new recovery key replaces the old one and needs a current 
     vault->lock();
     REQUIRE(vault->unlockWithPassphrase(bytes(Passphrase)).ok());
 }
+
+TEST_CASE("hostile: a second record kept elsewhere catches a rollback the config folder lost", "[hostile][rollback]")
+{
+    QTemporaryDir root;
+    const QString dir = root.path() + QStringLiteral("/v");
+    const QString old = root.path() + QStringLiteral("/old.db");
+    QString vaultId;
+    LogHeads keptElsewhere;
+    {
+        auto vault = createVault(dir);
+        vaultId = vault->header().vaultId;
+        addTitled(*vault, QStringLiteral("one"));
+    }
+    REQUIRE(QFile::copy(journalPath(dir), old));
+    {
+        auto vault = openVault(dir);
+        addTitled(*vault, QStringLiteral("two"));
+        keptElsewhere = vault->seenHeads();
+    }
+    // The record survives its own format; garbage does not pass for one.
+    REQUIRE(seenHeadsFromJson(seenHeadsToJson(keptElsewhere)) == keptElsewhere);
+    CHECK_FALSE(seenHeadsFromJson("{\"devices\": {\"d\": {\"seq\": 0, \"hash\": \"x\"}}}").has_value());
+    CHECK_FALSE(seenHeadsFromJson("not json").has_value());
+
+    REQUIRE(QFile::remove(journalPath(dir)));
+    REQUIRE(QFile::copy(old, journalPath(dir)));
+    REQUIRE(QFile::remove(SeenHeads::forVault(vaultId).path()));
+    auto vault = openVault(dir);
+    CHECK(vault->rollbackFindings().isEmpty()); // the config folder's record is gone
+    vault->checkAgainst(keptElsewhere);
+    REQUIRE(vault->rollbackFindings().size() == 1);
+    CHECK(vault->rollbackFindings().first().seen.seq == 2);
+    CHECK_FALSE(vault->verify().ok());
+    // And the config folder has the higher record again.
+    auto rewritten = SeenHeads::forVault(vaultId).load();
+    REQUIRE(rewritten.ok());
+    CHECK(rewritten->first().seq == 2);
+}

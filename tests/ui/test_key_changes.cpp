@@ -6,6 +6,7 @@
 #include "UiDriver.h"
 #include "vault/Vault.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -149,5 +150,46 @@ TEST_CASE("A journal rolled back since this device saw it is named at unlock", "
     CHECK(list->mapToScene(QPointF(0, 0)).y() > close->mapToScene(QPointF(0, close->height())).y());
     ui.click(close);
     REQUIRE(waitFor([&] { return ui.controller().statusMessage().isEmpty(); }));
+    PT_CHECK_NO_QML_WARNINGS();
+}
+
+TEST_CASE("On a remembered device the keychain's record catches a rollback the config folder lost", "[ui][keys][remember]")
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    const QString old = tmp.filePath(QStringLiteral("old.db"));
+    makeVault(path, [](pt::core::Vault& v) {
+        pt::core::EntryDraft d;
+        d.title = QStringLiteral("first");
+        REQUIRE(v.journal().add(d).ok());
+    });
+    const auto keychain = std::make_shared<pt::platform::MemorySecretStore>();
+    QString seenKey;
+    {
+        Ui ui(path, PhoneSize, keychain);
+        ui.unlockWithPassphrase();
+        ui.controller().setRemembered(true);
+        REQUIRE(waitFor([&] { return !ui.controller().busy() && ui.controller().remembered(); }));
+        // A copy while it is open: remembered, one entry (the newest writes are in the WAL).
+        REQUIRE(QFile::copy(path + QStringLiteral("/journal.db"), old));
+        REQUIRE(QFile::copy(path + QStringLiteral("/journal.db-wal"), old + QStringLiteral("-wal")));
+        pt::core::EntryDraft d;
+        d.title = QStringLiteral("second, later removed");
+        REQUIRE(ui.controller().vault()->journal().add(d).ok());
+        seenKey = ui.controller().vault()->keychainSeenHeadsKey();
+        ui.controller().lock(); // keeps what it saw in the keychain too
+        REQUIRE(waitFor([&] { return keychain->contains(seenKey); }));
+    }
+    REQUIRE(QFile::remove(path + QStringLiteral("/journal.db")));
+    QFile::remove(path + QStringLiteral("/journal.db-wal"));
+    QFile::remove(path + QStringLiteral("/journal.db-shm"));
+    REQUIRE(QFile::copy(old, path + QStringLiteral("/journal.db")));
+    REQUIRE(QFile::copy(old + QStringLiteral("-wal"), path + QStringLiteral("/journal.db-wal")));
+    // The attacker also removes the config folder's record.
+    QDir(qEnvironmentVariable("XDG_CONFIG_HOME") + QStringLiteral("/papertrail/seen-heads")).removeRecursively();
+
+    Ui ui(path, PhoneSize, keychain);
+    REQUIRE(waitFor([&] { return ui.controller().state() == State::Unlocked; }));
+    REQUIRE(waitFor([&] { return ui.controller().statusMessage().contains(QStringLiteral("went back in time")); }));
     PT_CHECK_NO_QML_WARNINGS();
 }

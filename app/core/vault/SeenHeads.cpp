@@ -84,21 +84,20 @@ SeenHeads SeenHeads::forVault(const QString& vaultId)
                      QStringLiteral("/papertrail/seen-heads/") + vaultId + QStringLiteral(".json"));
 }
 
-Result<LogHeads> SeenHeads::load() const
+QByteArray seenHeadsToJson(const LogHeads& heads)
 {
-    const QString what = QStringLiteral("The record of what this device saw of the vault (%1)").arg(m_path);
-    auto bytes = readRegularFile(m_path, MaxFileSize, what);
-    if (!bytes)
-        return bytes.error().code == ErrorCode::NotFound ? Result<LogHeads>(LogHeads{}) : Result<LogHeads>(bytes.error());
-    const auto damagedFile = [&] {
-        return damaged(QStringLiteral("%1 is damaged, so this device cannot tell whether the vault was rolled back. "
-                                      "Delete that file to start over from the vault as it is now.")
-                           .arg(what));
-    };
+    QJsonObject devices;
+    for (auto it = heads.cbegin(); it != heads.cend(); ++it)
+        devices.insert(it.key(), QJsonObject{{QStringLiteral("seq"), it->seq}, {QStringLiteral("hash"), it->hash}});
+    return QJsonDocument(QJsonObject{{QStringLiteral("devices"), devices}}).toJson(QJsonDocument::Compact);
+}
+
+std::optional<LogHeads> seenHeadsFromJson(const QByteArray& json)
+{
     QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return damagedFile();
+        return std::nullopt;
     LogHeads heads;
     const QJsonObject devices = doc.object().value(QStringLiteral("devices")).toObject();
     for (auto it = devices.constBegin(); it != devices.constEnd(); ++it) {
@@ -106,22 +105,42 @@ Result<LogHeads> SeenHeads::load() const
         const double seq = o.value(QStringLiteral("seq")).toDouble(-1);
         const QString hash = o.value(QStringLiteral("hash")).toString();
         if (seq < 1 || seq > 9.0e15 || !isHex64(hash))
-            return damagedFile();
+            return std::nullopt;
         heads.insert(it.key(), {qint64(seq), hash});
     }
     return heads;
 }
 
+LogHeads newestOf(const LogHeads& a, const LogHeads& b)
+{
+    LogHeads merged = a;
+    for (auto it = b.cbegin(); it != b.cend(); ++it)
+        if (!merged.contains(it.key()) || merged.value(it.key()).seq < it->seq)
+            merged.insert(it.key(), it.value());
+    return merged;
+}
+
+Result<LogHeads> SeenHeads::load() const
+{
+    const QString what = QStringLiteral("The record of what this device saw of the vault (%1)").arg(m_path);
+    auto bytes = readRegularFile(m_path, MaxFileSize, what);
+    if (!bytes)
+        return bytes.error().code == ErrorCode::NotFound ? Result<LogHeads>(LogHeads{}) : Result<LogHeads>(bytes.error());
+    auto heads = seenHeadsFromJson(*bytes);
+    if (!heads)
+        return damaged(QStringLiteral("%1 is damaged, so this device cannot tell whether the vault was rolled back. "
+                                      "Delete that file to start over from the vault as it is now.")
+                           .arg(what));
+    return *heads;
+}
+
 Status SeenHeads::save(const LogHeads& heads) const
 {
-    QJsonObject devices;
-    for (auto it = heads.cbegin(); it != heads.cend(); ++it)
-        devices.insert(it.key(), QJsonObject{{QStringLiteral("seq"), it->seq}, {QStringLiteral("hash"), it->hash}});
     const QString dir = QFileInfo(m_path).absolutePath();
     if (!QDir().mkpath(dir))
         return failed(QStringLiteral("Could not create %1 to record what this device saw of the vault.").arg(dir));
     QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    return durable::writeFileAtomically(m_path, QJsonDocument(QJsonObject{{QStringLiteral("devices"), devices}}).toJson());
+    return durable::writeFileAtomically(m_path, seenHeadsToJson(heads));
 }
 
 QString headsFingerprint(const LogHeads& heads)

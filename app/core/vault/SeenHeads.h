@@ -41,6 +41,12 @@ struct RollbackFinding {
 // the position seen before (the evidence is not forgotten by opening the older copy).
 [[nodiscard]] LogHeads mergeSeen(const LogHeads& seen, const LogHeads& now, const QList<RollbackFinding>& findings);
 
+// The file's JSON, also what a remembered device keeps in the OS keychain.
+[[nodiscard]] QByteArray seenHeadsToJson(const LogHeads& heads);
+[[nodiscard]] std::optional<LogHeads> seenHeadsFromJson(const QByteArray& json);
+// The higher of the two positions for every device: what was seen by either record.
+[[nodiscard]] LogHeads newestOf(const LogHeads& a, const LogHeads& b);
+
 class SeenHeads final {
 public:
     explicit SeenHeads(QString path) : m_path(std::move(path)) {}

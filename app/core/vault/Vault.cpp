@@ -221,12 +221,35 @@ void Vault::checkRollback()
     rememberHeads();
 }
 
-void Vault::rememberHeads()
+void Vault::checkAgainst(const LogHeads& keptElsewhere)
+{
+    if (!m_journal)
+        return;
+    const auto more = findRollbacks(keptElsewhere, m_journal->heads(), [this](const QString& device, qint64 seq) {
+        return m_journal->recordHash(device, seq);
+    });
+    for (const RollbackFinding& f : more)
+        if (std::none_of(m_rollback.cbegin(), m_rollback.cend(), [&](const RollbackFinding& r) { return r.device == f.device; }))
+            m_rollback.append(f);
+    // From now on the higher of the two records counts, and is what the config folder keeps.
+    m_seenAtUnlock = newestOf(m_seenAtUnlock, keptElsewhere);
+    m_seenBefore = m_seenBefore || !keptElsewhere.isEmpty();
+    rememberHeads(true);
+}
+
+LogHeads Vault::seenHeads() const
+{
+    return m_journal ? mergeSeen(m_seenAtUnlock, m_journal->heads(), m_rollback) : m_seenAtUnlock;
+}
+
+QString Vault::keychainSeenHeadsKey() const { return QStringLiteral("seen-heads-") + m_header.vaultId; }
+
+void Vault::rememberHeads(bool always)
 {
     if (!m_journal || !m_seenUsable)
         return;
     const LogHeads next = mergeSeen(m_seenAtUnlock, m_journal->heads(), m_rollback);
-    if (next == m_seenAtUnlock)
+    if (next == m_seenAtUnlock && !always)
         return;
     // Best effort: failing to write it (a full disk) must not stop the journal from working.
     if (m_seen.save(next))
@@ -402,7 +425,7 @@ VerifyReport Vault::verify()
         return report;
     }
     report.rollbackChecked = m_seenBefore;
-    const auto findings = findRollbacks(*seen, report.heads, [this](const QString& device, qint64 seq) {
+    const auto findings = findRollbacks(newestOf(*seen, m_seenAtUnlock), report.heads, [this](const QString& device, qint64 seq) {
         return m_journal->recordHash(device, seq);
     });
     for (const RollbackFinding& f : findings)

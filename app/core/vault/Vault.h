@@ -69,6 +69,14 @@ public:
     [[nodiscard]] const QList<RollbackFinding>& rollbackFindings() const { return m_rollback; }
     // Where this device keeps what it saw (tests point it elsewhere).
     void setSeenHeads(SeenHeads seen) { m_seen = std::move(seen); }
+    // A second record of what this device saw, kept where the vault folder's and the config
+    // folder's writer cannot reach (the OS keychain, on a remembered device): checked as the
+    // first was, its findings added to rollbackFindings(). Needs the vault unlocked.
+    void checkAgainst(const LogHeads& keptElsewhere);
+    // What this device has seen now, to keep elsewhere.
+    [[nodiscard]] LogHeads seenHeads() const;
+    // The keychain entry name for that second record.
+    [[nodiscard]] QString keychainSeenHeadsKey() const;
 
     // "Remember on this device": a random device key wraps K; the caller puts the returned device
     // key in the OS keychain. The wrap lives in journal.db (local only, never synced).
@@ -92,7 +100,7 @@ private:
     [[nodiscard]] Status unlockWithKey(crypto::SecureBytes vaultKey);
     [[nodiscard]] Status loadOrCreateDevice();
     void checkRollback();
-    void rememberHeads();
+    void rememberHeads(bool always = false);
 
     QString m_dir;
     VaultHeader m_header;
