@@ -1,6 +1,7 @@
 #include "Cli.h"
 
 #include "EntryFormat.h"
+#include "TerminalText.h"
 #include "TimeFormat.h"
 
 #include <QFile>
@@ -245,9 +246,12 @@ int Cli::search()
         if (!entry)
             continue;
         QJsonObject o = entryJson(*entry);
-        o.insert(QStringLiteral("snippet"), hit.snippet);
+        const QString snippet = QString(hit.snippet)
+                                    .replace(SearchHit::MatchStart, QLatin1Char('['))
+                                    .replace(SearchHit::MatchEnd, QLatin1Char(']'));
+        o.insert(QStringLiteral("snippet"), snippet);
         json.append(o);
-        text += listLine(*entry) + QStringLiteral("\n          ") + hit.snippet.simplified() + QLatin1Char('\n');
+        text += listLine(*entry) + QStringLiteral("\n          ") + terminalLine(snippet.simplified()) + QLatin1Char('\n');
     }
     if (m_parser.isSet(QStringLiteral("json")))
         printJson(json);

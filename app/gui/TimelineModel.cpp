@@ -105,17 +105,19 @@ void TimelineModel::reload()
 QString TimelineModel::highlight(const QString& snippet)
 {
     // Everything the entry says is escaped, so the only markup is our own <b>. The index marks
-    // matches with [ and ], which a note may contain too: a bracket opens a highlight only when
-    // none is open and closes only an open one, so the markup stays balanced whatever the text.
+    // matches with private-use characters no text is taken for; a start opens a highlight only
+    // when none is open and an end closes only an open one, so the markup stays balanced.
     QString html;
     html.reserve(snippet.size() + 32);
     bool open = false;
     for (const QChar c : snippet) {
-        if (c == QLatin1Char('[') && !open) {
-            html += QStringLiteral("<b>");
+        if (c == core::SearchHit::MatchStart) {
+            if (!open)
+                html += QStringLiteral("<b>");
             open = true;
-        } else if (c == QLatin1Char(']') && open) {
-            html += QStringLiteral("</b>");
+        } else if (c == core::SearchHit::MatchEnd) {
+            if (open)
+                html += QStringLiteral("</b>");
             open = false;
         } else if (c == QLatin1Char('<')) {
             html += QStringLiteral("&lt;");

@@ -20,6 +20,8 @@ ItemDelegate {
     required property bool deleted
     required property bool purged
     property bool selected: false
+    // Search results are not grouped by day, so they say the date too.
+    property bool showDate: false
 
     width: ListView.view ? ListView.view.width : implicitWidth
     focus: ListView.isCurrentItem // in an EntryList the keyboard focus is on the entry itself
@@ -42,7 +44,8 @@ ItemDelegate {
                 Label {
                     textFormat: Text.PlainText
                     visible: !card.purged
-                    text: Qt.formatTime(card.occurredAt, "HH:mm")
+                    text: card.showDate ? Qt.formatDateTime(card.occurredAt, "ddd d MMM yyyy, HH:mm")
+                                        : Qt.formatTime(card.occurredAt, "HH:mm")
                     font.pixelSize: TextScale.caption
                     opacity: 0.7
                 }

@@ -40,6 +40,7 @@ Page {
         model: page.active ? page.controller.timeline : null
         Accessible.name: qsTr("Results")
         delegate: EntryCard {
+            showDate: true
             onClicked: page.opened(entryId)
         }
     }

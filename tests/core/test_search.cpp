@@ -2,6 +2,9 @@
 // query.
 #include "TestSupport.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 #include "vault/SearchIndex.h"
 
 using namespace pt;
@@ -83,7 +86,37 @@ TEST_CASE("search: finds by title or body or tag and by word or prefix", "[searc
     auto hits = j.search(QStringLiteral("metrics"));
     REQUIRE(hits.ok());
     REQUIRE(hits->size() == 1);
-    CHECK(hits->at(0).snippet.contains(QStringLiteral("[metrics]")));
+    CHECK(hits->at(0).snippet.contains(QString(SearchHit::MatchStart) + QStringLiteral("metrics") + SearchHit::MatchEnd));
+}
+
+TEST_CASE("search: finds words in a kind's own fields such as a meeting's sections", "[search]")
+{
+    QTemporaryDir root;
+    auto vault = createVault(root.path() + QStringLiteral("/v"));
+    EntryDraft d;
+    d.kind = QStringLiteral("meeting");
+    d.title = QStringLiteral("Weekly 1:1");
+    d.fields = QJsonObject{{QStringLiteral("present"), QStringLiteral("Dana, Priya")},
+                           {QStringLiteral("agreed"), QStringLiteral("migration deadline moves to Friday")},
+                           {QStringLiteral("next_steps"), QJsonArray{QStringLiteral("send the runbook")}}};
+    auto e = vault->journal().add(d);
+    REQUIRE(e.ok());
+    Journal& j = vault->journal();
+    CHECK(hitIds(j, QStringLiteral("priya")) == QStringList{e->latest.entryId});
+    CHECK(hitIds(j, QStringLiteral("runbook")) == QStringList{e->latest.entryId});
+    auto hits = j.search(QStringLiteral("friday"));
+    REQUIRE(hits.ok());
+    REQUIRE(hits->size() == 1);
+    CHECK(hits->at(0).snippet.contains(QStringLiteral("Friday")));
+    // A bracket of the entry's own is text, not a match marker.
+    EntryDraft bracket;
+    bracket.title = QStringLiteral("[draft] notes");
+    bracket.body = QStringLiteral("about [x] and y");
+    REQUIRE(j.add(bracket).ok());
+    auto y = j.search(QStringLiteral("y"));
+    REQUIRE(y.ok());
+    REQUIRE_FALSE(y->isEmpty());
+    CHECK(y->at(0).snippet.contains(QStringLiteral("[x]")));
 }
 
 TEST_CASE("search: deleted and purged entries are never found", "[search]")

@@ -355,10 +355,13 @@ TEST_CASE("Hostile text: the unlock page shows a keychain error with markup as t
 
 TEST_CASE("Hostile text: search highlights escape the entry's text and balance their own tags", "[ui][hostile]")
 {
-    CHECK(TimelineModel::highlight(QStringLiteral("<img src=\"x\"> & [word] ")) ==
+    const QString on(pt::core::SearchHit::MatchStart), off(pt::core::SearchHit::MatchEnd);
+    CHECK(TimelineModel::highlight(QStringLiteral("<img src=\"x\"> & ") + on + QStringLiteral("word") + off + QStringLiteral(" ")) ==
           QStringLiteral("&lt;img src=&quot;x&quot;&gt; &amp; <b>word</b> "));
-    // The index marks matches with [ and ], which a note may contain too: the markup stays balanced.
-    CHECK(TimelineModel::highlight(QStringLiteral("a ] b [c [d] e")) == QStringLiteral("a ] b <b>c [d</b> e"));
-    CHECK(TimelineModel::highlight(QStringLiteral("[open")) == QStringLiteral("<b>open</b>"));
+    // The index marks matches with private-use characters: a note's own brackets stay text, and
+    // the markup stays balanced whatever the snippet holds.
+    CHECK(TimelineModel::highlight(QStringLiteral("a ] b [c ") + on + QStringLiteral("d") + off + QStringLiteral(" e")) ==
+          QStringLiteral("a ] b [c <b>d</b> e"));
+    CHECK(TimelineModel::highlight(off + QStringLiteral("x ") + on + on + QStringLiteral("open")) == QStringLiteral("x <b>open</b>"));
     CHECK(TimelineModel::highlight(QStringLiteral("two\nlines")) == QStringLiteral("two lines"));
 }

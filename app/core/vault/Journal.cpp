@@ -311,7 +311,7 @@ Result<Entry> Journal::saveRevision(EntryRevision revision)
     state.revisions.append(*info);
     state.latestObject = object;
     if (m_search)
-        m_search->upsert(revision.entryId, revision.title, revision.body, revision.tags);
+        m_search->upsert(revision);
     state.latest = std::move(revision);
     return toEntry(state);
 }
@@ -572,7 +572,7 @@ void Journal::ensureSearchIndex()
     m_search->beginBulk();
     for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
         if (it->latest && !it->deleted)
-            m_search->upsert(it.key(), it->latest->title, it->latest->body, it->latest->tags);
+            m_search->upsert(*it->latest);
     m_search->endBulk();
 }
 

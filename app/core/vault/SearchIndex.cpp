@@ -1,5 +1,7 @@
 #include "SearchIndex.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -18,7 +20,7 @@ SearchIndex::SearchIndex()
         return;
     QSqlQuery q(db);
     m_open = q.exec(QStringLiteral("CREATE VIRTUAL TABLE entries USING fts5(entry UNINDEXED, title, "
-                                   "body, tags, tokenize = 'unicode61 remove_diacritics 2')"));
+                                   "body, tags, fields, tokenize = 'unicode61 remove_diacritics 2')"));
 }
 
 SearchIndex::~SearchIndex()
@@ -31,21 +33,44 @@ SearchIndex::~SearchIndex()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-void SearchIndex::upsert(const QString& entryId, const QString& title, const QString& body,
-                         const QStringList& tags)
+namespace {
+
+void collectStrings(const QJsonValue& value, QStringList& out)
 {
-    remove(entryId);
+    if (value.isString())
+        out << value.toString();
+    else if (value.isArray())
+        for (const QJsonValue& v : value.toArray())
+            collectStrings(v, out);
+    else if (value.isObject())
+        for (const QJsonValue& v : value.toObject())
+            collectStrings(v, out);
+}
+
+} // namespace
+
+QString SearchIndex::fieldsText(const QJsonObject& fields)
+{
+    QStringList strings;
+    collectStrings(fields, strings);
+    return strings.join(QLatin1Char('\n'));
+}
+
+void SearchIndex::upsert(const EntryRevision& revision)
+{
+    remove(revision.entryId);
     if (!m_insert) {
         m_insert.emplace(QSqlDatabase::database(m_connection));
-        m_insert->prepare(QStringLiteral("INSERT INTO entries(entry, title, body, tags) VALUES(?, ?, ?, ?)"));
+        m_insert->prepare(QStringLiteral("INSERT INTO entries(entry, title, body, tags, fields) VALUES(?, ?, ?, ?, ?)"));
     }
     QSqlQuery& q = *m_insert;
-    q.addBindValue(entryId);
-    q.addBindValue(title);
-    q.addBindValue(body);
-    q.addBindValue(tags.join(QLatin1Char(' ')));
+    q.addBindValue(revision.entryId);
+    q.addBindValue(revision.title);
+    q.addBindValue(revision.body);
+    q.addBindValue(revision.tags.join(QLatin1Char(' ')));
+    q.addBindValue(fieldsText(revision.fields));
     if (q.exec())
-        m_rowids.insert(entryId, q.lastInsertId().toLongLong());
+        m_rowids.insert(revision.entryId, q.lastInsertId().toLongLong());
 }
 
 void SearchIndex::remove(const QString& entryId)
@@ -86,12 +111,14 @@ Result<QList<SearchHit>> SearchIndex::search(const QString& query, int limit) co
         return QList<SearchHit>{};
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT entry, snippet(entries, -1, '[', ']', '…', 12), bm25(entries) "
+    q.prepare(QStringLiteral("SELECT entry, snippet(entries, -1, ?, ?, '…', 12), bm25(entries) "
                              "FROM entries WHERE entries MATCH ? ORDER BY bm25(entries) LIMIT ?"));
+    q.addBindValue(QString(SearchHit::MatchStart));
+    q.addBindValue(QString(SearchHit::MatchEnd));
     q.addBindValue(fts);
     q.addBindValue(limit);
     if (!q.exec())
-        return failed(QStringLiteral("Search failed: %1.").arg(q.lastError().text()));
+        return failed(QStringLiteral("Search failed (SQLite error %1). Try other words.").arg(q.lastError().nativeErrorCode()));
     QList<SearchHit> hits;
     while (q.next())
         hits.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toDouble()});

@@ -1,6 +1,8 @@
 #pragma once
-// Full-text search over titles, bodies and tags: SQLite FTS5 in a private ":memory:" database,
-// built after unlock and dropped on lock. Nothing searchable ever reaches the disk.
+// Full-text search over every text an entry holds (title, body, tags and each kind's own fields,
+// such as a meeting's sections): SQLite FTS5 in a private ":memory:" database, built after unlock
+// and dropped on lock. Nothing searchable ever reaches the disk.
+#include "EntryRevision.h"
 #include "Result.h"
 
 #include <QHash>
@@ -14,8 +16,13 @@
 namespace pt::core {
 
 struct SearchHit {
+    // Matches in the snippet are wrapped in these private-use characters, which no entry text
+    // is taken for (a note may hold brackets of its own).
+    static constexpr QChar MatchStart{0xE000};
+    static constexpr QChar MatchEnd{0xE001};
+
     QString entryId;
-    QString snippet; // matches wrapped in [ and ]
+    QString snippet; // matches wrapped in MatchStart ... MatchEnd
     double rank = 0;  // lower is better (bm25)
 };
 
@@ -28,7 +35,7 @@ public:
 
     [[nodiscard]] bool isOpen() const { return m_open; }
     // Replaces whatever the index held for this entry.
-    void upsert(const QString& entryId, const QString& title, const QString& body, const QStringList& tags);
+    void upsert(const EntryRevision& revision);
     void remove(const QString& entryId);
     void beginBulk();
     void endBulk();
@@ -40,6 +47,8 @@ public:
 
     // The FTS5 query `search` runs for `query`; empty when the query has no words.
     [[nodiscard]] static QString toFtsQuery(const QString& query);
+    // Every string in a kind's fields (nested lists and objects included), one per line.
+    [[nodiscard]] static QString fieldsText(const QJsonObject& fields);
 
 private:
     QString m_connection;
