@@ -2,6 +2,7 @@
 
 #include "VaultController.h"
 
+#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QUrl>
@@ -172,6 +173,26 @@ QUrl EntryDetails::exportForOpening(const QString& attachmentName)
     }
     out.close();
     return QUrl::fromLocalFile(out.fileName());
+}
+
+bool EntryDetails::openExternally(const QString& attachmentName)
+{
+    const QUrl url = exportForOpening(attachmentName);
+    if (url.isEmpty())
+        return false;
+    if (QDesktopServices::openUrl(url))
+        return true;
+    QFile::remove(url.toLocalFile()); // nobody took it: no plaintext copy waits for the lock
+    QString mime;
+    if (m_entry)
+        for (const core::AttachmentRef& a : std::as_const(m_entry->latest.attachments))
+            if (a.name == attachmentName)
+                mime = a.mime;
+    m_error = tr("No app on this device opens %1 (%2). Install one that opens this kind of file and try again; "
+                 "the attachment stays safe in Paper Trail.")
+                  .arg(QFileInfo(attachmentName).fileName(), mime.isEmpty() ? tr("unknown type") : mime);
+    emit changed();
+    return false;
 }
 
 } // namespace pt::gui

@@ -48,6 +48,9 @@ public:
     Q_INVOKABLE bool purge();
     // Writes a plaintext copy into the private folder wiped on lock, and returns its URL.
     Q_INVOKABLE QUrl exportForOpening(const QString& attachmentName);
+    // exportForOpening, then hands the copy to the system; when no app takes it the copy is
+    // wiped again and errorMessage says so.
+    Q_INVOKABLE bool openExternally(const QString& attachmentName);
 
     [[nodiscard]] bool valid() const { return m_entry.has_value(); }
     [[nodiscard]] QString kind() const;

@@ -283,10 +283,6 @@ Page {
                 text: qsTr("To open %1, Paper Trail writes an unencrypted copy to a private folder on this device. The copy is wiped when you lock, but the other app may keep its own.").arg(openDialog.name)
             }
         }
-        onAccepted: {
-            const url = details.exportForOpening(name)
-            if (url.toString().length > 0)
-                Qt.openUrlExternally(url)
-        }
+        onAccepted: details.openExternally(name)
     }
 }

@@ -95,6 +95,13 @@ TEST_CASE("Open in another app: a private copy wiped at lock, refused without a 
                 }).size() == 1);
         CHECK(other.opened.size() == 1);
         qputenv("XDG_RUNTIME_DIR", runtime);
+
+        // No app takes the file: the page says so, and no plaintext copy waits for the lock.
+        QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+        openAttachment(ui);
+        REQUIRE(waitFor([&] { return ui.details()->errorMessage().contains(QLatin1String("No app on this device opens")); }));
+        CHECK(ui.details()->errorMessage().contains(QLatin1String("application/pdf")));
+        CHECK(QDir(folder).entryList(QDir::Files).isEmpty());
     }
     QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
     CHECK(QDir(QString::fromLocal8Bit(qgetenv("TMPDIR"))).entryList(QDir::NoDotAndDotDot | QDir::AllEntries |
