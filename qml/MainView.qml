@@ -15,7 +15,7 @@ Page {
 
     Shortcut { sequence: StandardKey.New; onActivated: root.capture("note") }
     Shortcut { sequence: StandardKey.Find; onActivated: { root.tab = 1; root.goHome() } }
-    Shortcut { sequence: "Ctrl+L"; onActivated: root.controller.lock() }
+    Shortcut { sequence: "Ctrl+L"; onActivated: root.controller.lockNow() }
 
     function goHome() {
         detailStack.clear()

@@ -241,7 +241,7 @@ void VaultController::unlock(const QString& passphrase)
         watcher->deleteLater();
         if (finishJob() || !m_vault)
             return; // locked, or switched vaults, while deriving: the derived key is dropped
-        afterUnlock(key->ok() ? m_vault->unlockWithPassphraseKey(key->value()) : core::Status(key->error()));
+        afterUnlock(key->ok() ? m_vault->unlockWithPassphraseKey(key->value()) : core::Status(key->error()), true);
     });
     const core::Vault* vault = m_vault.get();
     const QFuture<std::shared_ptr<KeyResult>> job =
@@ -259,7 +259,7 @@ void VaultController::unlockWithRecoveryKey(const QString& recoveryKey)
     setError({});
     if (!ensureOpen())
         return;
-    afterUnlock(m_vault->unlockWithRecoveryKey(recoveryKey));
+    afterUnlock(m_vault->unlockWithRecoveryKey(recoveryKey), true);
 }
 
 void VaultController::unlockWithDevice()
@@ -268,7 +268,8 @@ void VaultController::unlockWithDevice()
     // or a lock on a remembered device would undo itself at once.
     const bool atStart = !m_deviceUnlockUsed;
     m_deviceUnlockUsed = true;
-    if (!atStart || m_busy || m_state != State::Locked || !ensureOpen() || !m_vault->isRememberedOnThisDevice())
+    if (!atStart || m_busy || m_state != State::Locked || !ensureOpen() || !m_vault->isRememberedOnThisDevice() ||
+        lockedByHand())
         return;
     setBusy(true);
     m_secrets->read(m_vault->keychainKey(), [this](platform::SecretResult result) {
@@ -282,13 +283,15 @@ void VaultController::unlockWithDevice()
     });
 }
 
-void VaultController::afterUnlock(const core::Status& status)
+void VaultController::afterUnlock(const core::Status& status, bool typedSecret)
 {
     if (!status) {
         setError(status.error().message);
         refreshState();
         return;
     }
+    if (typedSecret) // the person is back: a remembered device may open at start again
+        preferences().remove(lockedByHandKey());
     // The timeline has its rows before the pages exist, so they are built once, already full.
     m_timeline.setJournal(&m_vault->journal());
     refreshState();
@@ -338,6 +341,25 @@ void VaultController::keepSeenHeadsInKeychain()
     if (vault() && m_vault->isRememberedOnThisDevice())
         m_secrets->write(m_vault->keychainSeenHeadsKey(), core::bytesOf(core::seenHeadsToJson(m_vault->seenHeads())),
                          [](platform::SecretResult) {});
+}
+
+// Keyed by vault id; a preference, not journal content: whether the person locked this vault by
+// hand, so that a remembered device asks for the passphrase until it is typed again.
+QString VaultController::lockedByHandKey() const
+{
+    return QStringLiteral("lockedByHand/") + (m_vault ? m_vault->header().vaultId : QString());
+}
+
+bool VaultController::lockedByHand() const
+{
+    return m_vault && preferences().value(lockedByHandKey(), false).toBool();
+}
+
+void VaultController::lockNow()
+{
+    if (m_vault && (m_state == State::Unlocked || m_busy))
+        preferences().setValue(lockedByHandKey(), true);
+    lock();
 }
 
 void VaultController::lock()

@@ -85,6 +85,9 @@ public:
     // While a key derivation or keychain job runs, the lock waits for it and then happens; an
     // unlock that finishes after a lock was asked for ends locked.
     Q_INVOKABLE void lock();
+    // The person's own Lock (the button, Ctrl+L): also on the next start a remembered device asks
+    // for the passphrase, until it is typed again.
+    Q_INVOKABLE void lockNow();
     // The recovery key is shown once: after the person confirms they wrote it down, forget it.
     Q_INVOKABLE void forgetRecoveryKey();
     // True when `characters` (spaces ignored) appear at `position` of the recovery key.
@@ -124,7 +127,9 @@ private:
     bool finishJob();
     void setError(const QString& message);
     void setStatus(const QString& message);
-    void afterUnlock(const core::Status& status);
+    void afterUnlock(const core::Status& status, bool typedSecret = false);
+    [[nodiscard]] QString lockedByHandKey() const;
+    [[nodiscard]] bool lockedByHand() const;
     void showUnlockWarnings();
     // On a remembered device: the keychain's copy of the seen heads, checked and kept up to date.
     void crossCheckKeychain();

@@ -91,7 +91,7 @@ Page {
             }
             Button {
                 text: qsTr("Lock now")
-                onClicked: page.controller.lock()
+                onClicked: page.controller.lockNow()
             }
 
             Label { textFormat: Text.PlainText; text: qsTr("Appearance"); font.weight: Font.DemiBold; font.pixelSize: TextScale.subtitle; topPadding: 8 }

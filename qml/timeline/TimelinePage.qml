@@ -28,7 +28,7 @@ Page {
                 ToolButton {
                     text: qsTr("Lock")
                     Accessible.name: qsTr("Lock the vault")
-                    onClicked: page.controller.lock()
+                    onClicked: page.controller.lockNow()
                 }
                 ToolButton {
                     text: "\u22EE"

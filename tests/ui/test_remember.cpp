@@ -102,3 +102,31 @@ TEST_CASE("Remember on this device: locking from the toolbar or by idling stays 
     }
     PT_CHECK_NO_QML_WARNINGS();
 }
+
+TEST_CASE("Remember on this device: after the person locks the next start asks for the passphrase", "[ui][remember]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    makeVault(path);
+    const auto keychain = std::make_shared<pt::platform::MemorySecretStore>();
+    {
+        Ui ui(path, PhoneSize, keychain);
+        ui.unlockWithPassphrase();
+        rememberThroughSettings(ui);
+        ui.clickNamed("QQuickTabButton", QStringLiteral("Timeline"));
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Lock the vault"));
+        REQUIRE(waitFor([&] { return ui.controller().state() == State::Locked; }));
+    }
+    {
+        // Killed and started again: the lock holds.
+        Ui ui(path, PhoneSize, keychain);
+        ui.waitPage("UnlockPage");
+        QTest::qWait(300);
+        CHECK(ui.controller().state() == State::Locked);
+        ui.unlockWithPassphrase(); // typing it once more brings the convenience back
+    }
+    Ui ui(path, PhoneSize, keychain);
+    REQUIRE(waitFor([&] { return ui.controller().state() == State::Unlocked; }));
+    PT_CHECK_NO_QML_WARNINGS();
+}
