@@ -23,10 +23,15 @@ QString seconds(std::chrono::milliseconds timeout)
     return QString::number(static_cast<double>(ms) / 1000.0, 'f', 1);
 }
 
-// The backend's words, trimmed of a trailing full stop so they sit inside our sentence.
+// The backend's words, trimmed of a trailing full stop so they sit inside our sentence. Words
+// that name D-Bus internals (error names, object paths) mean nothing to the person and are
+// left out.
 QString quoted(const QString& detail)
 {
     QString d = detail.trimmed();
+    if (d.contains(QLatin1String("org.freedesktop")) || d.contains(QLatin1String("DBus")) ||
+        d.contains(QLatin1String("/org/")) || d.contains(QLatin1String("dbus"), Qt::CaseInsensitive))
+        return {};
     while (d.endsWith(QLatin1Char('.')))
         d.chop(1);
     return d.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(d);

@@ -117,16 +117,28 @@ bool VaultController::finishJob()
     return true;
 }
 
-void VaultController::setError(const QString& message)
+void VaultController::setMessagePage(MessagePage page)
 {
+    if (page != m_messagePage) {
+        m_messagePage = page;
+        emit messagePageChanged();
+    }
+}
+
+void VaultController::setError(const QString& message, MessagePage page)
+{
+    if (!message.isEmpty())
+        setMessagePage(page);
     if (message != m_error) {
         m_error = message;
         emit errorMessageChanged();
     }
 }
 
-void VaultController::setStatus(const QString& message)
+void VaultController::setStatus(const QString& message, MessagePage page)
 {
+    if (!message.isEmpty())
+        setMessagePage(page);
     if (message != m_status) {
         m_status = message;
         emit statusMessageChanged();
@@ -170,7 +182,7 @@ bool VaultController::ensureOpen()
         return true;
     auto vault = core::Vault::open(m_path);
     if (!vault) {
-        setError(vault.error().message);
+        setError(vault.error().message, MessagePage::UnlockPage);
         return false;
     }
     m_vault = std::move(*vault);
@@ -187,10 +199,10 @@ void VaultController::create(const QString& passphrase, bool rememberOnDevice)
     if (m_busy)
         return;
     if (passphrase.isEmpty()) {
-        setError(tr("Choose a passphrase first."));
+        setError(tr("Choose a passphrase first."), MessagePage::CreatePage);
         return;
     }
-    setError({});
+    setError({}, MessagePage::CreatePage);
     setBusy(true);
     auto* watcher = new QFutureWatcher<CreateOutcome>(this);
     connect(watcher, &QFutureWatcher<CreateOutcome>::finished, this, [this, watcher, rememberOnDevice] {
@@ -198,7 +210,7 @@ void VaultController::create(const QString& passphrase, bool rememberOnDevice)
         watcher->deleteLater();
         const bool lockedMeanwhile = finishJob();
         if (!outcome.status) {
-            setError(outcome.status.error().message);
+            setError(outcome.status.error().message, MessagePage::CreatePage);
             return;
         }
         // The recovery key is shown once, so even after a lock it is shown; the vault stays shut.
@@ -230,7 +242,7 @@ void VaultController::unlock(const QString& passphrase)
 {
     if (m_busy)
         return;
-    setError({});
+    setError({}, MessagePage::UnlockPage);
     if (!ensureOpen())
         return;
     setBusy(true);
@@ -256,7 +268,7 @@ void VaultController::unlockWithRecoveryKey(const QString& recoveryKey)
 {
     if (m_busy)
         return;
-    setError({});
+    setError({}, MessagePage::UnlockPage);
     if (!ensureOpen())
         return;
     afterUnlock(m_vault->unlockWithRecoveryKey(recoveryKey), true);
@@ -276,7 +288,7 @@ void VaultController::unlockWithDevice()
         if (finishJob() || !m_vault)
             return; // the device key goes with `result`
         if (!result.ok()) {
-            setError(result.message);
+            setError(result.message, MessagePage::UnlockPage);
             return;
         }
         afterUnlock(m_vault->unlockWithDeviceKey(result.secret.view()));
@@ -286,7 +298,7 @@ void VaultController::unlockWithDevice()
 void VaultController::afterUnlock(const core::Status& status, bool typedSecret)
 {
     if (!status) {
-        setError(status.error().message);
+        setError(status.error().message, MessagePage::UnlockPage);
         refreshState();
         return;
     }
@@ -310,7 +322,7 @@ void VaultController::showUnlockWarnings()
         warnings << tr("%n item(s) could not be read. Open Settings and run Verify to see which.", "",
                        int(m_vault->journal().problems().size()));
     if (!warnings.isEmpty())
-        setStatus(warnings.join(QLatin1Char('\n')));
+        setStatus(warnings.join(QLatin1Char('\n')), MessagePage::TimelinePage);
 }
 
 void VaultController::crossCheckKeychain()
@@ -371,8 +383,10 @@ void VaultController::lock()
         return;
     }
     const bool wasUnlocked = m_state == State::Unlocked;
-    if (wasUnlocked)
+    if (wasUnlocked) {
         emit aboutToLock(); // editors write their drafts while the keys still exist
+        clearMessages();    // what the unlocked pages said is not for the lock screen
+    }
     m_timeline.setJournal(nullptr);
     m_timeline.resetView(); // the next unlock starts from the whole timeline, not the last search
     keepSeenHeadsInKeychain(); // what this device appended since unlock
@@ -408,12 +422,12 @@ void VaultController::setRemembered(bool remember)
         m_secrets->remove(m_vault->keychainKey(), [](platform::SecretResult) {});
         m_secrets->remove(m_vault->keychainSeenHeadsKey(), [](platform::SecretResult) {});
         emit rememberedChanged();
-        setStatus(tr("This device no longer opens the vault without the passphrase."));
+        setStatus(tr("This device no longer opens the vault without the passphrase."), MessagePage::SettingsPage);
         return;
     }
     auto deviceKey = m_vault->rememberOnThisDevice();
     if (!deviceKey) {
-        setError(deviceKey.error().message);
+        setError(deviceKey.error().message, MessagePage::SettingsPage);
         return;
     }
     setBusy(true);
@@ -421,9 +435,9 @@ void VaultController::setRemembered(bool remember)
         if (m_vault) { // recorded while still unlocked; a lock asked for meanwhile comes after
             if (!result.ok()) {
                 (void)m_vault->forgetOnThisDevice();
-                setError(result.message);
+                setError(result.message, MessagePage::SettingsPage);
             } else {
-                setStatus(tr("This device now opens the vault without the passphrase."));
+                setStatus(tr("This device now opens the vault without the passphrase."), MessagePage::SettingsPage);
                 keepSeenHeadsInKeychain();
             }
             emit rememberedChanged();
@@ -437,11 +451,11 @@ void VaultController::changePassphrase(const QString& current, const QString& ne
     if (!vault() || m_busy)
         return;
     if (current.isEmpty()) {
-        setError(currentIsRecoveryKey ? tr("Type your recovery key first.") : tr("Type your current passphrase first."));
+        setError(currentIsRecoveryKey ? tr("Type your recovery key first.") : tr("Type your current passphrase first."), MessagePage::SettingsPage);
         return;
     }
     if (newPassphrase.isEmpty()) {
-        setError(tr("The new passphrase cannot be empty."));
+        setError(tr("The new passphrase cannot be empty."), MessagePage::SettingsPage);
         return;
     }
     clearMessages();
@@ -451,9 +465,9 @@ void VaultController::changePassphrase(const QString& current, const QString& ne
         const core::Status status = watcher->result();
         watcher->deleteLater();
         if (status)
-            setStatus(tr("Passphrase changed. Your recovery key still works."));
+            setStatus(tr("Passphrase changed. Your recovery key still works."), MessagePage::SettingsPage);
         else
-            setError(status.error().message);
+            setError(status.error().message, MessagePage::SettingsPage);
         finishJob();
     });
     core::Vault* vault = m_vault.get();
@@ -502,7 +516,8 @@ bool VaultController::verify()
                       .arg(report.records)
                       .arg(report.entries)
                       .arg(report.attachments) +
-                  QLatin1Char(' ') + limits + QStringLiteral("\n") + head);
+                  QLatin1Char(' ') + limits + QStringLiteral("\n") + head,
+                  MessagePage::SettingsPage);
         return true;
     }
     QStringList lines;
@@ -510,7 +525,8 @@ bool VaultController::verify()
         lines << p.item + QLatin1Char(' ') + p.what;
     setError(tr("%n problem(s) found. Keep this copy as it is and restore the vault from a synced copy or a backup.", "",
                 int(report.problems.size())) +
-             QLatin1Char('\n') + lines.join(QLatin1Char('\n')) + QLatin1Char('\n') + head);
+             QLatin1Char('\n') + lines.join(QLatin1Char('\n')) + QLatin1Char('\n') + head,
+             MessagePage::SettingsPage);
     return false;
 }
 
@@ -519,7 +535,7 @@ void VaultController::replaceRecoveryKey(const QString& current, bool currentIsR
     if (!vault() || m_busy)
         return;
     if (current.isEmpty()) {
-        setError(currentIsRecoveryKey ? tr("Type your current recovery key first.") : tr("Type your passphrase first."));
+        setError(currentIsRecoveryKey ? tr("Type your current recovery key first.") : tr("Type your passphrase first."), MessagePage::SettingsPage);
         return;
     }
     clearMessages();
@@ -532,13 +548,13 @@ void VaultController::replaceRecoveryKey(const QString& current, bool currentIsR
         if (finishJob() && !key->ok())
             return;
         if (!key->ok()) {
-            setError(key->error().message);
+            setError(key->error().message, MessagePage::SettingsPage);
             return;
         }
         // Shown once, as at creation, even when a lock came in meanwhile: the old key is gone.
         m_recoveryKey = key->value();
         emit recoveryKeyChanged();
-        setStatus(tr("A new recovery key replaced the old one, which no longer opens the vault."));
+        setStatus(tr("A new recovery key replaced the old one, which no longer opens the vault."), MessagePage::SettingsPage);
     });
     auto proof = std::make_shared<core::CurrentSecret>(core::CurrentSecret{
         currentIsRecoveryKey ? core::CurrentSecret::Kind::RecoveryKey : core::CurrentSecret::Kind::Passphrase,

@@ -32,6 +32,8 @@ class VaultController : public QObject {
     Q_PROPERTY(int theme READ theme WRITE setTheme NOTIFY themeChanged)
     Q_PROPERTY(bool remembered READ remembered NOTIFY rememberedChanged)
     Q_PROPERTY(QString statusMessage READ statusMessage NOTIFY statusMessageChanged)
+    // The page the current messages belong to: each page shows only its own.
+    Q_PROPERTY(MessagePage messagePage READ messagePage NOTIFY messagePageChanged)
     Q_PROPERTY(SensitiveClipboard* sensitiveClipboard READ sensitiveClipboard CONSTANT)
 
 public:
@@ -39,6 +41,8 @@ public:
     Q_ENUM(State)
     enum Theme { SystemTheme, LightTheme, DarkTheme };
     Q_ENUM(Theme)
+    enum class MessagePage { UnlockPage, CreatePage, TimelinePage, SettingsPage };
+    Q_ENUM(MessagePage)
 
     explicit VaultController(QObject* parent = nullptr);
     ~VaultController() override;
@@ -56,6 +60,7 @@ public:
     void setTheme(int theme);
     [[nodiscard]] bool remembered() const;
     [[nodiscard]] QString statusMessage() const { return m_status; }
+    [[nodiscard]] MessagePage messagePage() const { return m_messagePage; }
     // Copies the recovery key and takes it off the clipboard again a minute later.
     [[nodiscard]] SensitiveClipboard* sensitiveClipboard() { return &m_clipboard; }
 
@@ -115,6 +120,7 @@ signals:
     void themeChanged();
     void rememberedChanged();
     void statusMessageChanged();
+    void messagePageChanged();
     void journalChanged();
     void aboutToLock();
     void locked();
@@ -125,8 +131,9 @@ private:
     // Every job's completion starts with this: not busy any more, and a lock asked for meanwhile
     // happens now. True when it locked (then an unlock must not go on).
     bool finishJob();
-    void setError(const QString& message);
-    void setStatus(const QString& message);
+    void setError(const QString& message, MessagePage page = MessagePage::SettingsPage);
+    void setStatus(const QString& message, MessagePage page = MessagePage::SettingsPage);
+    void setMessagePage(MessagePage page);
     void afterUnlock(const core::Status& status, bool typedSecret = false);
     [[nodiscard]] QString lockedByHandKey() const;
     [[nodiscard]] bool lockedByHand() const;
@@ -145,6 +152,7 @@ private:
     bool m_deviceUnlockUsed = false;
     QString m_error;
     QString m_status;
+    MessagePage m_messagePage = MessagePage::UnlockPage;
     QString m_recoveryKey;
     std::unique_ptr<core::Vault> m_vault;
     std::unique_ptr<platform::SecretStore> m_secrets;

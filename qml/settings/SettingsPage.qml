@@ -32,20 +32,17 @@ Page {
             width: flick.width - 32
             spacing: 14
 
-            Label {
-                textFormat: Text.PlainText
-                visible: page.controller.statusMessage.length > 0
-                text: page.controller.statusMessage
-                wrapMode: Text.Wrap
-                color: Material.color(Material.Teal)
+            MessageBanner {
+                readonly property bool mine: page.controller.messagePage === VaultController.SettingsPage
+                text: mine ? page.controller.statusMessage : ""
+                onClosed: page.controller.clearMessages()
                 Layout.fillWidth: true
             }
-            Label {
-                textFormat: Text.PlainText
-                visible: page.controller.errorMessage.length > 0
-                text: page.controller.errorMessage
-                wrapMode: Text.WordWrap
-                color: Material.color(Material.Red)
+            MessageBanner {
+                readonly property bool mine: page.controller.messagePage === VaultController.SettingsPage
+                text: mine ? page.controller.errorMessage : ""
+                isError: true
+                onClosed: page.controller.clearMessages()
                 Layout.fillWidth: true
             }
 

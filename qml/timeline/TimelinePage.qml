@@ -70,29 +70,11 @@ Page {
 
     // A warning (a rollback found at unlock, unreadable items) sits above the list, not over it,
     // until the person has read it and closes it.
-    Pane {
+    MessageBanner {
         id: banner
-        visible: page.controller.statusMessage.length > 0
+        text: page.controller.messagePage === VaultController.TimelinePage ? page.controller.statusMessage : ""
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: 8 }
-        padding: 8
-        background: Rectangle { color: Material.color(Material.Amber, Material.Shade100); radius: 4 }
-        RowLayout {
-            anchors.fill: parent
-            Label {
-                textFormat: Text.PlainText
-                text: page.controller.statusMessage
-                wrapMode: Text.WordWrap
-                color: "#3e2723"
-                Layout.fillWidth: true
-            }
-            ToolButton {
-                text: "\u2715"
-                Material.foreground: "#3e2723"
-                Accessible.name: qsTr("Close the message")
-                onClicked: page.controller.clearMessages()
-                Layout.alignment: Qt.AlignTop
-            }
-        }
+        onClosed: page.controller.clearMessages()
     }
 
     EntryList {

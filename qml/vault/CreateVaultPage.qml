@@ -104,7 +104,8 @@ Page {
                 textFormat: Text.PlainText
                 visible: text.length > 0
                 text: passphrase.text.length > 0 && repeat.text.length > 0 && passphrase.text !== repeat.text
-                      ? qsTr("The two passphrases differ.") : page.controller.errorMessage
+                      ? qsTr("The two passphrases differ.")
+                      : page.controller.messagePage === VaultController.CreatePage ? page.controller.errorMessage : ""
                 color: "#c62828"
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true

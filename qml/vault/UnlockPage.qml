@@ -46,7 +46,7 @@ Page {
         Label {
             textFormat: Text.PlainText
             visible: text.length > 0
-            text: page.controller.errorMessage
+            text: page.controller.messagePage === VaultController.UnlockPage ? page.controller.errorMessage : ""
             color: "#c62828"
             wrapMode: Text.WordWrap
             Layout.fillWidth: true

@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 #include "platform/MemorySecretStore.h"
+#include "platform/SecretMessages.h"
 
 #include <catch2/catch.hpp>
 
@@ -145,4 +146,18 @@ TEST_CASE("MemorySecretStore drops pending callbacks when destroyed", "[platform
     }
     pt::test::spinFor(50ms);
     CHECK(r.calls == 0);
+}
+
+TEST_CASE("Keychain messages leave out D-Bus error names and object paths", "[platform][memory]")
+{
+    using pt::platform::detail::makeResult;
+    using pt::platform::detail::Operation;
+    using Status = pt::platform::SecretResult::Status;
+    const auto dbus = makeResult(Operation::Read, Status::Failed,
+                                 QStringLiteral("org.freedesktop.Secret.Error.NoSuchObject: /org/freedesktop/secrets/collection/login"));
+    CHECK_FALSE(dbus.message.contains(QStringLiteral("org.freedesktop")));
+    CHECK_FALSE(dbus.message.contains(QStringLiteral("/org/")));
+    CHECK(dbus.message.contains(QStringLiteral("passphrase")));
+    const auto plain = makeResult(Operation::Read, Status::Failed, QStringLiteral("out of secure memory"));
+    CHECK(plain.message.contains(QStringLiteral("out of secure memory")));
 }
