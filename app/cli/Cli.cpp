@@ -2,6 +2,7 @@
 
 #include "PassphraseSource.h"
 #include "TerminalText.h"
+#include "vault/PassphraseEstimate.h"
 #include "TimeFormat.h"
 #include "platform/KeychainSecretStore.h"
 
@@ -30,7 +31,7 @@ struct CommandSpec {
 const std::map<QString, CommandSpec>& commands()
 {
     static const std::map<QString, CommandSpec> specs{
-        {QStringLiteral("init"), {{}, 0, 0}},
+        {QStringLiteral("init"), {{"allow-weak-passphrase"}, 0, 0}},
         {QStringLiteral("add"), {{"title", "body", "occurred", "tag", "attach", "kind"}, 0, 0}},
         {QStringLiteral("list"), {{"kind", "tag", "since", "until", "deleted"}, 0, 0}},
         {QStringLiteral("show"), {{"history"}, 1, 1}},
@@ -40,7 +41,7 @@ const std::map<QString, CommandSpec>& commands()
         {QStringLiteral("attachment"), {{"out", "stdout"}, 3, 3}},
         {QStringLiteral("search"), {{}, 1, 100}},
         {QStringLiteral("verify"), {{}, 0, 0}},
-        {QStringLiteral("passwd"), {{"new-passphrase-file"}, 0, 0}},
+        {QStringLiteral("passwd"), {{"new-passphrase-file", "allow-weak-passphrase"}, 0, 0}},
         {QStringLiteral("new-recovery-key"), {{}, 0, 0}},
         {QStringLiteral("remember"), {{}, 0, 0}},
         {QStringLiteral("forget"), {{}, 0, 0}},
@@ -56,7 +57,7 @@ QString usageText()
         "Usage: papertrail-cli [--vault DIR] [--passphrase-file FILE | --recovery-key-file FILE] [--json] COMMAND\n"
         "\n"
         "Commands:\n"
-        "  init                                   create a vault; prints the recovery key once\n"
+        "  init [--allow-weak-passphrase]         create a vault; prints the recovery key once\n"
         "  add --title T [--body B | stdin] [--occurred ISO8601] [--kind K] [--tag TAG]... [--attach FILE]...\n"
         "  list [--kind K] [--tag T] [--since D] [--until D] [--deleted]\n"
         "  show ID [--history]\n"
@@ -66,7 +67,8 @@ QString usageText()
         "  attachment get ID NAME (--out FILE | --stdout)\n"
         "  search QUERY\n"
         "  verify                                 exit 0 only when every check holds\n"
-        "  passwd [--new-passphrase-file FILE]    change the passphrase (asks for the current one first)\n"
+        "  passwd [--new-passphrase-file FILE] [--allow-weak-passphrase]\n"
+        "                                         change the passphrase (asks for the current one first)\n"
         "  new-recovery-key                       replace the recovery key; the old one stops working\n"
         "  remember | forget                      keep / remove this device's key in the OS keychain\n"
         "\n"
@@ -123,6 +125,7 @@ int Cli::run(const QStringList& arguments)
         {"recovery-key", "Unlock with the recovery key KEY (visible in the process list: prefer --recovery-key-file).", "KEY"},
         {"recovery-key-file", "Unlock with the recovery key read from FILE (- asks for it).", "FILE"},
         {"new-passphrase-file", "passwd: read the new passphrase from FILE.", "FILE"},
+        {"allow-weak-passphrase", "init, passwd: accept a passphrase that could be guessed within a day."},
         {"json", "Print one JSON document."},
         {"title", "Entry title.", "T"},
         {"body", "Entry body (otherwise read from stdin when it is not a terminal).", "B"},
@@ -332,6 +335,23 @@ void Cli::reportAfterUnlock(const Vault& vault) const
                  .arg(vault.journal().problems().size()));
     for (const RollbackFinding& finding : vault.rollbackFindings())
         warn(QStringLiteral("Warning: ") + finding.message());
+}
+
+Status Cli::refuseWeakPassphrase(const crypto::SecureBytes& passphrase) const
+{
+    // Scored from a QString that lives only here; the estimate keeps nothing.
+    const auto estimate = core::passphrase::estimate(
+        QString::fromUtf8(reinterpret_cast<const char*>(passphrase.data()), qsizetype(passphrase.size())));
+    if (!estimate.guessableWithinADay)
+        return Ok{};
+    const QString words = QStringLiteral("Someone with a copy of the vault could guess that passphrase in %1. %2")
+                              .arg(estimate.crackTimeText, estimate.feedback);
+    if (m_parser.isSet(QStringLiteral("allow-weak-passphrase"))) {
+        warn(QStringLiteral("Warning: ") + words);
+        return Ok{};
+    }
+    return usage(words + QStringLiteral(" Nothing was changed. Choose a longer one, or give --allow-weak-passphrase to "
+                                        "use it anyway."));
 }
 
 Result<QString> Cli::bodyFromArgumentsOrStdin(bool* given)

@@ -41,6 +41,9 @@ private:
     [[nodiscard]] core::Result<core::CurrentSecret> currentSecret();
     [[nodiscard]] core::Status unlockWith(core::Vault& vault, const core::CurrentSecret& secret) const;
     void reportAfterUnlock(const core::Vault& vault) const;
+    // Usage error for a new passphrase that could be guessed within a day, unless
+    // --allow-weak-passphrase (then a warning).
+    [[nodiscard]] core::Status refuseWeakPassphrase(const crypto::SecureBytes& passphrase) const;
     // On a remembered device: the keychain's copy of the seen heads, checked and brought up to date.
     void crossCheckKeychain(core::Vault& vault) const;
     [[nodiscard]] core::Result<crypto::SecureBytes> passphrase(const QString& prompt, bool confirm);

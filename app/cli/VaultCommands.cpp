@@ -21,6 +21,8 @@ int Cli::init()
     auto pass = passphrase(QStringLiteral("New passphrase: "), true);
     if (!pass)
         return fail(pass.error());
+    if (Status s = refuseWeakPassphrase(*pass); !s)
+        return fail(s.error());
     if (kdf::weakTestKdfEnabled()) {
         warn(QStringLiteral("Warning: PAPERTRAIL_TEST_KDF=1 uses weak key derivation; never use it for real records."));
     } else {
@@ -84,6 +86,8 @@ int Cli::passwd()
             return fail(usage(QStringLiteral("The two passphrases differ; nothing was changed. Try again.")));
         next = std::move(*p);
     }
+    if (Status s = refuseWeakPassphrase(next); !s)
+        return fail(s.error());
     if (!kdf::weakTestKdfEnabled())
         warn(QStringLiteral("Measuring this device to tune the key derivation (about a second)..."));
     if (Status s = (*vault)->changePassphrase(current, next.view()); !s)

@@ -9,6 +9,13 @@ printf 'second passphrase\nthis second line is ignored\n' >"$T/in/p2"
 printf 'third passphrase' >"$T/in/p3" # no newline at the end
 unset PAPERTRAIL_PASSPHRASE
 
+step "a passphrase guessable within a day is refused unless the person insists"
+printf 'password1\n' >"$T/in/weak"
+expect_exit 2 pt --passphrase-file "$T/in/weak" init
+contains "$ERR" "could guess that passphrase"
+contains "$ERR" "--allow-weak-passphrase"
+[ ! -e "$V/vault.json" ] || fail "a vault was made with a refused passphrase"
+
 step "init from a passphrase file"
 expect_exit 0 pt --passphrase-file "$T/in/p1" init
 RK=$(grep -o 'ptrk1[0-9a-z]*' <<<"$OUT")
@@ -23,6 +30,13 @@ contains "$OUT" "before passwd"
 expect_exit 0 env PAPERTRAIL_PASSPHRASE="second passphrase" "$CLI" --vault "$V" show "$ID"
 expect_exit 0 pt --recovery-key "$RK" list
 contains "$OUT" "before passwd"
+
+step "passwd refuses a weak new passphrase, and takes it with --allow-weak-passphrase"
+expect_exit 2 pt --passphrase-file "$T/in/p2" passwd --new-passphrase-file "$T/in/weak"
+expect_exit 0 pt --passphrase-file "$T/in/p2" list
+expect_exit 0 pt --passphrase-file "$T/in/p2" passwd --new-passphrase-file "$T/in/weak" --allow-weak-passphrase
+contains "$ERR" "Warning"
+expect_exit 0 pt --passphrase-file "$T/in/weak" passwd --new-passphrase-file "$T/in/p2"
 
 step "passwd without a new passphrase and without a terminal is a usage error"
 expect_exit 2 pt --passphrase-file "$T/in/p2" passwd
