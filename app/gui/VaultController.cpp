@@ -2,6 +2,7 @@
 
 #include "AttachmentImageProvider.h"
 #include "vault/KdfPolicy.h"
+#include "vault/PassphraseEstimate.h"
 #include "platform/KeychainSecretStore.h"
 
 #include <QBuffer>
@@ -194,12 +195,26 @@ bool VaultController::remembered() const
     return m_vault ? m_vault->isRememberedOnThisDevice() : false;
 }
 
-void VaultController::create(const QString& passphrase, bool rememberOnDevice)
+QString VaultController::weakPassphraseRefusal(const QString& passphrase, bool allowWeak)
+{
+    const auto estimate = core::passphrase::estimate(passphrase);
+    if (!estimate.guessableWithinADay || allowWeak)
+        return {};
+    return tr("Someone with a copy of the vault could guess that passphrase in %1. %2 Choose a longer one, or tick "
+              "\u201cUse this weak passphrase anyway\u201d.")
+        .arg(estimate.crackTimeText, estimate.feedback);
+}
+
+void VaultController::create(const QString& passphrase, bool rememberOnDevice, bool allowWeak)
 {
     if (m_busy)
         return;
     if (passphrase.isEmpty()) {
         setError(tr("Choose a passphrase first."), MessagePage::CreatePage);
+        return;
+    }
+    if (const QString refusal = weakPassphraseRefusal(passphrase, allowWeak); !refusal.isEmpty()) {
+        setError(refusal, MessagePage::CreatePage);
         return;
     }
     setError({}, MessagePage::CreatePage);
@@ -446,7 +461,8 @@ void VaultController::setRemembered(bool remember)
     });
 }
 
-void VaultController::changePassphrase(const QString& current, const QString& newPassphrase, bool currentIsRecoveryKey)
+void VaultController::changePassphrase(const QString& current, const QString& newPassphrase, bool currentIsRecoveryKey,
+                                       bool allowWeak)
 {
     if (!vault() || m_busy)
         return;
@@ -456,6 +472,10 @@ void VaultController::changePassphrase(const QString& current, const QString& ne
     }
     if (newPassphrase.isEmpty()) {
         setError(tr("The new passphrase cannot be empty."), MessagePage::SettingsPage);
+        return;
+    }
+    if (const QString refusal = weakPassphraseRefusal(newPassphrase, allowWeak); !refusal.isEmpty()) {
+        setError(refusal, MessagePage::SettingsPage);
         return;
     }
     clearMessages();

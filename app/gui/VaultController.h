@@ -81,7 +81,8 @@ public:
     // Interface tests only: an idle delay below autoLockMinutes' one-minute floor.
     void setAutoLockDelayForTesting(std::chrono::milliseconds delay) { m_autoLock.setDelay(delay); }
 
-    Q_INVOKABLE void create(const QString& passphrase, bool rememberOnDevice);
+    // A passphrase guessable within a day is refused unless `allowWeak` (the person said so).
+    Q_INVOKABLE void create(const QString& passphrase, bool rememberOnDevice, bool allowWeak = false);
     Q_INVOKABLE void unlock(const QString& passphrase);
     Q_INVOKABLE void unlockWithRecoveryKey(const QString& recoveryKey);
     // Opens without typing when this device remembers the vault, once per start of the app;
@@ -101,7 +102,7 @@ public:
     // Needs the current passphrase (or the recovery key, when `currentIsRecoveryKey`): an unlocked
     // app alone never changes a key.
     Q_INVOKABLE void changePassphrase(const QString& current, const QString& newPassphrase,
-                                      bool currentIsRecoveryKey = false);
+                                      bool currentIsRecoveryKey = false, bool allowWeak = false);
     // A new recovery key, shown once on the recovery key page; the old one stops working. Needs
     // the passphrase (or the current recovery key).
     Q_INVOKABLE void replaceRecoveryKey(const QString& current, bool currentIsRecoveryKey = false);
@@ -134,6 +135,8 @@ private:
     void setError(const QString& message, MessagePage page = MessagePage::SettingsPage);
     void setStatus(const QString& message, MessagePage page = MessagePage::SettingsPage);
     void setMessagePage(MessagePage page);
+    // The refusal of a new passphrase that could be guessed within a day, or empty.
+    [[nodiscard]] static QString weakPassphraseRefusal(const QString& passphrase, bool allowWeak);
     void afterUnlock(const core::Status& status, bool typedSecret = false);
     [[nodiscard]] QString lockedByHandKey() const;
     [[nodiscard]] bool lockedByHand() const;

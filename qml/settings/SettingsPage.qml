@@ -123,7 +123,7 @@ Page {
         modal: true
         title: qsTr("Change passphrase")
         standardButtons: Dialog.Cancel | Dialog.Ok
-        onOpened: { current.clear(); first.clear(); second.clear(); current.focusInput() }
+        onOpened: { current.clear(); first.clear(); second.clear(); allowWeakNew.checked = false; current.focusInput() }
         ColumnLayout {
             width: passphraseDialog.availableWidth
             CurrentSecretField {
@@ -137,6 +137,25 @@ Page {
                 placeholderText: qsTr("New passphrase")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("New passphrase")
+            }
+            PassphraseStrength {
+                id: newStrength
+                passphrase: first.text
+            }
+            Label {
+                textFormat: Text.PlainText
+                visible: first.text.length > 0
+                text: qsTr("Guessing it would take %1.").arg(newStrength.crackTimeText) +
+                      (newStrength.feedback.length > 0 ? " " + newStrength.feedback : "")
+                wrapMode: Text.WordWrap
+                font.pixelSize: TextScale.small
+                Layout.fillWidth: true
+            }
+            CheckBox {
+                id: allowWeakNew
+                visible: first.text.length > 0 && newStrength.weak
+                text: qsTr("Use this weak passphrase anyway")
+                Accessible.name: qsTr("Use this weak passphrase anyway")
             }
             TextField {
                 id: second
@@ -155,7 +174,7 @@ Page {
         }
         onAccepted: {
             if (current.text.length > 0 && first.text.length > 0 && first.text === second.text)
-                page.controller.changePassphrase(current.text, first.text, current.usesRecoveryKey)
+                page.controller.changePassphrase(current.text, first.text, current.usesRecoveryKey, allowWeakNew.checked)
             current.clear()
             first.clear()
             second.clear()

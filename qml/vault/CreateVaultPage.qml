@@ -72,6 +72,13 @@ Page {
                     Layout.fillWidth: true
                 }
             }
+            CheckBox {
+                id: allowWeak
+                visible: passphrase.text.length > 0 && strength.weak
+                text: qsTr("Use this weak passphrase anyway")
+                Accessible.name: qsTr("Use this weak passphrase anyway")
+                Layout.leftMargin: 16
+            }
             TextField {
                 id: repeat
                 placeholderText: qsTr("Repeat the passphrase")
@@ -116,13 +123,15 @@ Page {
                 id: createButton
                 text: page.controller.busy ? qsTr("Creating…") : qsTr("Create vault")
                 highlighted: true
-                enabled: !page.controller.busy && passphrase.text.length > 0 && passphrase.text === repeat.text
+                // A passphrase guessable within a day needs the person's explicit yes, with the meter's words above.
+                enabled: !page.controller.busy && passphrase.text.length > 0 && passphrase.text === repeat.text &&
+                         (!strength.weak || allowWeak.checked)
                 Layout.fillWidth: true
                 Layout.leftMargin: 24
                 Layout.rightMargin: 24
                 Accessible.name: qsTr("Create vault")
                 onClicked: {
-                    page.controller.create(passphrase.text, remember.checked)
+                    page.controller.create(passphrase.text, remember.checked, allowWeak.checked)
                     passphrase.clear()
                     repeat.clear()
                 }
