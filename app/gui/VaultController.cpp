@@ -422,10 +422,38 @@ void VaultController::forgetRecoveryKey()
     emit recoveryKeyChanged();
 }
 
-bool VaultController::recoveryKeyMatches(int position, const QString& characters) const
+QStringList VaultController::recoveryKeyGroups() const
 {
-    QString wanted = characters.simplified().remove(QLatin1Char(' ')).toLower();
-    return !wanted.isEmpty() && position >= 0 && m_recoveryKey.mid(position, wanted.size()) == wanted;
+    constexpr qsizetype Prefix = 5; // "ptrk1"
+    constexpr qsizetype GroupSize = 5;
+    QStringList groups;
+    for (qsizetype i = Prefix; i < m_recoveryKey.size(); i += GroupSize)
+        groups << m_recoveryKey.mid(i, GroupSize);
+    return groups;
+}
+
+QString VaultController::recoveryGroupMismatch(int number, const QString& typed) const
+{
+    const QStringList groups = recoveryKeyGroups();
+    if (number < 1 || number > groups.size())
+        return tr("There is no group %1.").arg(number);
+    const QString want = groups.at(number - 1);
+    const QString got = QString(typed).remove(QLatin1Char(' ')).remove(QLatin1Char('-')).toLower();
+    if (got == want)
+        return {};
+    if (got.isEmpty())
+        return tr("Type the %n characters of group %1 from what you wrote down.", "", int(want.size())).arg(number);
+    if (got.size() != want.size())
+        return tr("Group %1 has %2 characters; you typed %3. Check it on your paper.").arg(number).arg(want.size()).arg(got.size());
+    // Bech32 leaves out characters that look alike: naming them helps find a misread one.
+    for (const QChar c : got)
+        if (QStringLiteral("1bio").contains(c))
+            return tr("Recovery keys never contain 1, b, i or o, so one of those is a misread character. Check group %1 "
+                      "on your paper.")
+                .arg(number);
+    return tr("That is not group %1. Check each character against your paper, or show the key again and correct "
+              "what you wrote down.")
+        .arg(number);
 }
 
 void VaultController::setRemembered(bool remember)

@@ -97,7 +97,12 @@ public:
     // The recovery key is shown once: after the person confirms they wrote it down, forget it.
     Q_INVOKABLE void forgetRecoveryKey();
     // True when `characters` (spaces ignored) appear at `position` of the recovery key.
-    Q_INVOKABLE [[nodiscard]] bool recoveryKeyMatches(int position, const QString& characters) const;
+    // The recovery key after its "ptrk1" prefix, in groups of five (the last one shorter), to be
+    // shown numbered and written down group by group.
+    Q_INVOKABLE [[nodiscard]] QStringList recoveryKeyGroups() const;
+    // Empty when `typed` (spaces ignored, any case) is group `number` (from 1); otherwise what is
+    // wrong, in a sentence.
+    Q_INVOKABLE [[nodiscard]] QString recoveryGroupMismatch(int number, const QString& typed) const;
     Q_INVOKABLE void setRemembered(bool remember);
     // Needs the current passphrase (or the recovery key, when `currentIsRecoveryKey`): an unlocked
     // app alone never changes a key.

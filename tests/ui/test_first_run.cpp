@@ -42,9 +42,12 @@ TEST_CASE("First run: create a vault, write down the recovery key, open the vaul
         REQUIRE(ui.controller().vault() != nullptr);
         CHECK(pt::core::Vault::exists(path));
         CHECK(ui.controller().vault()->journal().count() == 0);
-        QQuickItem* keyText = ui.waitNamed("QQuickTextArea", QStringLiteral("Recovery key"));
-        CHECK(keyText->property("text").toString() == recoveryKey);
-        CHECK(hasSecretInputHints(keyText)); // keyboards must not learn or suggest the key
+        // Shown in numbered groups of five after "ptrk1", which together are the key.
+        const QStringList groups = ui.controller().recoveryKeyGroups();
+        CHECK(QStringLiteral("ptrk1") + groups.join(QString()) == recoveryKey);
+        CHECK(groups.first().size() == 5);
+        const auto shown = ui.all("QQuickLabel", [](QQuickItem* l) { return l->objectName() == QLatin1String("recoveryGroup"); });
+        CHECK(shown.size() == groups.size());
         CHECK(ui.outsideWindow().isEmpty());
 
         // Copy puts the key on the clipboard and takes it off again (after a minute in the app).
@@ -53,18 +56,21 @@ TEST_CASE("First run: create a vault, write down the recovery key, open the vaul
         CHECK(QGuiApplication::clipboard()->text() == recoveryKey);
         CHECK(waitFor([] { return QGuiApplication::clipboard()->text().isEmpty(); }, 5000));
 
-        // The page asks back six characters before letting the person go on.
-        const int checkAt = keyPage->property("checkAt").toInt();
-        QQuickItem* done = ui.waitText("QQuickAbstractButton", QStringLiteral("I have written it down"));
-        CHECK_FALSE(done->isEnabled());
-        QQuickItem* check = ui.waitNamed("QQuickTextField", QStringLiteral("Characters of the recovery key"));
-        CHECK(hasSecretInputHints(check));
-        ui.typeInto(check, QStringLiteral("!!!!!!"));
-        CHECK_FALSE(done->isEnabled());
+        // The key is hidden, and one whole group is asked back; a wrong one is explained.
+        const int group = keyPage->property("checkGroup").toInt();
+        REQUIRE(group >= 1);
+        REQUIRE(group < groups.size());
+        ui.clickText("QQuickAbstractButton", QStringLiteral("I have written it down"));
+        ui.settle();
+        CHECK(ui.all("QQuickLabel", [](QQuickItem* l) { return l->objectName() == QLatin1String("recoveryGroup"); }).isEmpty());
+        QQuickItem* check = ui.waitNamed("QQuickTextField", QStringLiteral("Group %1 of the recovery key").arg(group));
+        CHECK(hasSecretInputHints(check)); // keyboards must not learn or suggest the key
+        ui.typeInto(check, QStringLiteral("abc"));
+        ui.typeText(QStringLiteral("\n"));
+        REQUIRE(ui.waitText("QQuickLabel", QStringLiteral("Group %1 has 5 characters; you typed 3. Check it on your paper.").arg(group)));
+        CHECK(ui.controller().recoveryGroupMismatch(group, QStringLiteral("bbbbb")).contains(QStringLiteral("never contain")));
         ui.key(Qt::Key_A, Qt::ControlModifier);
-        ui.typeText(recoveryKey.mid(checkAt, 6));
-        REQUIRE(waitFor([&] { return done->isEnabled(); }));
-        ui.click(done);
+        ui.typeText(groups.at(group - 1).toUpper() + QStringLiteral("\n")); // any case
         ui.waitPage("MainView");
         CHECK(ui.controller().recoveryKey().isEmpty());
 
