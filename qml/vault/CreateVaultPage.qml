@@ -72,13 +72,6 @@ Page {
                     Layout.fillWidth: true
                 }
             }
-            CheckBox {
-                id: allowWeak
-                visible: passphrase.text.length > 0 && strength.weak
-                text: qsTr("Use this weak passphrase anyway")
-                Accessible.name: qsTr("Use this weak passphrase anyway")
-                Layout.leftMargin: 16
-            }
             TextField {
                 id: repeat
                 placeholderText: qsTr("Repeat the passphrase")
@@ -90,6 +83,13 @@ Page {
                 Accessible.name: qsTr("Repeat the passphrase")
                 enabled: !page.controller.busy
                 onAccepted: createButton.clicked()
+            }
+            CheckBox {
+                id: allowWeak
+                visible: passphrase.text.length > 0 && strength.weak
+                text: qsTr("Use this weak passphrase anyway")
+                Accessible.name: qsTr("Use this weak passphrase anyway")
+                Layout.leftMargin: 16
             }
             Switch {
                 id: remember
