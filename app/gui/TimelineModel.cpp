@@ -102,6 +102,17 @@ void TimelineModel::reload()
     emit countChanged();
 }
 
+QString TimelineModel::preview(const QString& body)
+{
+    // Two or three lines on a card: cut at a word, and say that it goes on.
+    constexpr qsizetype Chars = 240;
+    const QString flat = body.left(Chars * 2).simplified();
+    if (flat.size() <= Chars)
+        return flat;
+    const qsizetype space = flat.lastIndexOf(QLatin1Char(' '), Chars);
+    return flat.left(space > Chars / 2 ? space : Chars) + QChar(0x2026);
+}
+
 QString TimelineModel::highlight(const QString& snippet)
 {
     // Everything the entry says is escaped, so the only markup is our own <b>. The index marks
@@ -165,7 +176,7 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
     case HeadlineRole:
         return core::headline(r);
     case BodyPreviewRole:
-        return core::bodyAfterHeadline(r).left(240).simplified();
+        return preview(core::bodyAfterHeadline(r));
     case SnippetRole:
         return row.snippet;
     case KindRole:

@@ -68,8 +68,10 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    // The search index's "[match]" markers as <b> highlights over the snippet, all of whose own
-    // text is escaped: StyledText for QML with no markup but ours.
+    // A card's lines of body text, cut at a word.
+    [[nodiscard]] static QString preview(const QString& body);
+    // The search index's match markers as <b> highlights over the snippet, all of whose own text
+    // is escaped: StyledText for QML with no markup but ours.
     [[nodiscard]] static QString highlight(const QString& snippet);
 
 signals:

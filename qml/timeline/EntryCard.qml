@@ -67,7 +67,8 @@ ItemDelegate {
                 }
                 Label { // takes the rest of the line and gives way first when text is large
                     textFormat: Text.PlainText
-                    text: card.attachmentCount > 0 ? qsTr("%n attachment(s)", "", card.attachmentCount) : ""
+                    text: card.attachmentCount === 0 ? ""
+                          : card.attachmentCount === 1 ? qsTr("1 attachment") : qsTr("%1 attachments").arg(card.attachmentCount)
                     font.pixelSize: TextScale.caption
                     opacity: 0.7
                     horizontalAlignment: Text.AlignRight

@@ -26,10 +26,16 @@ Page {
             id: field
             objectName: "searchField"
             anchors { fill: parent; leftMargin: 12; rightMargin: 12 }
-            placeholderText: qsTr("Search titles, notes and tags")
+            placeholderText: qsTr("Search everything you wrote")
             inputMethodHints: Qt.ImhNoPredictiveText
             Accessible.name: qsTr("Search")
             onTextChanged: if (page.active) page.controller.timeline.query = text
+            // Return opens the best match.
+            onAccepted: {
+                const first = results.count > 0 ? results.itemAtIndex(0) : null
+                if (first)
+                    first.clicked()
+            }
         }
     }
 

@@ -54,9 +54,9 @@ Page {
             spacing: 8
             FilterComboBox {
                 Layout.fillWidth: true
-                model: [qsTr("All kinds")].concat(page.controller.timeline.kinds)
+                model: [qsTr("All kinds")].concat(page.controller.timeline.kinds.map(k => KindNames.label(k)))
                 Accessible.name: qsTr("Show only this kind")
-                onActivated: (i) => page.controller.timeline.kindFilter = i === 0 ? "" : currentText
+                onActivated: (i) => page.controller.timeline.kindFilter = i === 0 ? "" : page.controller.timeline.kinds[i - 1]
             }
             FilterComboBox {
                 enabled: page.controller.timeline.tags.length > 0

@@ -182,7 +182,14 @@ TEST_CASE("A quick note without a title is listed by the first line of its body"
 
     r.body = QString(100, QLatin1Char('x')) + QStringLiteral("\nrest");
     CHECK(headline(r) == QString(79, QLatin1Char('x')) + QChar(0x2026));
-    CHECK(bodyAfterHeadline(r) == QString(21, QLatin1Char('x')) + QStringLiteral(" rest"));
+    CHECK(bodyAfterHeadline(r) == QChar(0x2026) + QString(21, QLatin1Char('x')) + QStringLiteral(" rest"));
+
+    // Words are not split between the headline and the preview.
+    r.body = QStringLiteral("Dana moved the demo deadline from Friday to Wednesday in the shared team calendar "
+                            "without telling anyone\nrest");
+    CHECK(headline(r) == QStringLiteral("Dana moved the demo deadline from Friday to Wednesday in the shared team") +
+                             QChar(0x2026));
+    CHECK(bodyAfterHeadline(r) == QChar(0x2026) + QStringLiteral("calendar without telling anyone rest"));
 
     r.body = QStringLiteral(" \n ");
     CHECK(headline(r).isEmpty());

@@ -4,6 +4,7 @@
 
 #include "UiDriver.h"
 
+
 #include <QTemporaryDir>
 
 using namespace pt::uitest;
@@ -32,11 +33,11 @@ TEST_CASE("Timeline filters by kind and by tag", "[ui][filters]")
 
         QQuickItem* kindBox = ui.waitNamed("QQuickComboBox", QStringLiteral("Show only this kind"));
         ui.click(kindBox);
-        ui.clickText("QQuickAbstractButton", QStringLiteral("meeting"));
+        ui.clickText("QQuickAbstractButton", QStringLiteral("Meeting notes")); // the kind's name on screen
         CHECK(timeline->kindFilter() == QLatin1String("meeting"));
         REQUIRE(waitFor([&] { return ui.all("EntryCard").size() == 1; }));
         CHECK(ui.all("EntryCard").first()->property("title").toString() == QLatin1String("Weekly PIP check-in"));
-        CHECK(kindBox->property("currentText").toString() == QLatin1String("meeting"));
+        CHECK(kindBox->property("currentText").toString() == QLatin1String("Meeting notes"));
 
         ui.click(kindBox);
         ui.clickText("QQuickAbstractButton", QStringLiteral("All kinds"));
@@ -63,3 +64,4 @@ TEST_CASE("Timeline filters by kind and by tag", "[ui][filters]")
     }
     PT_CHECK_NO_QML_WARNINGS();
 }
+

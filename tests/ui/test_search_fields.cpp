@@ -31,5 +31,9 @@ TEST_CASE("Search finds a word in a meeting section and shows the date", "[ui][s
         return card->isAncestorOf(l) && l->property("text").toString().contains(QStringLiteral("2026"));
     });
     CHECK(dated.size() == 1);
+    // Return in the field opens the best match.
+    ui.waitNamed("QQuickTextField", QStringLiteral("Search"))->forceActiveFocus();
+    ui.key(Qt::Key_Return);
+    ui.waitPage("EntryPage");
     PT_CHECK_NO_QML_WARNINGS();
 }

@@ -149,6 +149,14 @@ FirstLine firstLine(const QString& body)
     }
     return {};
 }
+
+// Where a first line too long for the headline is cut: at the last space that leaves at least
+// half the headline, so no word is split between the headline and the preview.
+qsizetype headlineCut(const QString& line)
+{
+    const qsizetype space = line.lastIndexOf(QLatin1Char(' '), HeadlineChars - 1);
+    return space >= HeadlineChars / 2 ? space : HeadlineChars - 1;
+}
 } // namespace
 
 QString headline(const EntryRevision& revision)
@@ -156,7 +164,7 @@ QString headline(const EntryRevision& revision)
     if (!revision.title.trimmed().isEmpty())
         return revision.title;
     const FirstLine line = firstLine(revision.body);
-    return line.text.size() > HeadlineChars ? line.text.left(HeadlineChars - 1) + QChar(0x2026) : line.text;
+    return line.text.size() > HeadlineChars ? line.text.left(headlineCut(line.text)).trimmed() + QChar(0x2026) : line.text;
 }
 
 QString bodyAfterHeadline(const EntryRevision& revision)
@@ -167,8 +175,9 @@ QString bodyAfterHeadline(const EntryRevision& revision)
     if (line.end < 0)
         return {};
     const QString rest = revision.body.mid(line.end + 1);
-    // A first line too long for the headline goes on in the preview.
-    return line.text.size() > HeadlineChars ? line.text.mid(HeadlineChars - 1) + QLatin1Char(' ') + rest : rest;
+    // A first line too long for the headline goes on in the preview, from the same word.
+    return line.text.size() > HeadlineChars ? QChar(0x2026) + line.text.mid(headlineCut(line.text)).trimmed() + QLatin1Char(' ') + rest
+                                            : rest;
 }
 
 QStringList changedFields(const EntryRevision& before, const EntryRevision& after)
