@@ -1,31 +1,38 @@
 #include "KindNames.h"
 
-#include <QCoreApplication>
+#include <array>
+#include <utility>
 
 namespace pt::gui {
 
+namespace {
+
+// In the order the editor offers them.
+constexpr std::array<std::pair<const char*, const char*>, 7> Kinds{{
+    {"note", QT_TR_NOOP("Note")},
+    {"meeting", QT_TR_NOOP("Meeting notes")},
+    {"grade", QT_TR_NOOP("Daily grade")},
+    {"shout-out", QT_TR_NOOP("Shout-out")},
+    {"screenshot", QT_TR_NOOP("Screenshot")},
+    {"email", QT_TR_NOOP("Email")},
+    {"rebuttal", QT_TR_NOOP("Rebuttal")},
+}};
+
+} // namespace
+
 QStringList KindNames::known()
 {
-    return {QStringLiteral("note"),       QStringLiteral("meeting"), QStringLiteral("grade"), QStringLiteral("shout-out"),
-            QStringLiteral("screenshot"), QStringLiteral("email"),   QStringLiteral("rebuttal")};
+    QStringList kinds;
+    for (const auto& [kind, label] : Kinds)
+        kinds << QString::fromLatin1(kind);
+    return kinds;
 }
 
 QString KindNames::label(const QString& kind)
 {
-    if (kind == QLatin1String("note"))
-        return tr("Note");
-    if (kind == QLatin1String("meeting"))
-        return tr("Meeting notes");
-    if (kind == QLatin1String("grade"))
-        return tr("Daily grade");
-    if (kind == QLatin1String("shout-out"))
-        return tr("Shout-out");
-    if (kind == QLatin1String("screenshot"))
-        return tr("Screenshot");
-    if (kind == QLatin1String("email"))
-        return tr("Email");
-    if (kind == QLatin1String("rebuttal"))
-        return tr("Rebuttal");
+    for (const auto& [id, name] : Kinds)
+        if (kind == QLatin1String(id))
+            return tr(name);
     return kind;
 }
 
