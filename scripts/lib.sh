@@ -3,14 +3,16 @@
 
 PT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# Everything needed to build and run the app.
+# Everything needed to build and run the app. The QML modules include those Qt's own QML loads
+# at run time (the file dialog's Qt.labs.folderlistmodel): tests/packages checks the list.
 PT_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-declarative-dev qt6-tools-dev libqt6sql6-sqlite qt6-qpa-plugins
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtquick-dialogs
     qml6-module-qtqml-workerscript qml6-module-qt-labs-platform qml6-module-qt-labs-settings
-    qml6-module-qttest qml6-module-qtqml
+    qml6-module-qttest qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtquick-shapes
+    qml6-module-qt-labs-folderlistmodel
     qtkeychain-qt6-dev libsodium-dev libssl-dev libzxcvbn-dev libsimdjson-dev libgl1-mesa-dri
     gnome-keyring dbus dbus-x11
 )

@@ -1,4 +1,7 @@
 #include "EntryEditor.h"
+#include <QUrl>
+#include <QDir>
+#include <QStandardPaths>
 
 #include "MeetingRecap.h"
 #include "TimeFormat.h"
@@ -277,6 +280,16 @@ void EntryEditor::addFiles(const QList<QUrl>& urls)
                               info.size(), false});
     }
     markDirty();
+}
+
+QUrl EntryEditor::pickerFolder()
+{
+    for (const auto location : {QStandardPaths::PicturesLocation, QStandardPaths::DownloadLocation}) {
+        const QString dir = QStandardPaths::writableLocation(location);
+        if (!dir.isEmpty() && QDir(dir).exists() && dir != QDir::homePath())
+            return QUrl::fromLocalFile(dir);
+    }
+    return QUrl::fromLocalFile(QDir::homePath());
 }
 
 bool EntryEditor::pasteImage()

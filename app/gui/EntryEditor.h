@@ -21,6 +21,8 @@ class EntryEditor : public QObject {
     QML_ELEMENT
     Q_MOC_INCLUDE("VaultController.h")
     Q_PROPERTY(VaultController* controller READ controller WRITE setController NOTIFY controllerChanged)
+    // Where the file picker opens: Pictures (screenshots land there), else Downloads, else home.
+    Q_PROPERTY(QUrl pickerFolder READ pickerFolder CONSTANT)
     Q_PROPERTY(QString entryId READ entryId NOTIFY loaded)
     Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY changed)
     Q_PROPERTY(QString title READ title WRITE setTitle NOTIFY changed)
@@ -37,6 +39,7 @@ class EntryEditor : public QObject {
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
 
 public:
+    [[nodiscard]] static QUrl pickerFolder();
     explicit EntryEditor(QObject* parent = nullptr);
 
     [[nodiscard]] VaultController* controller() const { return m_controller; }

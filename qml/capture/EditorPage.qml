@@ -232,6 +232,7 @@ Page {
         id: fileDialog
         title: qsTr("Attach screenshots or files")
         fileMode: FileDialog.OpenFiles
+        currentFolder: editor.pickerFolder
         onAccepted: editor.addFiles(selectedFiles)
     }
 }
