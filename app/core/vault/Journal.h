@@ -30,10 +30,18 @@ struct RevisionInfo {
     QDateTime recordedAt;
 };
 
+// A tombstone in an entry's log: when it was deleted, and on which device.
+struct DeletionInfo {
+    QString device;
+    qint64 seq = 0;
+    QDateTime time;
+};
+
 struct Entry {
     EntryRevision latest;
     QString object; // of the latest revision
     QList<RevisionInfo> revisions;
+    QList<DeletionInfo> deletions; // oldest first; a revision after one restored the entry
     bool deleted = false;
     bool purged = false;
 };
@@ -92,6 +100,9 @@ public:
     [[nodiscard]] Result<Entry> add(const EntryDraft& draft);
     [[nodiscard]] Result<Entry> edit(const QString& id, const EntryChange& change);
     [[nodiscard]] Status tombstone(const QString& id);
+    // Un-deletes: a new revision with the same content as the latest, recorded after the
+    // tombstone. A purged entry has nothing left to restore.
+    [[nodiscard]] Result<Entry> restore(const QString& id);
     [[nodiscard]] Status purge(const QString& id);
 
     // Newest occurrence first.
@@ -112,6 +123,7 @@ public:
 private:
     struct State {
         QList<RevisionInfo> revisions; // in log order
+        QList<DeletionInfo> deletions; // in log order
         bool deleted = false;
         bool purged = false;
         std::optional<EntryRevision> latest;
@@ -134,6 +146,8 @@ private:
     [[nodiscard]] Entry toEntry(const State& state) const;
     void ensureSearchIndex();
     static const RevisionInfo* latestOf(const QList<RevisionInfo>& revisions);
+    // Deleted while some tombstone has no put after it (FORMAT.md section 5).
+    static bool isDeleted(const State& state);
 
     JournalDb& m_db;
     AttachmentStore& m_attachments;
