@@ -54,6 +54,7 @@ private:
     int show();
     int edit();
     int remove();
+    int restore();
     int purge();
     int attachment();
     int search();

@@ -66,6 +66,12 @@ TEST_CASE("restore: a deleted entry comes back as a new revision with the same c
     CHECK(j.entries().size() == 1);
     CHECK(j.search(QStringLiteral("migration"))->size() == 1);
     CHECK(j.history(id)->size() == 2);
+    // In order: the original, the deletion, the restore.
+    const QList<HistoryStep> steps = historySteps(e);
+    REQUIRE(steps.size() == 3);
+    CHECK(steps.at(0).revision == 0);
+    CHECK(steps.at(1).deletion == 0);
+    CHECK(steps.at(2).revision == 1);
     const VerifyReport report = vault->verify();
     INFO(describe(report));
     CHECK(report.ok());

@@ -93,12 +93,12 @@ TEST_CASE("revision diff: the body shows the words added and removed in context"
     CHECK(body.after == after.body);
     // Only the words that changed: not the whole old text.
     CHECK(body.segments == QList<TextSegment>{{K::Same, QStringLiteral("She said the migration goal is ")},
-                                              {K::Removed, QStringLiteral("not ")},
-                                              {K::Same, QStringLiteral("on ")},
+                                              {K::Removed, QStringLiteral("not")},
+                                              {K::Same, QStringLiteral(" on ")},
                                               {K::Removed, QStringLiteral("track.")},
                                               {K::Added, QStringLiteral("track; I showed the PRs.")}});
     CHECK(describeChange(body) ==
-          QStringLiteral("Body: She said the migration goal is [-not -]on [-track.-]{+track; I showed the PRs.+}"));
+          QStringLiteral("Body: She said the migration goal is [-not-] on [-track.-]{+track; I showed the PRs.+}"));
 }
 
 TEST_CASE("revision diff: word diff marks single words and cuts long unchanged runs", "[revisiondiff]")

@@ -32,6 +32,34 @@ QString logRecordType(const QString& device, qint64 seq)
     return QStringLiteral("log-record/%1/%2").arg(device).arg(seq);
 }
 
+QList<HistoryStep> historySteps(const Entry& entry)
+{
+    struct Keyed {
+        QDateTime time;
+        QString device;
+        qint64 seq;
+        HistoryStep step;
+    };
+    std::vector<Keyed> keyed;
+    for (qsizetype i = 0; i < entry.revisions.size(); ++i) {
+        const RevisionInfo& r = entry.revisions.at(i);
+        keyed.push_back({r.recordedAt, r.device, r.seq, {i, -1}});
+    }
+    for (qsizetype i = 0; i < entry.deletions.size(); ++i) {
+        const DeletionInfo& d = entry.deletions.at(i);
+        keyed.push_back({d.time, d.device, d.seq, {-1, i}});
+    }
+    std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+        if (a.time != b.time)
+            return a.time < b.time;
+        return a.device != b.device ? a.device < b.device : a.seq < b.seq;
+    });
+    QList<HistoryStep> steps;
+    for (const Keyed& k : keyed)
+        steps.append(k.step);
+    return steps;
+}
+
 Journal::Journal(JournalDb& db, AttachmentStore& attachments, const VaultKeys& keys,
                  const DeviceIdentity& device, Clock clock)
     : m_db(db), m_attachments(attachments), m_keys(keys), m_device(device), m_clock(std::move(clock))

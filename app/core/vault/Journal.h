@@ -46,6 +46,15 @@ struct Entry {
     bool purged = false;
 };
 
+// One step of an entry's history: a revision or a deletion.
+struct HistoryStep {
+    qsizetype revision = -1; // index into Entry::revisions, or -1
+    qsizetype deletion = -1; // index into Entry::deletions, or -1
+};
+// Revisions and deletions in the order they were recorded (by time, which follows seq in one
+// device's log); a revision right after a deletion is the restore.
+QList<HistoryStep> historySteps(const Entry& entry);
+
 struct NewAttachment {
     QIODevice* source = nullptr; // read to its end
     QString name;

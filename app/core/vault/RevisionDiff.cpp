@@ -24,80 +24,100 @@ constexpr qsizetype LongTextChars = 60;
 
 const QString Ellipsis = QStringLiteral("\u2026");
 
-bool isSpace(const QString& token) { return !token.isEmpty() && token.front().isSpace(); }
+// A text as its words, each with the whitespace after it, and the whitespace before the first.
+struct Words {
+    QString leading;
+    QStringList words;
+    QStringList spaceAfter;
+};
 
-// Words and the whitespace between them, in order: joined, they give the text back.
-QStringList tokens(const QString& text)
+Words wordsOf(const QString& text)
 {
-    QStringList list;
-    qsizetype start = 0;
-    for (qsizetype i = 1; i <= text.size(); ++i)
-        if (i == text.size() || text.at(i).isSpace() != text.at(start).isSpace()) {
-            list << text.sliced(start, i - start);
-            start = i;
-        }
-    return list;
+    Words w;
+    qsizetype i = 0;
+    while (i < text.size() && text.at(i).isSpace())
+        ++i;
+    w.leading = text.left(i);
+    while (i < text.size()) {
+        const qsizetype start = i;
+        while (i < text.size() && !text.at(i).isSpace())
+            ++i;
+        const qsizetype spaceStart = i;
+        while (i < text.size() && text.at(i).isSpace())
+            ++i;
+        w.words << text.sliced(start, spaceStart - start);
+        w.spaceAfter << text.sliced(spaceStart, i - spaceStart);
+    }
+    return w;
 }
-
-// Any whitespace matches any whitespace: a reflowed line is not a change of words.
-bool sameToken(const QString& a, const QString& b) { return a == b || (isSpace(a) && isSpace(b)); }
 
 struct Op {
     Kind kind;
-    QString token;
+    QString token; // a word or whitespace
 };
 
-std::vector<Op> diffTokens(const QStringList& a, const QStringList& b)
+// Words are compared; the whitespace shown is the new text's, so a reflowed line is no change.
+std::vector<Op> diffWords(const Words& a, const Words& b)
 {
+    std::vector<Op> ops;
+    ops.reserve(std::size_t(2 * (a.words.size() + b.words.size()) + 1));
+    const auto push = [&](Kind kind, const Words& from, qsizetype k) {
+        ops.push_back({kind, from.words.at(k)});
+        if (!from.spaceAfter.at(k).isEmpty())
+            ops.push_back({kind, from.spaceAfter.at(k)});
+    };
+    if (!b.leading.isEmpty())
+        ops.push_back({Kind::Same, b.leading});
+
     qsizetype prefix = 0;
-    while (prefix < a.size() && prefix < b.size() && sameToken(a.at(prefix), b.at(prefix)))
+    while (prefix < a.words.size() && prefix < b.words.size() && a.words.at(prefix) == b.words.at(prefix))
         ++prefix;
     qsizetype suffix = 0;
-    while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
-           sameToken(a.at(a.size() - 1 - suffix), b.at(b.size() - 1 - suffix)))
+    while (suffix < a.words.size() - prefix && suffix < b.words.size() - prefix &&
+           a.words.at(a.words.size() - 1 - suffix) == b.words.at(b.words.size() - 1 - suffix))
         ++suffix;
-    const qsizetype n = a.size() - prefix - suffix;
-    const qsizetype m = b.size() - prefix - suffix;
+    const qsizetype n = a.words.size() - prefix - suffix;
+    const qsizetype m = b.words.size() - prefix - suffix;
 
-    std::vector<Op> ops;
-    ops.reserve(std::size_t(a.size() + b.size()));
-    for (qsizetype i = 0; i < prefix; ++i)
-        ops.push_back({Kind::Same, b.at(i)});
+    for (qsizetype k = 0; k < prefix; ++k)
+        push(Kind::Same, b, k);
     if (n > 0 && m > 0 && n * m <= MaxDiffCells) {
-        // lcs[i][j]: the longest common run of a[i..] and b[j..]; at most min(n, m) <= 2000.
+        // lcs[i][j]: the longest common run of a's and b's middle words from i and j; at most
+        // min(n, m) <= 2000, so 16 bits hold it.
+        const auto at = [&](const QStringList& words, qsizetype k) -> const QString& { return words.at(prefix + k); };
         const qsizetype width = m + 1;
         std::vector<quint16> lcs(std::size_t((n + 1) * width), 0);
+        const auto cell = [&](qsizetype i, qsizetype j) -> quint16& { return lcs[std::size_t(i * width + j)]; };
         for (qsizetype i = n - 1; i >= 0; --i)
             for (qsizetype j = m - 1; j >= 0; --j)
-                lcs[std::size_t(i * width + j)] =
-                    sameToken(a.at(prefix + i), b.at(prefix + j))
-                        ? quint16(lcs[std::size_t((i + 1) * width + j + 1)] + 1)
-                        : std::max(lcs[std::size_t((i + 1) * width + j)], lcs[std::size_t(i * width + j + 1)]);
+                cell(i, j) = at(a.words, i) == at(b.words, j) ? quint16(cell(i + 1, j + 1) + 1)
+                                                              : std::max(cell(i + 1, j), cell(i, j + 1));
         qsizetype i = 0, j = 0;
         while (i < n && j < m) {
-            if (sameToken(a.at(prefix + i), b.at(prefix + j))) {
-                ops.push_back({Kind::Same, b.at(prefix + j)});
+            if (at(a.words, i) == at(b.words, j)) {
+                push(Kind::Same, b, prefix + j);
                 ++i, ++j;
-            } else if (lcs[std::size_t((i + 1) * width + j)] >= lcs[std::size_t(i * width + j + 1)]) {
-                ops.push_back({Kind::Removed, a.at(prefix + i++)});
-            } else {
-                ops.push_back({Kind::Added, b.at(prefix + j++)});
-            }
+            } else if (cell(i + 1, j) >= cell(i, j + 1))
+                push(Kind::Removed, a, prefix + i++);
+            else
+                push(Kind::Added, b, prefix + j++);
         }
         for (; i < n; ++i)
-            ops.push_back({Kind::Removed, a.at(prefix + i)});
+            push(Kind::Removed, a, prefix + i);
         for (; j < m; ++j)
-            ops.push_back({Kind::Added, b.at(prefix + j)});
+            push(Kind::Added, b, prefix + j);
     } else {
         for (qsizetype i = 0; i < n; ++i)
-            ops.push_back({Kind::Removed, a.at(prefix + i)});
+            push(Kind::Removed, a, prefix + i);
         for (qsizetype j = 0; j < m; ++j)
-            ops.push_back({Kind::Added, b.at(prefix + j)});
+            push(Kind::Added, b, prefix + j);
     }
-    for (qsizetype i = b.size() - suffix; i < b.size(); ++i)
-        ops.push_back({Kind::Same, b.at(i)});
+    for (qsizetype k = b.words.size() - suffix; k < b.words.size(); ++k)
+        push(Kind::Same, b, k);
     return ops;
 }
+
+bool isSpace(const QString& token) { return !token.isEmpty() && token.front().isSpace(); }
 
 // The first (or last) `words` words of an unchanged run, with the whitespace between them.
 QString headOf(const QStringList& run, int words)
@@ -303,7 +323,18 @@ void fieldChanges(const QJsonObject& before, const QJsonObject& after, QList<Fie
 
 QList<TextSegment> wordDiff(const QString& before, const QString& after, int contextWords)
 {
-    const std::vector<Op> ops = diffTokens(tokens(before), tokens(after));
+    std::vector<Op> ops = diffWords(wordsOf(before), wordsOf(after));
+    // Whitespace next to a change reads best outside the marks: "a [-b-] c", not "a [-b -]c".
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        if (ops[i].kind == Kind::Same || !isSpace(ops[i].token))
+            continue;
+        const bool nextAdded = i + 1 < ops.size() && ops[i + 1].kind == Kind::Added;
+        if (ops[i].kind == Kind::Removed && nextAdded)
+            ops[i].token.clear(); // the new text's whitespace follows
+        else if (!nextAdded && !(i + 1 < ops.size() && ops[i + 1].kind == Kind::Removed))
+            ops[i].kind = Kind::Same;
+    }
+    std::erase_if(ops, [](const Op& op) { return op.token.isEmpty(); });
     // Group into runs of one kind; unchanged runs are cut to their context.
     struct Run {
         Kind kind;
