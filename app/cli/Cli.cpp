@@ -37,6 +37,7 @@ const std::map<QString, CommandSpec>& commands()
         {QStringLiteral("show"), {{"history"}, 1, 1}},
         {QStringLiteral("edit"), {{"title", "body", "occurred", "tag", "attach", "detach", "kind"}, 1, 1}},
         {QStringLiteral("delete"), {{}, 1, 1}},
+        {QStringLiteral("restore"), {{}, 1, 1}},
         {QStringLiteral("purge"), {{}, 1, 1}},
         {QStringLiteral("attachment"), {{"out", "stdout"}, 3, 3}},
         {QStringLiteral("search"), {{}, 1, 100}},
@@ -63,6 +64,7 @@ QString usageText()
         "  show ID [--history]\n"
         "  edit ID [--title T] [--body B | stdin] [--occurred ISO8601] [--tag TAG]... [--attach FILE]... [--detach NAME]...\n"
         "  delete ID                              hide the entry; its history is kept\n"
+        "  restore ID                             bring a deleted entry back as a new revision\n"
         "  purge ID                               remove its bytes; the log keeps a hash marker\n"
         "  attachment get ID NAME (--out FILE | --stdout)\n"
         "  search QUERY\n"
@@ -174,7 +176,7 @@ int Cli::run(const QStringList& arguments)
     static const std::map<QString, Handler> handlers{
         {"init", &Cli::init},         {"add", &Cli::add},           {"list", &Cli::list},
         {"show", &Cli::show},         {"edit", &Cli::edit},         {"delete", &Cli::remove},
-        {"purge", &Cli::purge},       {"attachment", &Cli::attachment}, {"search", &Cli::search},
+        {"restore", &Cli::restore},   {"purge", &Cli::purge},       {"attachment", &Cli::attachment}, {"search", &Cli::search},
         {"verify", &Cli::verify},     {"passwd", &Cli::passwd},     {"remember", &Cli::remember},
         {"forget", &Cli::forget},     {"new-recovery-key", &Cli::newRecoveryKey},
     };

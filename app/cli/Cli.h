@@ -57,6 +57,7 @@ private:
     int show();
     int edit();
     int remove();
+    int restore();
     int purge();
     int attachment();
     int search();

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QMimeDatabase>
+#include <QSet>
 
 namespace pt::cli {
 
@@ -132,16 +133,37 @@ int Cli::show()
     auto history = journal.history(entry->latest.entryId);
     if (!history)
         return fail(history.error());
+    // A revision right after a deletion is the one that restored the entry.
+    const QList<HistoryStep> steps = historySteps(*entry);
+    QSet<qsizetype> restores;
+    for (qsizetype i = 1; i < steps.size(); ++i)
+        if (steps.at(i).revision >= 0 && steps.at(i - 1).deletion >= 0)
+            restores.insert(steps.at(i).revision);
+    const auto changesOf = [&](qsizetype i) {
+        return i > 0 ? revisionChanges(history->at(i - 1), history->at(i)) : QList<FieldChange>{};
+    };
+    const auto changedOf = [&](qsizetype i) {
+        return i > 0 ? changedFields(history->at(i - 1), history->at(i)) : QStringList{};
+    };
     if (json) {
         QJsonObject o = entryJson(*entry);
         QJsonArray revisions;
         for (qsizetype i = 0; i < history->size(); ++i) {
             QJsonObject r = revisionJson(history->at(i), entry->revisions.at(i).object);
-            if (i > 0)
-                r.insert(QStringLiteral("changed"), QJsonArray::fromStringList(changedFields(history->at(i - 1), history->at(i))));
+            if (i > 0) {
+                r.insert(QStringLiteral("changed"), QJsonArray::fromStringList(changedOf(i)));
+                r.insert(QStringLiteral("changes"), changesJson(changesOf(i)));
+                r.insert(QStringLiteral("restored"), restores.contains(i));
+            }
             revisions.append(r);
         }
         o.insert(QStringLiteral("history"), revisions);
+        QJsonArray deletions;
+        for (const DeletionInfo& d : std::as_const(entry->deletions))
+            deletions.append(QJsonObject{{QStringLiteral("recorded_at"), isoWithOffset(d.time.toLocalTime())},
+                                         {QStringLiteral("device"), d.device},
+                                         {QStringLiteral("seq"), d.seq}});
+        o.insert(QStringLiteral("deletions"), deletions);
         printJson(o);
         return 0;
     }
@@ -149,8 +171,13 @@ int Cli::show()
                        .arg(entry->latest.entryId)
                        .arg(entry->revisions.size())
                        .arg(entry->purged ? QStringLiteral(", purged") : entry->deleted ? QStringLiteral(", deleted") : QString());
-    for (qsizetype i = 0; i < history->size(); ++i)
-        text += revisionText(history->at(i), i > 0 ? changedFields(history->at(i - 1), history->at(i)) : QStringList());
+    for (const HistoryStep& step : steps) {
+        if (step.deletion >= 0)
+            text += deletionText(entry->deletions.at(step.deletion));
+        else if (step.revision < history->size())
+            text += revisionText(history->at(step.revision), changedOf(step.revision), changesOf(step.revision),
+                                 restores.contains(step.revision));
+    }
     print(text);
     return 0;
 }
@@ -203,6 +230,22 @@ int Cli::remove()
         if (Status s = journal.tombstone(id); !s)
             return s;
         print(QStringLiteral("Deleted %1. It is hidden from the timeline; 'show %1 --history' still shows it.\n").arg(id));
+        return Ok{};
+    });
+}
+
+int Cli::restore()
+{
+    return withEntry([this](Journal& journal, const QString& id) -> Status {
+        auto entry = journal.restore(id);
+        if (!entry)
+            return entry.error();
+        if (m_parser.isSet(QStringLiteral("json")))
+            printJson(entryJson(*entry));
+        else
+            print(QStringLiteral("Restored %1 as revision %2; 'show %1 --history' shows the deletion and the restore.\n")
+                      .arg(id)
+                      .arg(entry->latest.revision));
         return Ok{};
     });
 }

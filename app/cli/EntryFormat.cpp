@@ -127,13 +127,24 @@ QString entryText(const Entry& e)
     return text;
 }
 
-QString revisionText(const EntryRevision& r, const QStringList& changed)
+QString revisionText(const EntryRevision& r, const QStringList& changed, const QList<FieldChange>& changes,
+                     bool restored)
 {
     QString text = QStringLiteral("--- revision %1, recorded %2").arg(r.revision).arg(isoWithOffset(r.recordedAt));
     if (r.revision == 1)
         text += QStringLiteral(" (original)");
+    else if (restored)
+        text += changed.isEmpty() ? QStringLiteral(" (restored, with the content it had)")
+                                  : QStringLiteral(" (restored; changed: %1)").arg(changed.join(QStringLiteral(", ")));
     else
         text += QStringLiteral(" (changed: %1)").arg(changed.isEmpty() ? QStringLiteral("nothing") : changed.join(QStringLiteral(", ")));
+    if (r.revision > 1) {
+        // Old and new value of each change; lines of a long text stay indented under it.
+        text += QLatin1Char('\n');
+        for (const FieldChange& c : changes)
+            text += QStringLiteral("  %1\n").arg(terminalSafe(describeChange(c)).replace(QLatin1Char('\n'), QStringLiteral("\n    ")));
+        return text + QLatin1Char('\n');
+    }
     text += QStringLiteral("\nTitle     %1\nOccurred  %2\n").arg(terminalLine(r.title), isoWithOffset(r.occurredAt));
     if (!r.tags.isEmpty())
         text += QStringLiteral("Tags      %1\n").arg(terminalLine(r.tags.join(QStringLiteral(", "))));
@@ -141,6 +152,37 @@ QString revisionText(const EntryRevision& r, const QStringList& changed)
         text += QStringLiteral("Attached  %1 (sha256 %2)\n").arg(terminalLine(a.name), terminalLine(a.sha256));
     text += QStringLiteral("\n%1\n\n").arg(terminalSafe(r.body));
     return text;
+}
+
+QString deletionText(const DeletionInfo& d)
+{
+    return QStringLiteral("--- deleted, recorded %1 (device %2, record %3): hidden from the timeline\n\n")
+        .arg(isoWithOffset(d.time.toLocalTime()), terminalLine(d.device))
+        .arg(d.seq);
+}
+
+QJsonArray changesJson(const QList<FieldChange>& changes)
+{
+    QJsonArray list;
+    for (const FieldChange& c : changes) {
+        QJsonObject o{{QStringLiteral("field"), c.field},
+                      {QStringLiteral("label"), c.label},
+                      {QStringLiteral("before"), c.before},
+                      {QStringLiteral("after"), c.after},
+                      {QStringLiteral("text"), describeChange(c)}};
+        QJsonArray words;
+        for (const TextSegment& s : c.segments)
+            words.append(QJsonObject{{QStringLiteral("kind"), s.kind == TextSegment::Kind::Same      ? QStringLiteral("same")
+                                                              : s.kind == TextSegment::Kind::Added   ? QStringLiteral("added")
+                                                                                                     : QStringLiteral("removed")},
+                                     {QStringLiteral("text"), s.text}});
+        if (c.shape == FieldChange::Shape::Text)
+            o.insert(QStringLiteral("words"), words);
+        else if (c.shape == FieldChange::Shape::List)
+            o.insert(QStringLiteral("items"), words);
+        list.append(o);
+    }
+    return list;
 }
 
 QJsonObject verifyJson(const VerifyReport& report)

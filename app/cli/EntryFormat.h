@@ -1,8 +1,10 @@
 #pragma once
 // How the CLI shows entries: the JSON contract of CLI.md, and plain text for people.
 #include "vault/Journal.h"
+#include "vault/RevisionDiff.h"
 #include "vault/Verifier.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace pt::cli {
@@ -10,7 +12,11 @@ namespace pt::cli {
 [[nodiscard]] QJsonObject entryJson(const core::Entry& entry);
 [[nodiscard]] QJsonObject revisionJson(const core::EntryRevision& revision, const QString& object);
 [[nodiscard]] QString entryText(const core::Entry& entry);
-[[nodiscard]] QString revisionText(const core::EntryRevision& revision, const QStringList& changed);
+// Revision 1 in full; each later one as its changes, old and new value (a restore may have none).
+[[nodiscard]] QString revisionText(const core::EntryRevision& revision, const QStringList& changed,
+                                   const QList<core::FieldChange>& changes, bool restored);
+[[nodiscard]] QString deletionText(const core::DeletionInfo& deletion);
+[[nodiscard]] QJsonArray changesJson(const QList<core::FieldChange>& changes);
 [[nodiscard]] QString listLine(const core::Entry& entry);
 [[nodiscard]] QJsonObject verifyJson(const core::VerifyReport& report);
 [[nodiscard]] QString verifyText(const core::VerifyReport& report);

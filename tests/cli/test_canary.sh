@@ -24,8 +24,10 @@ expect_exit 0 "$CLI" add --title "Title $C" --tag "$C" --attach "$SRC/$C.txt" <"
 ID=$OUT
 expect_exit 0 "$CLI" add --title "second" --body "Body $C"
 expect_exit 0 "$CLI" edit "$ID" --body "Edited body $C"
-expect_exit 0 "$CLI" show "$ID" --history
+expect_exit 0 "$CLI" show "$ID"
 contains "$OUT" "Edited body $C"
+expect_exit 0 "$CLI" show "$ID" --history # the changed words, around the canary
+contains "$OUT" "{+Edited+} body [-from stdin-] $C"
 expect_exit 0 "$CLI" search "$C"
 contains "$OUT" "${ID:0:8}"
 expect_exit 0 "$CLI" search "${C:0:12}"

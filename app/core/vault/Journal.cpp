@@ -32,6 +32,34 @@ QString logRecordType(const QString& device, qint64 seq)
     return QStringLiteral("log-record/%1/%2").arg(device).arg(seq);
 }
 
+QList<HistoryStep> historySteps(const Entry& entry)
+{
+    struct Keyed {
+        QDateTime time;
+        QString device;
+        qint64 seq;
+        HistoryStep step;
+    };
+    std::vector<Keyed> keyed;
+    for (qsizetype i = 0; i < entry.revisions.size(); ++i) {
+        const RevisionInfo& r = entry.revisions.at(i);
+        keyed.push_back({r.recordedAt, r.device, r.seq, {i, -1}});
+    }
+    for (qsizetype i = 0; i < entry.deletions.size(); ++i) {
+        const DeletionInfo& d = entry.deletions.at(i);
+        keyed.push_back({d.time, d.device, d.seq, {-1, i}});
+    }
+    std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+        if (a.time != b.time)
+            return a.time < b.time;
+        return a.device != b.device ? a.device < b.device : a.seq < b.seq;
+    });
+    QList<HistoryStep> steps;
+    for (const Keyed& k : keyed)
+        steps.append(k.step);
+    return steps;
+}
+
 Journal::Journal(JournalDb& db, AttachmentStore& attachments, const VaultKeys& keys,
                  const DeviceIdentity& device, Clock clock)
     : m_db(db), m_attachments(attachments), m_keys(keys), m_device(device), m_clock(std::move(clock))
@@ -46,6 +74,29 @@ const RevisionInfo* Journal::latestOf(const QList<RevisionInfo>& revisions)
             (r.revision == best->revision && r.recordedAt > best->recordedAt))
             best = &r;
     return best;
+}
+
+namespace {
+
+// In one device's log the order is seq; between devices it is the record time. On a tie between
+// devices the tombstone wins: a restore must never be guessed.
+bool putFollows(const RevisionInfo& put, const DeletionInfo& deletion)
+{
+    if (put.device == deletion.device)
+        return put.seq > deletion.seq;
+    return put.recordedAt > deletion.time;
+}
+
+} // namespace
+
+bool Journal::isDeleted(const State& state)
+{
+    if (state.purged)
+        return true;
+    return std::any_of(state.deletions.cbegin(), state.deletions.cend(), [&](const DeletionInfo& d) {
+        return std::none_of(state.revisions.cbegin(), state.revisions.cend(),
+                            [&](const RevisionInfo& put) { return putFollows(put, d); });
+    });
 }
 
 Status Journal::load()
@@ -114,17 +165,18 @@ Status Journal::load()
             state.revisions.append({record->revision, record->object, record->device, record->seq, record->time});
             break;
         case LogRecord::Op::Tombstone:
-            state.deleted = true;
+            state.deletions.append({record->device, record->seq, record->time});
             break;
         case LogRecord::Op::Purge:
             state.purged = true;
-            state.deleted = true;
             for (const PurgedObject& p : record->purged)
                 purgedObjects.insert(p.object);
             break;
         }
     }
     decoded.clear();
+    for (State& state : m_entries)
+        state.deleted = isDeleted(state);
 
     // The newest revision of each entry, decrypted and parsed on all cores.
     struct Pending {
@@ -309,8 +361,9 @@ Result<Entry> Journal::saveRevision(EntryRevision revision)
 
     State& state = m_entries[revision.entryId];
     state.revisions.append(*info);
+    state.deleted = isDeleted(state);
     state.latestObject = object;
-    if (m_search)
+    if (m_search && !state.deleted)
         m_search->upsert(revision);
     state.latest = std::move(revision);
     return toEntry(state);
@@ -390,12 +443,36 @@ Status Journal::tombstone(const QString& id)
         return current.error();
     if (current->deleted)
         return Ok{};
-    if (auto info = commit(newRecord(LogRecord::Op::Tombstone, id), {}, {}); !info)
+    const QString resolved = current->latest.entryId;
+    auto info = commit(newRecord(LogRecord::Op::Tombstone, resolved), {}, {});
+    if (!info)
         return info.error();
-    m_entries[id].deleted = true;
+    State& state = m_entries[resolved];
+    state.deletions.append({info->device, info->seq, m_lastTime});
+    state.deleted = true;
     if (m_search)
-        m_search->remove(id);
+        m_search->remove(resolved);
     return Ok{};
+}
+
+Result<Entry> Journal::restore(const QString& id)
+{
+    if (Status s = requireWritable(); !s)
+        return s.error();
+    auto current = entry(id);
+    if (!current)
+        return current.error();
+    if (current->purged)
+        return usage(QStringLiteral("Entry %1 was purged: its contents are gone and it cannot be restored.")
+                         .arg(current->latest.entryId));
+    if (!current->deleted)
+        return usage(QStringLiteral("Entry %1 is not deleted; there is nothing to restore.").arg(current->latest.entryId));
+
+    // Same content; the new revision, recorded after the tombstone, is what un-deletes it.
+    EntryRevision next = current->latest;
+    next.revision = latestOf(current->revisions)->revision + 1;
+    next.previous = current->object;
+    return saveRevision(std::move(next));
 }
 
 Status Journal::purge(const QString& id)
@@ -447,6 +524,9 @@ Entry Journal::toEntry(const State& state) const
     e.revisions = state.revisions;
     std::sort(e.revisions.begin(), e.revisions.end(),
               [](const RevisionInfo& a, const RevisionInfo& b) { return a.revision < b.revision; });
+    e.deletions = state.deletions;
+    std::sort(e.deletions.begin(), e.deletions.end(),
+              [](const DeletionInfo& a, const DeletionInfo& b) { return a.time < b.time; });
     e.deleted = state.deleted;
     e.purged = state.purged;
     return e;

@@ -30,13 +30,30 @@ struct RevisionInfo {
     QDateTime recordedAt;
 };
 
+// A tombstone in an entry's log: when it was deleted, and on which device.
+struct DeletionInfo {
+    QString device;
+    qint64 seq = 0;
+    QDateTime time;
+};
+
 struct Entry {
     EntryRevision latest;
     QString object; // of the latest revision
     QList<RevisionInfo> revisions;
+    QList<DeletionInfo> deletions; // oldest first; a revision after one restored the entry
     bool deleted = false;
     bool purged = false;
 };
+
+// One step of an entry's history: a revision or a deletion.
+struct HistoryStep {
+    qsizetype revision = -1; // index into Entry::revisions, or -1
+    qsizetype deletion = -1; // index into Entry::deletions, or -1
+};
+// Revisions and deletions in the order they were recorded (by time, which follows seq in one
+// device's log); a revision right after a deletion is the restore.
+QList<HistoryStep> historySteps(const Entry& entry);
 
 struct NewAttachment {
     QIODevice* source = nullptr; // read to its end
@@ -92,6 +109,9 @@ public:
     [[nodiscard]] Result<Entry> add(const EntryDraft& draft);
     [[nodiscard]] Result<Entry> edit(const QString& id, const EntryChange& change);
     [[nodiscard]] Status tombstone(const QString& id);
+    // Un-deletes: a new revision with the same content as the latest, recorded after the
+    // tombstone. A purged entry has nothing left to restore.
+    [[nodiscard]] Result<Entry> restore(const QString& id);
     [[nodiscard]] Status purge(const QString& id);
 
     // Newest occurrence first.
@@ -112,6 +132,7 @@ public:
 private:
     struct State {
         QList<RevisionInfo> revisions; // in log order
+        QList<DeletionInfo> deletions; // in log order
         bool deleted = false;
         bool purged = false;
         std::optional<EntryRevision> latest;
@@ -134,6 +155,8 @@ private:
     [[nodiscard]] Entry toEntry(const State& state) const;
     void ensureSearchIndex();
     static const RevisionInfo* latestOf(const QList<RevisionInfo>& revisions);
+    // Deleted while some tombstone has no put after it (FORMAT.md section 5).
+    static bool isDeleted(const State& state);
 
     JournalDb& m_db;
     AttachmentStore& m_attachments;
