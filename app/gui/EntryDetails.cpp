@@ -1,6 +1,7 @@
 #include "EntryDetails.h"
 
 #include "VaultController.h"
+#include "vault/RevisionDiff.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -41,6 +42,58 @@ core::Journal* EntryDetails::journal() const
     return vault ? &vault->journal() : nullptr;
 }
 
+namespace {
+
+QString segmentKind(core::TextSegment::Kind kind)
+{
+    switch (kind) {
+    case core::TextSegment::Kind::Added:
+        return QStringLiteral("added");
+    case core::TextSegment::Kind::Removed:
+        return QStringLiteral("removed");
+    case core::TextSegment::Kind::Same:
+        break;
+    }
+    return QStringLiteral("same");
+}
+
+// A word diff as the word-sized pieces a Flow can wrap, with line breaks as their own pieces.
+QVariantList wordPieces(const QList<core::TextSegment>& segments)
+{
+    QVariantList pieces;
+    for (const core::TextSegment& s : segments) {
+        const QStringList lines = s.text.split(QLatin1Char('\n'));
+        for (qsizetype l = 0; l < lines.size(); ++l) {
+            if (l > 0)
+                pieces.append(QVariantMap{{QStringLiteral("kind"), QStringLiteral("break")}, {QStringLiteral("text"), QString()}});
+            for (const QString& word : lines.at(l).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                pieces.append(QVariantMap{{QStringLiteral("kind"), segmentKind(s.kind)}, {QStringLiteral("text"), word}});
+        }
+    }
+    return pieces;
+}
+
+QVariantList changesList(const QList<core::FieldChange>& changes)
+{
+    QVariantList list;
+    for (const core::FieldChange& c : changes) {
+        const bool text = c.shape == core::FieldChange::Shape::Text;
+        list.append(QVariantMap{
+            {QStringLiteral("field"), c.field},
+            {QStringLiteral("label"), c.label},
+            {QStringLiteral("before"), c.before},
+            {QStringLiteral("after"), c.after},
+            {QStringLiteral("isText"), text},
+            // Short values and lists in one line; long text as its words.
+            {QStringLiteral("summary"), core::describeChange(c)},
+            {QStringLiteral("words"), text ? wordPieces(c.segments) : QVariantList()},
+        });
+    }
+    return list;
+}
+
+} // namespace
+
 void EntryDetails::reload()
 {
     m_entry.reset();
@@ -50,19 +103,34 @@ void EntryDetails::reload()
         if (auto entry = j->entry(m_entryId)) {
             m_entry = *entry;
             if (auto revisions = j->history(m_entryId)) {
-                for (qsizetype i = revisions->size() - 1; i >= 0; --i) {
+                // Newest first; a revision right after a deletion is the restore.
+                const QList<core::HistoryStep> steps = core::historySteps(*entry);
+                for (qsizetype s = steps.size() - 1; s >= 0; --s) {
+                    const core::HistoryStep& step = steps.at(s);
+                    if (step.deletion >= 0) {
+                        m_history.append(QVariantMap{
+                            {QStringLiteral("type"), QStringLiteral("deletion")},
+                            {QStringLiteral("recordedAt"), entry->deletions.at(step.deletion).time.toLocalTime()},
+                        });
+                        continue;
+                    }
+                    const qsizetype i = step.revision;
+                    if (i >= revisions->size())
+                        continue;
                     const core::EntryRevision& r = revisions->at(i);
-                    const QStringList changes =
-                        i > 0 ? core::changedFields(revisions->at(i - 1), r) : QStringList{};
+                    const bool restored = s > 0 && steps.at(s - 1).deletion >= 0;
                     m_history.append(QVariantMap{
+                        {QStringLiteral("type"), QStringLiteral("revision")},
                         {QStringLiteral("revision"), r.revision},
                         {QStringLiteral("recordedAt"), r.recordedAt},
                         {QStringLiteral("occurredAt"), r.occurredAt},
                         {QStringLiteral("title"), r.title},
                         {QStringLiteral("body"), r.body},
-                        {QStringLiteral("changed"), changes},
-                        {QStringLiteral("previousBody"), i > 0 ? revisions->at(i - 1).body : QString()},
-                        {QStringLiteral("previousTitle"), i > 0 ? revisions->at(i - 1).title : QString()},
+                        {QStringLiteral("restored"), restored},
+                        // The original text, when later revisions changed it; the page shows the latest.
+                        {QStringLiteral("showBody"), i == 0 && revisions->size() > 1 && revisions->last().body != r.body},
+                        {QStringLiteral("changed"), i > 0 ? core::changedFields(revisions->at(i - 1), r) : QStringList{}},
+                        {QStringLiteral("changes"), i > 0 ? changesList(core::revisionChanges(revisions->at(i - 1), r)) : QVariantList{}},
                     });
                 }
             } else {
@@ -89,6 +157,7 @@ QStringList EntryDetails::tags() const { return m_entry ? m_entry->latest.tags :
 QVariantMap EntryDetails::fields() const { return m_entry ? m_entry->latest.fields.toVariantMap() : QVariantMap(); }
 int EntryDetails::revisionCount() const { return m_entry ? int(m_entry->revisions.size()) : 0; }
 bool EntryDetails::deleted() const { return m_entry && m_entry->deleted; }
+bool EntryDetails::purged() const { return m_entry && m_entry->purged; }
 
 QVariantList EntryDetails::attachments() const
 {
@@ -115,6 +184,20 @@ bool EntryDetails::remove()
         return false;
     if (core::Status s = j->tombstone(m_entry->latest.entryId); !s) {
         m_error = s.error().message;
+        emit changed();
+        return false;
+    }
+    m_controller->notifyJournalChanged();
+    return true;
+}
+
+bool EntryDetails::restore()
+{
+    core::Journal* j = journal();
+    if (!j || !m_entry)
+        return false;
+    if (auto restored = j->restore(m_entry->latest.entryId); !restored) {
+        m_error = restored.error().message;
         emit changed();
         return false;
     }

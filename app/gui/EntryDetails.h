@@ -1,6 +1,7 @@
 #pragma once
 // One entry as the entry view shows it: both times, attachments, and every revision with what
-// changed; delete (a tombstone) and purge; opening an attachment in another app.
+// changed (RevisionDiff) and every deletion; delete (a tombstone), restore and purge; opening an
+// attachment in another app.
 #include "vault/Journal.h"
 
 #include <QDateTime>
@@ -33,6 +34,7 @@ class EntryDetails : public QObject {
     Q_PROPERTY(QVariantList history READ history NOTIFY changed)
     Q_PROPERTY(int revisionCount READ revisionCount NOTIFY changed)
     Q_PROPERTY(bool deleted READ deleted NOTIFY changed)
+    Q_PROPERTY(bool purged READ purged NOTIFY changed)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY changed)
 
 public:
@@ -45,6 +47,8 @@ public:
 
     Q_INVOKABLE void reload();
     Q_INVOKABLE bool remove();
+    // A deleted entry shown again: a new revision with its content (not for a purged one).
+    Q_INVOKABLE bool restore();
     Q_INVOKABLE bool purge();
     // Writes a plaintext copy into the private folder wiped on lock, and returns its URL.
     Q_INVOKABLE QUrl exportForOpening(const QString& attachmentName);
@@ -66,6 +70,7 @@ public:
     [[nodiscard]] QVariantList history() const { return m_history; }
     [[nodiscard]] int revisionCount() const;
     [[nodiscard]] bool deleted() const;
+    [[nodiscard]] bool purged() const;
     [[nodiscard]] QString errorMessage() const { return m_error; }
 
 signals:

@@ -38,6 +38,12 @@ Page {
                 Layout.leftMargin: page.showBack ? 0 : 16
             }
             ToolButton {
+                visible: details.deleted && !details.purged
+                text: qsTr("Restore")
+                Accessible.name: qsTr("Restore this entry")
+                onClicked: details.restore()
+            }
+            ToolButton {
                 text: qsTr("Edit")
                 enabled: details.valid && !details.deleted
                 Accessible.name: qsTr("Edit this entry")
@@ -226,7 +232,10 @@ Page {
         width: Math.min(parent.width - 32, 420)
         modal: true
         title: qsTr("Delete this entry?")
-        standardButtons: Dialog.Cancel | Dialog.Ok
+        footer: DialogButtonBox {
+            Button { text: qsTr("Cancel"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
+            Button { text: qsTr("Delete"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole }
+        }
         ColumnLayout {
             width: deleteDialog.availableWidth
             Label {
@@ -245,8 +254,16 @@ Page {
         width: Math.min(parent.width - 32, 420)
         modal: true
         title: qsTr("Purge this entry for good?")
-        standardButtons: Dialog.Cancel | Dialog.Ok
-        onOpened: { confirmField.clear(); standardButton(Dialog.Ok).enabled = false }
+        footer: DialogButtonBox {
+            Button { text: qsTr("Cancel"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
+            Button {
+                text: qsTr("Purge")
+                flat: true
+                enabled: confirmField.text === "PURGE"
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+        onOpened: confirmField.clear()
         ColumnLayout {
             width: purgeDialog.availableWidth
             Label {
@@ -260,7 +277,6 @@ Page {
                 Layout.fillWidth: true
                 placeholderText: "PURGE"
                 Accessible.name: qsTr("Type PURGE to confirm")
-                onTextChanged: purgeDialog.standardButton(Dialog.Ok).enabled = text === "PURGE"
             }
         }
         onAccepted: if (details.purge()) page.removed()
@@ -273,7 +289,10 @@ Page {
         width: Math.min(parent.width - 32, 420)
         modal: true
         title: qsTr("Open in another app?")
-        standardButtons: Dialog.Cancel | Dialog.Ok
+        footer: DialogButtonBox {
+            Button { text: qsTr("Cancel"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
+            Button { text: qsTr("Open"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole }
+        }
         ColumnLayout {
             width: openDialog.availableWidth
             Label {

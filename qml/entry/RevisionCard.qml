@@ -4,10 +4,12 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import PaperTrail
 
-// One revision in an entry's history, with what changed from the one before.
+// One step in an entry's history: a revision with each field it changed (old -> new, the body's
+// words added and removed), or a deletion. Plain text only: entry text never becomes markup.
 Pane {
     id: card
     required property var modelData
+    readonly property bool isDeletion: modelData.type === "deletion"
     padding: 12
     Material.elevation: 1
 
@@ -16,46 +18,87 @@ Pane {
         spacing: 4
         Label {
             textFormat: Text.PlainText
-            text: card.modelData.revision === 1
-                  ? qsTr("Revision 1 (original), written %1").arg(Qt.formatDateTime(card.modelData.recordedAt, "d MMM yyyy, HH:mm:ss"))
-                  : qsTr("Revision %1, written %2").arg(card.modelData.revision).arg(Qt.formatDateTime(card.modelData.recordedAt, "d MMM yyyy, HH:mm:ss"))
+            text: {
+                const when = Qt.formatDateTime(card.modelData.recordedAt, "d MMM yyyy, HH:mm:ss")
+                if (card.isDeletion)
+                    return qsTr("Deleted %1").arg(when)
+                if (card.modelData.revision === 1)
+                    return qsTr("Revision 1 (original), written %1").arg(when)
+                if (card.modelData.restored)
+                    return qsTr("Revision %1, restored %2").arg(card.modelData.revision).arg(when)
+                return qsTr("Revision %1, written %2").arg(card.modelData.revision).arg(when)
+            }
+            color: card.isDeletion ? Material.color(Material.Red) : Material.foreground
             font.weight: Font.DemiBold
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
         }
         Label {
             textFormat: Text.PlainText
-            visible: card.modelData.revision > 1
-            text: qsTr("Changed: %1").arg(card.modelData.changed.join(", "))
+            visible: !card.isDeletion && card.modelData.restored && card.modelData.changes.length === 0
+            text: qsTr("Shown again, with the content it had when it was deleted.")
             font.pixelSize: TextScale.small
             opacity: 0.7
-        }
-        Label {
-            textFormat: Text.PlainText
-            visible: card.modelData.changed.indexOf("title") >= 0
-            text: qsTr("Title was: %1").arg(card.modelData.previousTitle)
             wrapMode: Text.WordWrap
-            font.strikeout: true
-            opacity: 0.7
             Layout.fillWidth: true
         }
-        Label {
-            textFormat: Text.PlainText
-            visible: card.modelData.changed.indexOf("body") >= 0
-            text: card.modelData.previousBody
-            wrapMode: Text.WordWrap
-            font.strikeout: true
-            opacity: 0.6
-            maximumLineCount: 6
-            elide: Text.ElideRight
-            Layout.fillWidth: true
+        Repeater {
+            model: card.isDeletion ? [] : card.modelData.changes
+            delegate: ColumnLayout {
+                id: change
+                required property var modelData
+                spacing: 2
+                Layout.fillWidth: true
+                // A short value or a list: "Title: A -> B", "Tags: added hr".
+                Label {
+                    textFormat: Text.PlainText
+                    visible: !change.modelData.isText
+                    text: change.modelData.summary
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                    Accessible.name: text
+                }
+                Label {
+                    textFormat: Text.PlainText
+                    visible: change.modelData.isText
+                    text: change.modelData.label
+                    font.pixelSize: TextScale.small
+                    font.weight: Font.DemiBold
+                }
+                // Long text word by word: added words underlined in green, removed ones struck
+                // through in red, each its own plain Text.
+                Flow {
+                    visible: change.modelData.isText
+                    spacing: 4
+                    Layout.fillWidth: true
+                    Accessible.name: change.modelData.summary
+                    Repeater {
+                        model: change.modelData.isText ? change.modelData.words : []
+                        delegate: Text {
+                            required property var modelData
+                            textFormat: Text.PlainText
+                            text: modelData.text
+                            width: modelData.kind === "break" ? parent.width : implicitWidth
+                            height: modelData.kind === "break" ? 0 : implicitHeight
+                            color: modelData.kind === "added" ? Material.color(Material.Green)
+                                 : modelData.kind === "removed" ? Material.color(Material.Red)
+                                 : Material.foreground
+                            font.strikeout: modelData.kind === "removed"
+                            font.underline: modelData.kind === "added"
+                            font.pixelSize: TextScale.body
+                        }
+                    }
+                }
+            }
         }
         Label {
             textFormat: Text.PlainText
-            text: card.modelData.body
+            visible: !card.isDeletion && card.modelData.showBody
+            text: card.modelData.body || ""
             wrapMode: Text.WordWrap
             maximumLineCount: 6
             elide: Text.ElideRight
+            opacity: 0.8
             Layout.fillWidth: true
         }
     }

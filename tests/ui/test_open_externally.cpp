@@ -32,7 +32,7 @@ void openAttachment(Ui& ui)
 {
     ui.clickNamed("QQuickAbstractButton", QStringLiteral("Open %1 in another app").arg(HostileName));
     ui.waitText("QQuickLabel", QStringLiteral("Open in another app?"));
-    ui.clickText("QQuickAbstractButton", QStringLiteral("OK"));
+    ui.clickText("QQuickAbstractButton", QStringLiteral("Open"));
     ui.settle();
 }
 
