@@ -7,7 +7,6 @@ namespace pt::gui {
 
 namespace {
 
-// In the order the editor offers them.
 constexpr std::array<std::pair<const char*, const char*>, 7> Kinds{{
     {"note", QT_TR_NOOP("Note")},
     {"meeting", QT_TR_NOOP("Meeting notes")},
@@ -19,14 +18,6 @@ constexpr std::array<std::pair<const char*, const char*>, 7> Kinds{{
 }};
 
 } // namespace
-
-QStringList KindNames::known()
-{
-    QStringList kinds;
-    for (const auto& [kind, label] : Kinds)
-        kinds << QString::fromLatin1(kind);
-    return kinds;
-}
 
 QString KindNames::label(const QString& kind)
 {

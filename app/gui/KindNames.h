@@ -17,8 +17,6 @@ public:
     explicit KindNames(QObject* parent = nullptr) : QObject(parent) {}
 
     Q_INVOKABLE [[nodiscard]] static QString label(const QString& kind);
-    // Every kind the editor offers, in the order it offers them.
-    Q_INVOKABLE [[nodiscard]] static QStringList known();
 };
 
 } // namespace pt::gui
