@@ -4,6 +4,7 @@
 #include <QStandardPaths>
 
 #include "MeetingRecap.h"
+#include "PastedImage.h"
 #include "TimeFormat.h"
 #include "VaultController.h"
 
@@ -22,7 +23,24 @@ namespace pt::gui {
 
 namespace {
 
-constexpr qint64 MaxDraftImageBytes = 32 * 1024 * 1024;
+// Pasted images ride in the draft up to this much (base64 in a row of at most 16 MiB); a larger
+// one is kept until the editor closes, and the draft keeps the text.
+constexpr qint64 MaxDraftImageBytes = 10 * 1024 * 1024;
+
+QString newDraftSlot(const QString& kind) { return QStringLiteral("new-") + kind; }
+
+// Before drafts were kept per kind, one "new" slot held the latest new entry's draft: it moves
+// to its kind's slot unless that one is taken.
+void adoptSingleNewDraft(core::DraftStore& drafts)
+{
+    const QString legacy = QStringLiteral("new");
+    auto old = drafts.load(legacy);
+    if (!old || !old->has_value())
+        return;
+    const QString slot = newDraftSlot((**old).value(QStringLiteral("kind")).toString(QStringLiteral("note")));
+    if (auto taken = drafts.load(slot); taken && !taken->has_value() && drafts.save(slot, **old))
+        (void)drafts.discard(legacy);
+}
 
 QJsonArray toArray(const QStringList& list) { return QJsonArray::fromStringList(list); }
 
@@ -96,19 +114,24 @@ void EntryEditor::reset()
 
 QString EntryEditor::draftSlot() const
 {
-    return m_entryId.isEmpty() ? QStringLiteral("new") : QStringLiteral("edit-") + m_entryId;
+    return m_entryId.isEmpty() ? m_newDraftSlot : QStringLiteral("edit-") + m_entryId;
 }
 
 void EntryEditor::startNew(const QString& kind)
 {
     reset();
     m_kind = kind.isEmpty() ? QStringLiteral("note") : kind;
-    if (core::Vault* vault = m_controller ? m_controller->vault() : nullptr)
-        if (auto draft = vault->drafts().load(draftSlot()); draft && draft->has_value()) {
+    m_newDraftSlot = newDraftSlot(m_kind); // changing the kind while writing keeps the slot
+    if (core::Vault* vault = m_controller ? m_controller->vault() : nullptr) {
+        adoptSingleNewDraft(vault->drafts());
+        if (auto draft = vault->drafts().load(draftSlot()); !draft) {
+            setError(draft.error().message);
+        } else if (draft->has_value()) {
             fromDraft(**draft);
             m_restoredDraft = true;
             m_dirty = true;
         }
+    }
     emit loaded();
     emit changed();
 }
@@ -294,17 +317,14 @@ QUrl EntryEditor::pickerFolder()
 
 bool EntryEditor::pasteImage()
 {
-    const QImage image = QGuiApplication::clipboard()->image();
-    if (image.isNull()) {
-        setError(tr("There is no image on the clipboard. Copy a screenshot first."));
+    auto pasted = pastedImages(QGuiApplication::clipboard()->mimeData(), QDateTime::currentDateTime());
+    if (!pasted) {
+        setError(pasted.error().message);
         return false;
     }
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    const QString name = QStringLiteral("pasted-%1.png").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-    m_attachments.append({name, QStringLiteral("image/png"), {}, png, png.size(), false});
+    for (const PastedImage& p : *pasted)
+        m_attachments.append({p.name, p.mime, p.path, p.bytes, p.size, false});
+    setError({});
     markDirty();
     return true;
 }

@@ -5,7 +5,6 @@
 #include "vault/Journal.h"
 
 #include <QDateTime>
-#include <QImage>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
@@ -54,7 +53,8 @@ public:
     // Throws the draft away.
     Q_INVOKABLE void discard();
     Q_INVOKABLE void addFiles(const QList<QUrl>& urls);
-    // Pastes an image from the clipboard; false when there is none.
+    // Attaches what the clipboard holds, byte-exact where it can (PastedImage.h); false when
+    // there is no image or file on it.
     Q_INVOKABLE bool pasteImage();
     Q_INVOKABLE void removeAttachment(int index);
     // The follow-up email for a meeting: copies it to the clipboard and returns the mailto: URL.
@@ -119,6 +119,7 @@ private:
 
     VaultController* m_controller = nullptr;
     QString m_entryId;
+    QString m_newDraftSlot = QStringLiteral("new-note");
     QString m_kind = QStringLiteral("note");
     QString m_title, m_body, m_tags, m_attendees, m_agreements, m_disagreements, m_actionItems;
     QDateTime m_occurredAt;
