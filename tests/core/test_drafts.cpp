@@ -38,28 +38,67 @@ TEST_CASE("drafts: saved, reopened, replaced and discarded", "[drafts]")
     CHECK_FALSE(vault->drafts().load(QStringLiteral("new"))->has_value());
 }
 
-TEST_CASE("drafts: ciphertext only, bound to its slot", "[drafts]")
+namespace {
+
+// Runs one statement on the vault's journal.db behind the vault's back.
+void sql(const QString& dir, const QString& statement)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("draft-edit"));
+        db.setDatabaseName(dir + QStringLiteral("/journal.db"));
+        REQUIRE(db.open());
+        QSqlQuery q(db);
+        REQUIRE(q.exec(statement));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("draft-edit"));
+}
+
+} // namespace
+
+TEST_CASE("drafts: ciphertext only under a row name that does not name the slot", "[drafts]")
 {
     QTemporaryDir root;
     const QString dir = root.path() + QStringLiteral("/vault");
     auto vault = createVault(dir);
     const QString secret = QStringLiteral("draftcanary-7f3e9a");
-    REQUIRE(vault->drafts().save(QStringLiteral("a"), {{QStringLiteral("body"), secret}}).ok());
+    REQUIRE(vault->drafts().save(QStringLiteral("new-meeting"), {{QStringLiteral("body"), secret}}).ok());
+    REQUIRE(vault->drafts().save(QStringLiteral("edit-0123456789abcdef"), {{QStringLiteral("body"), secret}}).ok());
     vault.reset();
-    CHECK_FALSE(readFile(dir + QStringLiteral("/journal.db")).contains(secret.toUtf8()));
+    const QByteArray file = readFile(dir + QStringLiteral("/journal.db"));
+    CHECK_FALSE(file.contains(secret.toUtf8()));
+    CHECK_FALSE(file.contains("meeting"));
+    CHECK_FALSE(file.contains("0123456789abcdef"));
+}
 
-    // Moving a draft to another slot makes it unreadable: a clear Damaged error, no crash.
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("draft-move"));
-        db.setDatabaseName(dir + QStringLiteral("/journal.db"));
-        REQUIRE(db.open());
-        QSqlQuery q(db);
-        REQUIRE(q.exec(QStringLiteral("UPDATE drafts SET slot = 'b' WHERE slot = 'a'")));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("draft-move"));
-    vault = openVault(dir);
+TEST_CASE("drafts: a draft moved to another slot is refused as damaged", "[drafts]")
+{
+    QTemporaryDir root;
+    const QString dir = root.path() + QStringLiteral("/vault");
+    REQUIRE(createVault(dir)->drafts().save(QStringLiteral("a"), {{QStringLiteral("body"), QStringLiteral("x")}}).ok());
+    sql(dir, QStringLiteral("UPDATE drafts SET slot = 'b'")); // the row, named as an earlier version would
+    auto vault = openVault(dir);
     auto moved = vault->drafts().load(QStringLiteral("b"));
     REQUIRE_FALSE(moved.ok());
     CHECK(moved.error().code == ErrorCode::Damaged);
+}
+
+TEST_CASE("drafts: a row an earlier version named by its slot is read and then replaced", "[drafts]")
+{
+    QTemporaryDir root;
+    const QString dir = root.path() + QStringLiteral("/vault");
+    const QJsonObject draft{{QStringLiteral("body"), QStringLiteral("before the update")}};
+    REQUIRE(createVault(dir)->drafts().save(QStringLiteral("new"), draft).ok());
+    sql(dir, QStringLiteral("UPDATE drafts SET slot = 'new'"));
+    auto vault = openVault(dir);
+    auto legacy = vault->drafts().load(QStringLiteral("new"));
+    REQUIRE(legacy.ok());
+    REQUIRE(legacy->has_value());
+    CHECK(**legacy == draft);
+
+    const QJsonObject newer{{QStringLiteral("body"), QStringLiteral("after the update")}};
+    REQUIRE(vault->drafts().save(QStringLiteral("new"), newer).ok());
+    CHECK(vault->drafts().load(QStringLiteral("new"))->value() == newer);
+    REQUIRE(vault->drafts().discard(QStringLiteral("new")).ok());
+    CHECK_FALSE(vault->drafts().load(QStringLiteral("new"))->has_value()); // neither row is left
 }

@@ -1,6 +1,7 @@
 #include "DraftStore.h"
 
 #include "crypto/Aead.h"
+#include "crypto/Hkdf.h"
 
 #include <QJsonDocument>
 
@@ -10,16 +11,27 @@ DraftStore::DraftStore(JournalDb& db, const VaultKeys& keys) : m_db(db), m_keys(
 
 QByteArray DraftStore::aad(const QString& slot) const { return m_keys.aad(QStringLiteral("draft/") + slot); }
 
+QString DraftStore::rowKey(const QString& slot) const
+{
+    const crypto::Digest mac = crypto::hmacSha256(m_keys.subkey(Purpose::Draft).view(),
+                                                  bytesOf((QStringLiteral("draft-slot/") + slot).toUtf8()));
+    return QStringLiteral("d") + QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(mac.data()), 16).toHex());
+}
+
 Status DraftStore::save(const QString& slot, const QJsonObject& draft)
 {
     const QByteArray json = QJsonDocument(draft).toJson(QJsonDocument::Compact);
     const crypto::Bytes sealed = crypto::aead::seal(m_keys.subkey(Purpose::Draft).view(), bytesOf(json), bytesOf(aad(slot)));
-    return m_db.putDraft(slot, toQByteArray(sealed));
+    if (Status s = m_db.putDraft(rowKey(slot), toQByteArray(sealed)); !s)
+        return s;
+    return m_db.removeDraft(slot); // a row an earlier version kept under the slot's own name
 }
 
 Result<std::optional<QJsonObject>> DraftStore::load(const QString& slot) const
 {
-    auto sealed = m_db.draft(slot);
+    auto sealed = m_db.draft(rowKey(slot));
+    if (sealed && sealed->isEmpty())
+        sealed = m_db.draft(slot); // written by an earlier version
     if (!sealed)
         return sealed.error();
     if (sealed->isEmpty())
@@ -35,6 +47,11 @@ Result<std::optional<QJsonObject>> DraftStore::load(const QString& slot) const
     return std::optional<QJsonObject>(doc.object());
 }
 
-Status DraftStore::discard(const QString& slot) { return m_db.removeDraft(slot); }
+Status DraftStore::discard(const QString& slot)
+{
+    if (Status s = m_db.removeDraft(rowKey(slot)); !s)
+        return s;
+    return m_db.removeDraft(slot);
+}
 
 } // namespace pt::core

@@ -23,6 +23,9 @@ public:
 
 private:
     [[nodiscard]] QByteArray aad(const QString& slot) const;
+    // The row a slot is kept in: a keyed hash of its name, so the file does not show which
+    // entry or kind of entry is being written.
+    [[nodiscard]] QString rowKey(const QString& slot) const;
 
     JournalDb& m_db;
     const VaultKeys& m_keys;
