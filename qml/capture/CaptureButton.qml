@@ -18,13 +18,24 @@ RoundButton {
     onClicked: button.captureRequested("note")
     onPressAndHold: kinds.open()
 
+    // The editor opens once the menu has closed: a closing menu gives the focus back to what had
+    // it before, which would take it from the editor's first field.
+    property string chosenKind: ""
+    function choose(kind) { chosenKind = kind; kinds.close() }
+
     Menu {
         id: kinds
         y: -height
-        MenuItem { text: qsTr("Note"); onTriggered: button.captureRequested("note") }
-        MenuItem { text: qsTr("Meeting notes"); onTriggered: button.captureRequested("meeting") }
-        MenuItem { text: qsTr("Daily grade"); onTriggered: button.captureRequested("grade") }
-        MenuItem { text: qsTr("Shout-out"); onTriggered: button.captureRequested("shout-out") }
-        MenuItem { text: qsTr("Screenshot"); onTriggered: button.captureRequested("screenshot") }
+        onClosed: {
+            const kind = button.chosenKind
+            button.chosenKind = ""
+            if (kind.length > 0)
+                button.captureRequested(kind)
+        }
+        MenuItem { text: KindNames.label("note"); onTriggered: button.choose("note") }
+        MenuItem { text: KindNames.label("meeting"); onTriggered: button.choose("meeting") }
+        MenuItem { text: KindNames.label("grade"); onTriggered: button.choose("grade") }
+        MenuItem { text: KindNames.label("shout-out"); onTriggered: button.choose("shout-out") }
+        MenuItem { text: KindNames.label("screenshot"); onTriggered: button.choose("screenshot") }
     }
 }

@@ -71,7 +71,10 @@ RowLayout {
         width: Math.min(parent.width - 32, 360)
         modal: true
         title: qsTr("When did it happen?")
-        standardButtons: Dialog.Cancel | Dialog.Ok
+        footer: DialogButtonBox {
+            Button { text: qsTr("Cancel"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
+            Button { text: qsTr("Set date"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole }
+        }
         onAccepted: choose()
 
         ColumnLayout {
@@ -165,7 +168,10 @@ RowLayout {
         anchors.centerIn: parent
         modal: true
         title: qsTr("At what time?")
-        standardButtons: Dialog.Cancel | Dialog.Ok
+        footer: DialogButtonBox {
+            Button { text: qsTr("Cancel"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
+            Button { text: qsTr("Set time"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole }
+        }
         onAccepted: root.edited(root.withTime(hours.currentIndex, minutes.currentIndex))
 
         RowLayout {

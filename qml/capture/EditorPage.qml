@@ -50,7 +50,7 @@ Page {
             }
             Label {
                 textFormat: Text.PlainText
-                text: page.editId.length > 0 ? qsTr("Edit entry") : page.isMeeting ? qsTr("Meeting notes") : qsTr("New entry")
+                text: page.editId.length > 0 ? qsTr("Edit entry") : qsTr("New: %1").arg(KindNames.label(editor.kind))
                 font.pixelSize: TextScale.heading
                 Layout.fillWidth: true
             }
@@ -101,10 +101,18 @@ Page {
                 id: kindBox
                 model: ["note", "meeting", "grade", "shout-out", "screenshot", "email", "rebuttal"]
                 currentIndex: Math.max(0, model.indexOf(editor.kind))
-                displayText: qsTr("Kind: %1").arg(currentText)
-                Layout.preferredWidth: 220
+                displayText: qsTr("Kind: %1").arg(KindNames.label(currentText))
+                Layout.preferredWidth: 240
                 Accessible.name: qsTr("Kind of entry")
+                Accessible.description: KindNames.label(currentText)
                 onActivated: editor.kind = currentText
+                delegate: ItemDelegate {
+                    required property string modelData
+                    required property int index
+                    width: kindBox.width
+                    text: KindNames.label(modelData)
+                    highlighted: kindBox.highlightedIndex === index
+                }
             }
             TextField {
                 id: title
@@ -118,6 +126,8 @@ Page {
                 value: editor.occurredAt
                 onEdited: (v) => editor.occurredAt = v
             }
+            // Meeting sections keep their names once filled in (a placeholder goes when typed over).
+            FieldLabel { visible: page.isMeeting; text: qsTr("Who was there") }
             TextField {
                 visible: page.isMeeting
                 text: editor.attendees
@@ -126,6 +136,7 @@ Page {
                 Accessible.name: qsTr("Attendees")
                 onTextEdited: editor.attendees = text
             }
+            FieldLabel { visible: page.isMeeting; text: qsTr("What was said") }
             FormTextArea {
                 id: body
                 text: editor.body
@@ -136,6 +147,7 @@ Page {
                 Accessible.name: qsTr("Notes")
                 onTextChanged: if (text !== editor.body) editor.body = text
             }
+            FieldLabel { visible: page.isMeeting; text: qsTr("Points of agreement") }
             FormTextArea {
                 visible: page.isMeeting
                 text: editor.agreements
@@ -144,6 +156,7 @@ Page {
                 Accessible.name: qsTr("Points of agreement")
                 onTextChanged: if (text !== editor.agreements) editor.agreements = text
             }
+            FieldLabel { visible: page.isMeeting; text: qsTr("Points of disagreement") }
             FormTextArea {
                 visible: page.isMeeting
                 text: editor.disagreements
@@ -152,6 +165,7 @@ Page {
                 Accessible.name: qsTr("Points of disagreement")
                 onTextChanged: if (text !== editor.disagreements) editor.disagreements = text
             }
+            FieldLabel { visible: page.isMeeting; text: qsTr("Action items") }
             FormTextArea {
                 visible: page.isMeeting
                 text: editor.actionItems
@@ -205,7 +219,11 @@ Page {
                     text: qsTr("Compose recap email")
                     Accessible.name: qsTr("Compose the follow-up email for this meeting")
                     onClicked: {
-                        Qt.openUrlExternally(editor.composeRecap())
+                        // Say what really happened: Qt knows whether a mail app took the mailto: link.
+                        const opened = Qt.openUrlExternally(editor.composeRecap())
+                        recapNote.text = opened
+                            ? qsTr("Opened in your mail app, and copied to the clipboard. Send it from your personal email and keep the reply.")
+                            : qsTr("Copied to the clipboard: no mail app is set up. Paste it into an email from your personal account, send it and keep the reply.")
                         recapNote.visible = true
                     }
                 }
@@ -214,7 +232,6 @@ Page {
                 id: recapNote
                 textFormat: Text.PlainText
                 visible: false
-                text: qsTr("The recap is in your mail app and on the clipboard. Send it from your personal email and keep the reply.")
                 wrapMode: Text.WordWrap
                 opacity: 0.8
                 Layout.fillWidth: true
@@ -223,9 +240,33 @@ Page {
                 visible: editor.restoredDraft
                 flat: true
                 text: qsTr("Discard the draft")
-                onClicked: editor.discard()
+                onClicked: discardDialog.open()
             }
         }
+    }
+
+    Dialog {
+        id: discardDialog
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 32, 420)
+        modal: true
+        title: qsTr("Discard this draft?")
+        footer: DialogButtonBox {
+            Button { text: qsTr("Keep"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
+            Button { text: qsTr("Discard"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole }
+        }
+        ColumnLayout {
+            width: discardDialog.availableWidth
+            Label {
+                textFormat: Text.PlainText
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                text: page.editId.length > 0
+                      ? qsTr("The changes you have not saved are deleted. The entry stays as it was saved.")
+                      : qsTr("What you typed here is deleted and cannot be recovered. It was never saved as an entry.")
+            }
+        }
+        onAccepted: editor.discard()
     }
 
     FileDialog {

@@ -122,7 +122,16 @@ Page {
         width: Math.min(parent.width - 32, 420)
         modal: true
         title: qsTr("Change passphrase")
-        standardButtons: Dialog.Cancel | Dialog.Ok
+        footer: DialogButtonBox {
+            Button { text: qsTr("Cancel"); flat: true; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
+            Button {
+                text: qsTr("Change passphrase")
+                flat: true
+                enabled: current.text.length > 0 && first.text.length > 0 && first.text === second.text
+                         && (!newStrength.weak || allowWeakNew.checked)
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
         onOpened: { current.clear(); first.clear(); second.clear(); allowWeakNew.checked = false; current.focusInput() }
         ColumnLayout {
             width: passphraseDialog.availableWidth

@@ -31,7 +31,7 @@ int runDraftWriter(const QString& vaultPath, const QString& text, const QString&
     core::Vault* vault = ui.controller().vault();
     ensure(vault != nullptr, QStringLiteral("the vault is not unlocked"));
     auto stored = [&] {
-        auto draft = vault->drafts().load(QStringLiteral("new"));
+        auto draft = vault->drafts().load(QStringLiteral("new-note"));
         return draft.ok() && draft->has_value() && (**draft).value(QStringLiteral("body")).toString() == text;
     };
     QTest::qWait(gui::EntryEditor::AutosaveMs / 2);

@@ -1,5 +1,6 @@
 #include "UiDriver.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "vault/VaultKeys.h"
@@ -333,9 +334,37 @@ void Ui::click(QQuickItem* item)
                                   item->property("text").toString());
     ensure(item->isVisible(), QStringLiteral("clicking the hidden ") + what);
     ensure(item->isEnabled(), QStringLiteral("clicking the disabled ") + what);
+    scrollIntoView(item);
     const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
     ensure(QRectF(QPointF(0, 0), m_window->size()).contains(centre), QStringLiteral("clicking the off-screen ") + what);
     QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+    settle();
+}
+
+void Ui::scrollIntoView(QQuickItem* item)
+{
+    for (QQuickItem* flick = item->parentItem(); flick; flick = flick->parentItem()) {
+        if (!isA(flick, "QQuickFlickable"))
+            continue;
+        const QRectF inFlick = item->mapRectToItem(flick, QRectF(0, 0, item->width(), item->height()));
+        if (inFlick.top() >= 0 && inFlick.bottom() <= flick->height())
+            return;
+        const qreal contentY = flick->property("contentY").toReal();
+        const qreal most = std::max<qreal>(0, flick->property("contentHeight").toReal() - flick->height());
+        const qreal target = contentY + inFlick.center().y() - flick->height() / 2;
+        flick->setProperty("contentY", std::clamp<qreal>(target, 0, most));
+        settle();
+        return;
+    }
+}
+
+void Ui::pressAndHold(QQuickItem* item)
+{
+    ensure(item != nullptr && item->isVisible() && item->isEnabled(), QStringLiteral("pressing and holding nothing"));
+    const QPoint centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
+    QTest::mousePress(m_window, Qt::LeftButton, Qt::NoModifier, centre);
+    QTest::qWait(1200); // Qt Quick's press-and-hold interval is 800 ms
+    QTest::mouseRelease(m_window, Qt::LeftButton, Qt::NoModifier, centre);
     settle();
 }
 

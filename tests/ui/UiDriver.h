@@ -110,9 +110,14 @@ public:
 
     // Waits for stack views and popups to finish their transitions.
     void settle();
-    // A left click at the item's centre (fails unless it is visible, enabled and on screen).
+    // Scrolls the Flickable the item is in, as a person would, until the item is in view.
+    void scrollIntoView(QQuickItem* item);
+    // A left click at the item's centre (fails unless it is visible and enabled, and on screen
+    // once scrolled into view).
     void click(QQuickItem* item);
     void clickNamed(const char* type, const QString& accessibleName) { click(waitNamed(type, accessibleName)); }
+    // Presses at the item's centre past the press-and-hold interval, then lets go.
+    void pressAndHold(QQuickItem* item);
     void clickText(const char* type, const QString& text) { click(waitText(type, text)); }
     // Clicks into the field, checks that it took the keyboard focus, and types.
     void typeInto(QQuickItem* field, const QString& text);

@@ -39,7 +39,7 @@ TEST_CASE("Date and time pickers set when a note happened", "[ui][editor]")
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("Previous month"));
         const QDate fifteenth = QDate(start.date().year(), start.date().month(), 15).addMonths(-1);
         ui.clickNamed("QQuickAbstractButton", dayName(fifteenth));
-        ui.clickText("QQuickAbstractButton", QStringLiteral("OK"));
+        ui.clickText("QQuickAbstractButton", QStringLiteral("Set date"));
         REQUIRE(waitFor([&] { return editor->occurredAt().date() == fifteenth; }));
         CHECK(editor->occurredAt().time().hour() == start.time().hour());
         CHECK(editor->occurredAt().time().minute() == start.time().minute());
@@ -57,7 +57,7 @@ TEST_CASE("Date and time pickers set when a note happened", "[ui][editor]")
         REQUIRE(waitFor([&] { return editor->occurredAt().date() == keyed; }));
         ui.settle();
 
-        // The time, on the wheels: a few hours on, then the minutes, then OK.
+        // The time, on the wheels: a few hours on, then the minutes, then Set time.
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("Time it happened"));
         ui.waitText("QQuickLabel", QStringLiteral("At what time?"));
         QQuickItem* hours = ui.waitNamed("QQuickTumbler", QStringLiteral("Hour"));
@@ -74,7 +74,7 @@ TEST_CASE("Date and time pickers set when a note happened", "[ui][editor]")
         const int pickedMinute = minutes->property("currentIndex").toInt();
         CHECK(pickedHour == (start.time().hour() + 3) % 24);
         CHECK(pickedMinute == (start.time().minute() + 59) % 60);
-        ui.clickText("QQuickAbstractButton", QStringLiteral("OK"));
+        ui.clickText("QQuickAbstractButton", QStringLiteral("Set time"));
         REQUIRE(waitFor([&] { return editor->occurredAt().time() == QTime(pickedHour, pickedMinute); }));
         CHECK(editor->occurredAt().date() == keyed);
 
@@ -100,7 +100,7 @@ TEST_CASE("Date and time pickers set when a note happened", "[ui][editor]")
         ui.waitPage("EditorPage");
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("Date it happened"));
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("Previous month"));
-        ui.clickText("QQuickAbstractButton", QStringLiteral("OK"));
+        ui.clickText("QQuickAbstractButton", QStringLiteral("Set date"));
         REQUIRE(waitFor([&] { return ui.editor()->occurredAt().daysTo(QDateTime::currentDateTime()) > 20; }));
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("Set the time to now"));
         CHECK(std::abs(ui.editor()->occurredAt().secsTo(QDateTime::currentDateTime())) < 60);

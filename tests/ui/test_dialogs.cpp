@@ -25,6 +25,9 @@ void opensAndCloses(Ui& ui, const QString& title, const std::function<void()>& o
     open();
     REQUIRE(ui.waitText(type, title));
     ui.settle();
+    // Buttons say what they do ("Delete", "Set date"), never a bare "OK".
+    CHECK(ui.all("QQuickAbstractButton", [](QQuickItem* b) { return b->property("text").toString() == QLatin1String("OK"); })
+              .isEmpty());
     ui.key(Qt::Key_Escape);
     REQUIRE(waitFor([&] { return ui.withText(type, title) == nullptr; }));
     ui.settle();

@@ -39,7 +39,7 @@ TEST_CASE("Settings: changing the passphrase needs the current one", "[ui][keys]
     ui.typeInto(dialogField(ui, QStringLiteral("Current passphrase")), QStringLiteral("not my passphrase"));
     ui.typeInto(dialogField(ui, QStringLiteral("New passphrase")), QStringLiteral("a brand new passphrase"));
     ui.typeInto(dialogField(ui, QStringLiteral("Repeat the new passphrase")), QStringLiteral("a brand new passphrase"));
-    ui.clickText("QQuickButton", QStringLiteral("OK"));
+    ui.clickText("QQuickButton", QStringLiteral("Change passphrase"));
     REQUIRE(waitFor([&] { return !ui.controller().errorMessage().isEmpty(); }));
     CHECK(ui.controller().errorMessage().contains(QStringLiteral("not the current passphrase")));
 
@@ -47,7 +47,7 @@ TEST_CASE("Settings: changing the passphrase needs the current one", "[ui][keys]
     ui.typeInto(dialogField(ui, QStringLiteral("Current passphrase")), Passphrase);
     ui.typeInto(dialogField(ui, QStringLiteral("New passphrase")), QStringLiteral("a brand new passphrase"));
     ui.typeInto(dialogField(ui, QStringLiteral("Repeat the new passphrase")), QStringLiteral("a brand new passphrase"));
-    ui.clickText("QQuickButton", QStringLiteral("OK"));
+    ui.clickText("QQuickButton", QStringLiteral("Change passphrase"));
     REQUIRE(ui.waitText("QQuickLabel", QStringLiteral("Passphrase changed. Your recovery key still works.")));
     ui.controller().lock();
     ui.unlockWithPassphrase(QStringLiteral("a brand new passphrase"));

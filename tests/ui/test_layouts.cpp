@@ -111,7 +111,7 @@ void tour(QSize size)
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("Write a new note"));
         ui.waitPage("EditorPage");
         ui.clickNamed("QQuickComboBox", QStringLiteral("Kind of entry"));
-        ui.clickText("QQuickAbstractButton", QStringLiteral("meeting"));
+        ui.clickText("QQuickAbstractButton", QStringLiteral("Meeting notes"));
         CHECK(ui.waitNamed("QQuickTextField", QStringLiteral("Attendees")));
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("Close; the draft is kept"));
         REQUIRE(waitFor([&] { return ui.page("EditorPage") == nullptr; }));

@@ -46,9 +46,9 @@ TEST_CASE("Meeting notes: fields, recap email and the saved meeting", "[ui][meet
 
         // Choose the kind from the combo box's list.
         ui.clickNamed("QQuickComboBox", QStringLiteral("Kind of entry"));
-        ui.clickText("QQuickAbstractButton", QStringLiteral("meeting")); // the popup's entry
+        ui.clickText("QQuickAbstractButton", QStringLiteral("Meeting notes")); // the popup's entry, by its name
         REQUIRE(editor->kind() == QLatin1String("meeting"));
-        ui.waitText("QQuickLabel", QStringLiteral("Meeting notes")); // the page title follows
+        ui.waitText("QQuickLabel", QStringLiteral("New: Meeting notes")); // the page title follows
 
         ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Title")), QStringLiteral("Weekly PIP check-in"));
         ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Attendees")),
@@ -64,6 +64,9 @@ TEST_CASE("Meeting notes: fields, recap email and the saved meeting", "[ui][meet
         CHECK(editor->title() == QLatin1String("Weekly PIP check-in"));
         CHECK(editor->attendees() == QLatin1String("Dana Lee, Sam Ortiz"));
         CHECK(editor->agreements() == QLatin1String("Reports go out on Fridays\nDana reviews them on Mondays"));
+        // Filled in, each section still shows its name.
+        for (const char* name : {"Who was there", "What was said", "Points of agreement", "Points of disagreement", "Action items"})
+            CHECK(ui.waitText("QQuickLabel", QString::fromLatin1(name)));
 
         const QString recap = editor->recapText();
         INFO(recap);
@@ -90,7 +93,7 @@ TEST_CASE("Meeting notes: fields, recap email and the saved meeting", "[ui][meet
         CHECK(mailBody.contains(QLatin1String("What we agreed:\r\n- Reports go out on Fridays\r\n")));
         CHECK(url == editor->composeRecap());
         CHECK(QGuiApplication::clipboard()->text() == recap);
-        CHECK(ui.waitText("QQuickLabel", QStringLiteral("The recap is in your mail app and on the clipboard. Send it "
+        CHECK(ui.waitText("QQuickLabel", QStringLiteral("Opened in your mail app, and copied to the clipboard. Send it "
                                                          "from your personal email and keep the reply.")));
 
         // Saved: the fields are in the vault and on the entry page.
@@ -113,6 +116,25 @@ TEST_CASE("Meeting notes: fields, recap email and the saved meeting", "[ui][meet
         CHECK(ui.waitText("QQuickLabel", QStringLiteral("Reports go out on Fridays\nDana reviews them on Mondays")));
     }
     QDesktopServices::unsetUrlHandler(QStringLiteral("mailto"));
+    PT_CHECK_NO_QML_WARNINGS();
+}
+
+TEST_CASE("Meeting recap with no mail app says it is only on the clipboard", "[ui][meeting]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    makeVault(path);
+    Ui ui(path); // offscreen, nothing takes mailto: links
+    ui.unlockWithPassphrase();
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Write a new note"));
+    ui.waitPage("EditorPage");
+    ui.editor()->setKind(QStringLiteral("meeting"));
+    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Title")), QStringLiteral("1:1"));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Compose the follow-up email for this meeting"));
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Copied to the clipboard: no mail app is set up. Paste it into an "
+                                                     "email from your personal account, send it and keep the reply.")));
+    CHECK(QGuiApplication::clipboard()->text() == ui.editor()->recapText());
     PT_CHECK_NO_QML_WARNINGS();
 }
 
