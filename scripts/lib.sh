@@ -16,9 +16,13 @@ PT_BUILD_PACKAGES=(
     qtkeychain-qt6-dev libsodium-dev libssl-dev libzxcvbn-dev libsimdjson-dev libgl1-mesa-dri
     gnome-keyring dbus dbus-x11
 )
-# What the tests add: a real keyring, interop tools, a display for screenshots.
+# What the tests add: a real keyring, interop tools, a display for screenshots, and the WebDAV
+# servers the sync tests start on 127.0.0.1 (tests/sync/DavServers.h). apache2-bin is Apache's
+# binary and modules without the apache2 package's configuration and service, so installing it
+# starts no system web server on port 80; openssl makes the self-signed certificate.
 PT_TEST_PACKAGES=(
     catch2 age minisign unzip xvfb xdotool imagemagick sqlite3 jq util-linux procps
+    apache2-bin apache2-utils rclone openssl
 )
 
 pt_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
