@@ -4,6 +4,7 @@
 // SIGKILLed test (a ctest timeout) takes it down; a normal end stops it in the destructor.
 // Linux clears that signal when a process changes its user, so a server that must not run as
 // root is started as its account here (before the prctl) instead of dropping privileges itself.
+// The signal follows the thread that started the server, so start servers from the main thread.
 #include <QProcess>
 #include <QRegularExpression>
 #include <QString>

@@ -311,6 +311,30 @@ TEMPLATE_TEST_CASE_METHOD(ThroughProxy,
     CHECK(this->server.stored(QStringLiteral("packs/p1")) == bytes);
 }
 
+namespace {
+
+// A source read once, like a pipe: it cannot be rewound to be sent again.
+class OnePassBuffer : public QBuffer {
+public:
+    using QBuffer::QBuffer;
+    bool isSequential() const override { return true; }
+};
+
+} // namespace
+
+TEMPLATE_TEST_CASE_METHOD(ThroughProxy, "WebDAV: putImmutable streams from a one-pass source",
+                          "[sync][webdav]", PT_DAV_SERVERS)
+{
+    QByteArray bytes = randomPayload(300 * 1024);
+    const QByteArray expected = bytes;
+    OnePassBuffer source(&bytes);
+    REQUIRE(source.open(QIODevice::ReadOnly));
+    // Its folders are made first, since a 404 or 409 could not be answered by sending it again.
+    REQUIRE_OK(this->remote->putImmutable(QStringLiteral("objects/ab/x"), source, bytes.size()));
+    CHECK(this->server.stored(QStringLiteral("objects/ab/x")) == expected);
+    CHECK(seen(this->proxy) == QStringList{"MKCOL 409", "MKCOL 201", "MKCOL 201", "PUT 201"});
+}
+
 TEMPLATE_TEST_CASE_METHOD(ThroughProxy, "WebDAV: the requests each operation takes",
                           "[sync][webdav][budget]", PT_DAV_SERVERS)
 {

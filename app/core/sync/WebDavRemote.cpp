@@ -25,6 +25,9 @@ namespace {
 // Bodies are read in pieces of this size as they arrive, and Qt buffers at most this much ahead,
 // so a download takes bounded memory whatever its size.
 constexpr qint64 kChunk = 256 * 1024;
+// An error page or an unasked-for body is read and dropped, up to this much; a server sending
+// more is not answering a WebDAV client.
+constexpr qint64 kMaxIgnoredBody = 1024 * 1024;
 // A Retry-After longer than a day is a server's mistake; waiting that long helps no one.
 constexpr int kMaxRetryAfterSeconds = 24 * 60 * 60;
 
@@ -115,7 +118,8 @@ struct WebDavRemote::Response {
     QByteArray date;
     QByteArray location;
     qint64 contentLength = -1;
-    qint64 received = 0;
+    qint64 received = 0; // bytes of a 2xx body delivered
+    qint64 ignored = 0;  // bytes of any other body dropped
 };
 
 WebDavRemote::WebDavRemote(QUrl root, QString user, crypto::SecureBytes appPassword,
@@ -178,13 +182,24 @@ WebDavRemote::WebDavRemote(QUrl root, QString user, crypto::SecureBytes appPassw
     appPassword.wipe();
 }
 
-WebDavRemote::~WebDavRemote()
+namespace {
+
+// A manager belongs to the thread that made it: deleted there, or here once that thread has
+// ended (nothing can be running in it then).
+void dispose(std::unique_ptr<QNetworkAccessManager>& manager)
 {
-    // A manager belongs to the thread that made it; one left from another thread goes there to
-    // be deleted (or with that thread, if it has ended).
-    if (m_manager && m_manager->thread() != QThread::currentThread())
-        m_manager.release()->deleteLater();
+    if (!manager)
+        return;
+    const QThread* owner = manager->thread();
+    if (owner && owner != QThread::currentThread() && !owner->isFinished())
+        manager.release()->deleteLater();
+    else
+        manager.reset();
 }
+
+} // namespace
+
+WebDavRemote::~WebDavRemote() { dispose(m_manager); }
 
 QString WebDavRemote::formatFingerprint(const QByteArray& sha256)
 {
@@ -199,8 +214,7 @@ QString WebDavRemote::describe() const
 QNetworkAccessManager& WebDavRemote::manager()
 {
     if (!m_manager || m_manager->thread() != QThread::currentThread()) {
-        if (m_manager)
-            m_manager.release()->deleteLater();
+        dispose(m_manager);
         m_manager = std::make_unique<QNetworkAccessManager>();
         // Redirects are reported, not followed: a WebDAV root that moved is a settings change,
         // and following one could carry the app password to another server.
@@ -256,9 +270,12 @@ WebDavRemote::Response WebDavRemote::perform(const QByteArray& verb, const QUrl&
     }
     for (const auto& [name, value] : headers)
         request.setRawHeader(name, value);
-    const bool hasBody = upload.device || upload.bytes;
-    if (hasBody)
+    if (upload.device || upload.bytes) {
         request.setHeader(QNetworkRequest::ContentLengthHeader, upload.size);
+        // Otherwise Qt reads a sequential source (a stream encrypting an attachment) whole into
+        // memory before sending it; with the length known it streams.
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    }
 
     QNetworkAccessManager& nam = manager();
     std::unique_ptr<QNetworkReply> reply;
@@ -304,8 +321,15 @@ WebDavRemote::Response WebDavRemote::perform(const QByteArray& verb, const QUrl&
             const QByteArray chunk = r->read(kChunk);
             if (chunk.isEmpty())
                 break;
-            if (!is2xx(response.status) || download.cap < 0)
-                continue; // an error page, or a body nobody asked for
+            if (!is2xx(response.status) || download.cap < 0) {
+                // An error page, or a body nobody asked for.
+                response.ignored += chunk.size();
+                if (response.ignored > kMaxIgnoredBody) {
+                    r->abort();
+                    return;
+                }
+                continue;
+            }
             if (response.received + chunk.size() > download.cap) {
                 response.tooLarge = true;
                 r->abort();

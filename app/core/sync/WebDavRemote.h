@@ -52,6 +52,8 @@ public:
     [[nodiscard]] Status putImmutable(const QString& path, QIODevice& source, qint64 size) override;
     [[nodiscard]] Status putMutable(const QString& path, const QByteArray& bytes) override;
     [[nodiscard]] Status remove(const QString& path) override;
+    // Each request this remote sent. Qt itself sends a request again, once or twice, when its
+    // connection closed before any answer (a dropped connection): the server may count those.
     [[nodiscard]] int requestCount() const override { return m_requests.load(); }
 
     // The fingerprint ("AB:CD:...") of the last certificate refused, so the settings can offer
