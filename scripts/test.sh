@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: the whole suite under a private D-Bus
-# session with a real gnome-keyring, then the crypto, core, CLI and fuzz tests again under ASan and UBSan.
+# session with a real gnome-keyring, then the crypto, core, CLI, sync and fuzz tests again under ASan and UBSan.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -16,10 +16,10 @@ export QT_QPA_PLATFORM=offscreen PT_REQUIRE_KEYRING=1
 "$PT_ROOT/scripts/with-secret-service.sh" \
     ctest --test-dir "$PT_ROOT/build" --output-on-failure --no-tests=error --timeout 600 -j "$(nproc)"
 
-pt_log "Building the crypto and core tests with AddressSanitizer and UndefinedBehaviorSanitizer"
+pt_log "Building the crypto, core and sync tests with AddressSanitizer and UndefinedBehaviorSanitizer"
 pt_build "$PT_ROOT/build-asan" -DPT_WERROR=ON -DPT_SANITIZE=ON -DPT_BUILD_GUI=OFF -DPT_BUILD_BENCH=OFF -DPT_TEST_KDF=ON
 pt_log "Running them"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$PT_ROOT/scripts/with-secret-service.sh" \
     ctest --test-dir "$PT_ROOT/build-asan" --output-on-failure --no-tests=error --timeout 900 -j "$(nproc)" \
-        -L 'crypto|core|cli|fuzz'
+        -L 'crypto|core|cli|sync|fuzz'

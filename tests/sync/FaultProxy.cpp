@@ -148,7 +148,8 @@ private:
     {
         if (m_finished)
             return;
-        m_in += m_client->readAll();
+        if (m_client->isOpen())
+            m_in += m_client->readAll();
         if (!m_headDone && !readRequestHead())
             return;
         const qint64 take = qMin<qint64>(m_in.size(), m_bodyLeft);
@@ -236,9 +237,11 @@ private:
         // What was sent reaches the server, then both connections end mid-body.
         if (m_upstream->state() != QAbstractSocket::ConnectedState)
             m_upstream->waitForConnected(2'000);
-        m_upstream->flush();
-        m_upstream->waitForBytesWritten(2'000);
-        m_upstream->disconnectFromHost();
+        if (m_upstream->state() == QAbstractSocket::ConnectedState) {
+            m_upstream->flush();
+            m_upstream->waitForBytesWritten(2'000);
+            m_upstream->disconnectFromHost();
+        }
         m_client->abort();
         finish();
     }
@@ -247,7 +250,8 @@ private:
     {
         if (m_finished)
             return;
-        m_out += m_upstream->readAll();
+        if (m_upstream->isOpen())
+            m_out += m_upstream->readAll();
         if (!m_replyHeadDone) {
             const qsizetype end = m_out.indexOf("\r\n\r\n");
             if (end < 0)

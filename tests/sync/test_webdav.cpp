@@ -205,16 +205,16 @@ TEMPLATE_TEST_CASE_METHOD(ThroughProxy, "WebDAV: a slow answer is waited for and
                           "[sync][webdav][faults]", PT_DAV_SERVERS)
 {
     WebDavOptions impatient;
-    impatient.stallTimeoutMs = 1000;
+    impatient.stallTimeoutMs = 1500;
     auto remote = this->remoteWith(impatient);
     REQUIRE_OK(remote->putMutable(QStringLiteral("heads/a"), QByteArrayLiteral("1")));
 
     FaultRule slow = rule(Fault::Delay, "GET");
-    slow.delayMs = 400;
+    slow.delayMs = 300;
     this->proxy.inject(slow);
     CHECK(*remote->get(QStringLiteral("heads/a"), 10) == QByteArrayLiteral("1"));
 
-    slow.delayMs = 5000;
+    slow.delayMs = 6000;
     this->proxy.inject(slow);
     QElapsedTimer timer;
     timer.start();
@@ -222,7 +222,7 @@ TEMPLATE_TEST_CASE_METHOD(ThroughProxy, "WebDAV: a slow answer is waited for and
     REQUIRE_FALSE(stalled.ok());
     CHECK(stalled.error().transient);
     CHECK(stalled.error().message.contains(QStringLiteral("did not answer")));
-    CHECK(timer.elapsed() < 3000);
+    CHECK(timer.elapsed() < 4500); // the stall timeout, not the 6 s delay
 }
 
 TEMPLATE_TEST_CASE_METHOD(ThroughProxy,
