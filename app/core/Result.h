@@ -20,6 +20,10 @@ enum class ErrorCode {
 struct Error {
     ErrorCode code = ErrorCode::Failed;
     QString message;
+    // A remote that may answer later (a dropped connection, 5xx, 423 Locked, 429): worth retrying,
+    // after `retryAfterSeconds` when the server said how long.
+    bool transient = false;
+    int retryAfterSeconds = 0;
 };
 
 template <typename T>
