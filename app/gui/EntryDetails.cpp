@@ -194,6 +194,39 @@ QDateTime EntryDetails::firstRecordedAt() const
 }
 QStringList EntryDetails::tags() const { return m_entry ? m_entry->latest.tags : QStringList(); }
 QVariantMap EntryDetails::fields() const { return m_entry ? m_entry->latest.fields.toVariantMap() : QVariantMap(); }
+QDateTime EntryDetails::editedAt() const { return m_entry ? m_entry->editedAt.toLocalTime() : QDateTime(); }
+QDateTime EntryDetails::restoredAt() const { return m_entry ? m_entry->restoredAt.toLocalTime() : QDateTime(); }
+
+QVariantList EntryDetails::meetingSections() const
+{
+    QVariantList list;
+    if (!m_entry)
+        return list;
+    for (const char* key : {core::meeting::Attendees, core::meeting::Agreements, core::meeting::Disagreements,
+                            core::meeting::ActionItems}) {
+        const QJsonValue value = m_entry->latest.fields.value(QLatin1String(key));
+        QString text;
+        if (value.isArray()) {
+            QStringList items;
+            for (const QJsonValue& item : value.toArray())
+                if (const QString s = item.toString().trimmed(); !s.isEmpty())
+                    items << s;
+            text = items.join(QStringLiteral(", "));
+        } else {
+            text = value.toString().trimmed();
+        }
+        if (text.isEmpty())
+            continue;
+        const QString field = QStringLiteral("fields.") + QLatin1String(key);
+        list.append(QVariantMap{
+            {QStringLiteral("key"), QString::fromLatin1(key)},
+            {QStringLiteral("label"), FieldNames::label(field)},
+            {QStringLiteral("text"), text},
+        });
+    }
+    return list;
+}
+
 int EntryDetails::revisionCount() const { return m_entry ? int(m_entry->revisions.size()) : 0; }
 bool EntryDetails::deleted() const { return m_entry && m_entry->deleted; }
 bool EntryDetails::purged() const { return m_entry && m_entry->purged; }
