@@ -237,8 +237,10 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         return r.occurredAt;
     case DayRole: // purged entries have no date left: their own section, "" (after every day)
         return row.entry.purged ? QString() : r.occurredAt.toLocalTime().date().toString(Qt::ISODate);
-    case EditedRole:
-        return row.entry.revisions.size() > 1;
+    case EditedRole: // a revision that changed something, not a restore of what was there
+        return row.entry.edited();
+    case RestoredRole:
+        return row.entry.restored() && !row.entry.deleted;
     case AttachmentCountRole:
         return static_cast<int>(r.attachments.size());
     case ThumbnailRole:
@@ -264,7 +266,7 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
         {IdRole, "entryId"},          {TitleRole, "title"}, {HeadlineRole, "headline"},
         {BodyPreviewRole, "bodyPreview"}, {SnippetRole, "snippet"},
         {KindRole, "kind"},           {OccurredAtRole, "occurredAt"},
-        {DayRole, "day"},             {EditedRole, "edited"},
+        {DayRole, "day"},             {EditedRole, "edited"}, {RestoredRole, "restored"},
         {AttachmentCountRole, "attachmentCount"}, {ThumbnailRole, "thumbnail"},
         {TagsRole, "tags"},           {DeletedRole, "deleted"},
         {PurgedRole, "purged"},

@@ -39,6 +39,7 @@ public:
         OccurredAtRole,
         DayRole,
         EditedRole,
+        RestoredRole,
         AttachmentCountRole,
         ThumbnailRole,
         TagsRole,

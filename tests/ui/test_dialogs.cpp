@@ -81,7 +81,7 @@ TEST_CASE("Every dialog, menu and picker opens and closes", "[ui][dialogs]")
     ui.clickNamed("QQuickAbstractButton", QStringLiteral("Close; the draft is kept"));
 
     // The entry page: delete, purge, open in another app.
-    ui.click(ui.waitNamed("EntryCard", QStringLiteral("Written warning, note")));
+    ui.click(ui.waitNamed("EntryCard", QStringLiteral("Written warning, Note")));
     ui.waitPage("EntryPage");
     opensAndCloses(ui, QStringLiteral("Delete this entry?"), [&] {
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("More actions"));

@@ -123,7 +123,7 @@ TEST_CASE("Desktop layout: the tab bar sits under the list pane and not under th
         CHECK(bar.bottom() == Approx(DesktopSize.height()).margin(0.5));
 
         // An entry opened beside the list leaves the tabs where they were, clear of it.
-        ui.click(ui.waitNamed("EntryCard", QStringLiteral("Weekly PIP check-in, meeting")));
+        ui.click(ui.waitNamed("EntryCard", QStringLiteral("Weekly PIP check-in, Meeting notes")));
         QQuickItem* entry = ui.waitPage("EntryPage");
         CHECK(theTabBar(ui) == tabs);
         CHECK(sceneRect(entry).left() >= bar.right());
@@ -149,7 +149,7 @@ TEST_CASE("Phone layout: the tab bar spans the window under the list and an entr
         CHECK(bar.left() == Approx(0).margin(0.5));
         CHECK(bar.right() == Approx(PhoneSize.width()).margin(0.5));
         CHECK(bar.bottom() == Approx(PhoneSize.height()).margin(0.5));
-        ui.click(ui.waitNamed("EntryCard", QStringLiteral("Weekly PIP check-in, meeting")));
+        ui.click(ui.waitNamed("EntryCard", QStringLiteral("Weekly PIP check-in, Meeting notes")));
         ui.waitPage("EntryPage");
         CHECK(ui.all("QQuickTabBar").isEmpty());
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("Back"));
