@@ -322,3 +322,32 @@ TEST_CASE("sync folder: a missing folder (a drive not plugged in) says so and ch
     CHECK_FALSE(QFileInfo::exists(w.root.path() + QStringLiteral("/usb-drive")));
     requireOk(a.sync(w.remote)); // the work waited, and goes up once the folder is there
 }
+
+TEST_CASE("sync folder: the same entry edited on two devices offline keeps both edits and shows one everywhere", "[sync]")
+{
+    World w;
+    Device a = w.create(QStringLiteral("a"));
+    const QString id = addNote(*a.vault, QStringLiteral("Goal 1"), QStringLiteral("As the PIP says it"));
+    requireOk(a.sync(w.remote));
+    Device b = w.link(QStringLiteral("b"));
+    requireOk(b.sync(w.remote));
+
+    a.use();
+    EntryChange onA;
+    onA.body = QStringLiteral("Written on the laptop");
+    REQUIRE(a.vault->journal().edit(id, onA).ok());
+    b.use();
+    EntryChange onB;
+    onB.body = QStringLiteral("Written on the phone");
+    REQUIRE(b.vault->journal().edit(id, onB).ok());
+
+    requireOk(a.sync(w.remote));
+    requireOk(b.sync(w.remote));
+    requireOk(a.sync(w.remote));
+    const Entry onDeviceA = *a.vault->journal().entry(id);
+    const Entry onDeviceB = *b.vault->journal().entry(id);
+    CHECK(onDeviceA.revisions.size() == 3); // nothing overwritten: both edits are in the history
+    CHECK(onDeviceB.revisions.size() == 3);
+    CHECK(onDeviceA.object == onDeviceB.object);
+    CHECK(onDeviceA.latest.body == onDeviceB.latest.body);
+}

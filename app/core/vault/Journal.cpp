@@ -70,8 +70,11 @@ const RevisionInfo* Journal::latestOf(const QList<RevisionInfo>& revisions)
 {
     const RevisionInfo* best = nullptr;
     for (const RevisionInfo& r : revisions)
+        // Two devices may write the same revision number offline: the later one shows, and on a
+        // tie the object id decides, so every device shows the same one.
         if (!best || r.revision > best->revision ||
-            (r.revision == best->revision && r.recordedAt > best->recordedAt))
+            (r.revision == best->revision &&
+             (r.recordedAt > best->recordedAt || (r.recordedAt == best->recordedAt && r.object > best->object))))
             best = &r;
     return best;
 }
