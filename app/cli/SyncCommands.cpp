@@ -121,8 +121,7 @@ int Cli::sync()
     auto remote = openRemote(*settings, *password);
     if (!remote)
         return fail(remote.error());
-    Synchronizer synchronizer(**vault, **remote, SyncCache::forVault(vaultId), deviceName());
-    auto report = synchronizer.run();
+    auto report = syncNow(**vault, **remote, SyncCache::forVault(vaultId), deviceName());
     if (!report)
         return fail(report.error());
     if (m_parser.isSet(QStringLiteral("json"))) {
@@ -210,8 +209,7 @@ int Cli::link()
     }
     if (Status s = probe.save(vaultId); !s)
         return fail(s.error());
-    Synchronizer synchronizer(**vault, **remote, SyncCache::forVault(vaultId), deviceName());
-    auto report = synchronizer.run();
+    auto report = syncNow(**vault, **remote, SyncCache::forVault(vaultId), deviceName());
     if (!report)
         return fail(Error{report.error().code,
                           QStringLiteral("The vault was linked in %1, but the first sync failed: %2 Run "

@@ -10,6 +10,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QThread>
+
+#include <optional>
 
 using namespace pt;
 using namespace pt::core;
@@ -29,9 +32,7 @@ struct Device {
     Result<SyncReport> sync(Remote& remote)
     {
         use();
-        Synchronizer synchronizer(*vault, remote, SyncCache(config + QStringLiteral("/sync-cache.json")),
-                                  QStringLiteral("test device"));
-        return synchronizer.run();
+        return syncNow(*vault, remote, SyncCache(config + QStringLiteral("/sync-cache.json")), QStringLiteral("test device"));
     }
 };
 
@@ -350,4 +351,37 @@ TEST_CASE("sync folder: the same entry edited on two devices offline keeps both 
     CHECK(onDeviceB.revisions.size() == 3);
     CHECK(onDeviceA.object == onDeviceB.object);
     CHECK(onDeviceA.latest.body == onDeviceB.latest.body);
+}
+
+TEST_CASE("sync folder: a sync on a worker thread with its own journal.db connection", "[sync]")
+{
+    World w;
+    Device a = w.create(QStringLiteral("a"));
+    addNote(*a.vault, QStringLiteral("From the laptop"));
+    requireOk(a.sync(w.remote));
+    Device b = w.link(QStringLiteral("b"));
+    b.use();
+    const SyncStart start = SyncStart::of(*b.vault);
+    Vault::Store main = b.vault->store();
+    std::optional<Result<SyncReport>> result;
+    QThread* worker = QThread::create([&] {
+        // As the app does: the worker's own connection, the keys and attachment folder shared.
+        auto db = JournalDb::open(b.dir + QStringLiteral("/journal.db"));
+        if (!db) { // Catch's assertions belong to the test's own thread
+            result = db.error();
+            return;
+        }
+        Synchronizer synchronizer({**db, main.attachments, main.keys, main.device}, start, w.remote,
+                                  SyncCache(b.config + QStringLiteral("/sync-cache.json")), QStringLiteral("phone"));
+        result = synchronizer.run();
+    });
+    worker->start();
+    REQUIRE(worker->wait(60000));
+    delete worker;
+    REQUIRE(result.has_value());
+    requireOk(*result);
+    CHECK((*result)->recordsPulled == 1);
+    CHECK(b.vault->journal().count() == 0); // until the vault's own thread reloads
+    REQUIRE(b.vault->reload().ok());
+    CHECK(titles(*b.vault) == QStringList{QStringLiteral("From the laptop")});
 }

@@ -41,21 +41,48 @@ QString hashOf(const QByteArray& bytes) { return contentAddress(bytes); }
 
 } // namespace
 
-Synchronizer::Synchronizer(Vault& vault, Remote& remote, SyncCache cache, QString deviceName)
-    : m_vault(vault), m_remote(remote), m_cache(std::move(cache)), m_deviceName(std::move(deviceName))
+SyncStart SyncStart::of(const Vault& vault)
 {
+    return {vault.header().vaultId, vault.header().toJson(), vault.journal().heads(), vault.seenHeads()};
+}
+
+Synchronizer::Synchronizer(Vault::Store store, SyncStart start, Remote& remote, SyncCache cache, QString deviceName)
+    : m_store(store), m_start(std::move(start)), m_remote(remote), m_cache(std::move(cache)),
+      m_deviceName(std::move(deviceName))
+{
+}
+
+std::optional<QString> Synchronizer::recordHash(const QString& device, qint64 seq) const
+{
+    auto row = m_store.db.record(device, seq);
+    if (!row || !*row)
+        return std::nullopt;
+    const auto framed = crypto::aead::open(m_store.keys.subkey(Purpose::LogRecord).view(), bytesOf((*row)->data),
+                                           bytesOf(m_store.keys.aad(logRecordType(device, seq))));
+    const auto signedRecord = framed ? SignedRecord::unframe(toQByteArray(*framed)) : std::nullopt;
+    return signedRecord ? std::optional<QString>(signedRecord->hash()) : std::nullopt;
+}
+
+Result<SyncReport> syncNow(Vault& vault, Remote& remote, SyncCache cache, const QString& deviceName)
+{
+    if (!vault.isUnlocked())
+        return failed(QStringLiteral("The vault is locked. Unlock it and sync again."));
+    Synchronizer synchronizer(vault.store(), SyncStart::of(vault), remote, std::move(cache), deviceName);
+    auto report = synchronizer.run();
+    if (report && report->recordsPulled > 0)
+        if (Status s = vault.reload(); !s)
+            return s.error();
+    return report;
 }
 
 Result<SyncReport> Synchronizer::run()
 {
-    if (!m_vault.isUnlocked())
-        return failed(QStringLiteral("The vault is locked. Unlock it and sync again."));
-    if (!RemoteLayout::isVaultId(m_vault.header().vaultId))
+    if (!RemoteLayout::isVaultId(m_start.vaultId))
         return damaged(QStringLiteral("This vault's id cannot be used on a sync remote."));
     const int startRequests = m_remote.requestCount();
     m_publicKeys.clear();
     m_newRegistrations.clear();
-    auto devices = m_vault.store().db.devices();
+    auto devices = m_store.db.devices();
     if (!devices)
         return devices.error();
     for (const StoredDevice& d : *devices)
@@ -73,7 +100,7 @@ Result<SyncReport> Synchronizer::run()
     if (Status s = push(*heads, cache, report); !s)
         return s.error();
     for (auto it = heads->cbegin(); it != heads->cend(); ++it)
-        if (it.key() != m_vault.deviceId())
+        if (it.key() != m_store.device.id)
             cache.heads.insert(it.key(), {it->file.changeToken(), it->seq, it->hash});
     (void)m_cache.save(cache); // best effort: without it the next sync reads the heads again
     report.requests = m_remote.requestCount() - startRequests;
@@ -86,7 +113,7 @@ Result<QByteArray> Synchronizer::publicKeyOf(const QString& device)
         return *it;
     if (auto it = m_newRegistrations.constFind(device); it != m_newRegistrations.cend())
         return *it;
-    const RemoteLayout layout(m_vault.header().vaultId);
+    const RemoteLayout layout(m_start.vaultId);
     auto sealed = m_remote.get(layout.device(device), DeviceRegistration::MaxFileBytes);
     if (!sealed)
         return sealed.error().code == ErrorCode::NotFound
@@ -94,7 +121,7 @@ Result<QByteArray> Synchronizer::publicKeyOf(const QString& device)
                                             "it wrote was taken.")
                                  .arg(device))
                    : sealed.error();
-    auto registration = DeviceRegistration::open(m_vault.store().keys, *sealed, device);
+    auto registration = DeviceRegistration::open(m_store.keys, *sealed, device);
     if (!registration)
         return registration.error();
     m_newRegistrations.insert(device, registration->publicKey);
@@ -103,8 +130,8 @@ Result<QByteArray> Synchronizer::publicKeyOf(const QString& device)
 
 Result<QHash<QString, Synchronizer::RemoteHead>> Synchronizer::readHeads(SyncCacheData& cache)
 {
-    const RemoteLayout layout(m_vault.header().vaultId);
-    const QString me = m_vault.deviceId();
+    const RemoteLayout layout(m_start.vaultId);
+    const QString me = m_store.device.id;
     auto listing = m_remote.list(layout.headsDir());
     if (!listing)
         return listing.error();
@@ -136,7 +163,7 @@ Result<QHash<QString, Synchronizer::RemoteHead>> Synchronizer::readHeads(SyncCac
         auto key = publicKeyOf(device);
         if (!key)
             return key.error();
-        auto head = SignedHead::open(*bytes, *key, m_vault.header().vaultId, device);
+        auto head = SignedHead::open(*bytes, *key, m_start.vaultId, device);
         if (!head)
             return head.error();
         if (device == me) {
@@ -151,10 +178,9 @@ Result<QHash<QString, Synchronizer::RemoteHead>> Synchronizer::readHeads(SyncCac
 
 Status Synchronizer::checkPositions(const QHash<QString, RemoteHead>& heads, const SyncCacheData& cache) const
 {
-    const Journal& journal = m_vault.journal();
-    const LogHeads local = journal.heads();
-    const LogHeads seen = m_vault.seenHeads();
-    const QString me = m_vault.deviceId();
+    const LogHeads& local = m_start.local;
+    const LogHeads& seen = m_start.seen;
+    const QString me = m_store.device.id;
     for (auto it = heads.cbegin(); it != heads.cend(); ++it) {
         const QString& device = it.key();
         const LogHead here = local.value(device);
@@ -171,7 +197,7 @@ Status Synchronizer::checkPositions(const QHash<QString, RemoteHead>& heads, con
         } else if (const qint64 known = std::max(here.seq, seen.value(device).seq); it->seq < known) {
             return refused(device, it->seq, QStringLiteral("went back to an older copy than this device has seen"));
         }
-        if (it->seq <= here.seq && journal.recordHash(device, it->seq) != std::optional<QString>(it->hash))
+        if (it->seq <= here.seq && recordHash(device, it->seq) != std::optional<QString>(it->hash))
             return refused(device, it->seq, QStringLiteral("is not the log this device holds (it was rewritten)"));
     }
     return Ok{};
@@ -179,7 +205,7 @@ Status Synchronizer::checkPositions(const QHash<QString, RemoteHead>& heads, con
 
 Result<QList<AttachmentRef>> Synchronizer::attachmentsOf(const QString& object, const QByteArray& data) const
 {
-    const VaultKeys& keys = m_vault.store().keys;
+    const VaultKeys& keys = m_store.keys;
     const auto json = crypto::aead::open(keys.subkey(Purpose::Entry).view(), bytesOf(data),
                                          bytesOf(keys.aad(QStringLiteral("entry"))));
     const auto revision = json ? EntryRevision::fromJson(toQByteArray(*json)) : std::nullopt;
@@ -190,9 +216,9 @@ Result<QList<AttachmentRef>> Synchronizer::attachmentsOf(const QString& object, 
 
 Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& report)
 {
-    const RemoteLayout layout(m_vault.header().vaultId);
-    Vault::Store store = m_vault.store();
-    const LogHeads local = m_vault.journal().heads();
+    const RemoteLayout layout(m_start.vaultId);
+    Vault::Store& store = m_store;
+    const LogHeads& local = m_start.local;
     const crypto::ByteView logKey = store.keys.subkey(Purpose::LogRecord).view();
 
     QList<PackRecord> records;
@@ -202,7 +228,7 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
     for (auto it = heads.cbegin(); it != heads.cend(); ++it) {
         const QString& device = it.key();
         const LogHead here = local.value(device);
-        if (device == m_vault.deviceId() || it->seq <= here.seq)
+        if (device == m_store.device.id || it->seq <= here.seq)
             continue;
         std::optional<SignedHead> head = it->head;
         if (!head) { // the cache vouched for it, but its packs are needed now
@@ -325,17 +351,17 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
         if (m_newRegistrations.contains(device))
             m_publicKeys.insert(device, m_newRegistrations.take(device));
     report.recordsPulled = int(records.size());
-    return m_vault.reload();
+    return Ok{};
 }
 
 Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData& cache, SyncReport& report)
 {
-    const RemoteLayout layout(m_vault.header().vaultId);
-    Vault::Store store = m_vault.store();
-    const QString me = m_vault.deviceId();
+    const RemoteLayout layout(m_start.vaultId);
+    Vault::Store& store = m_store;
+    const QString me = m_store.device.id;
 
     // vault.json, whenever this device's differs from what it last wrote (a passphrase change).
-    const QByteArray header = m_vault.header().toJson();
+    const QByteArray header = m_start.header;
     if (hashOf(header) != cache.headerHash) {
         if (Status s = m_remote.putMutable(layout.vaultHeader(), header); !s)
             return s;
@@ -343,7 +369,7 @@ Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData
         report.bytesPushed += header.size();
     }
 
-    const LogHead mine = m_vault.journal().heads().value(me);
+    const LogHead mine = m_start.local.value(me);
     const auto remoteMine = heads.constFind(me);
     const qint64 remoteSeq = remoteMine == heads.cend() ? 0 : remoteMine->seq;
     if (mine.seq <= remoteSeq)
@@ -354,7 +380,7 @@ Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData
     if (remoteSeq > 0) {
         std::optional<SignedHead> current = remoteMine->head;
         if (!current) {
-            auto opened = SignedHead::open(cache.ownHead, toQByteArray(store.device.publicKey), m_vault.header().vaultId, me);
+            auto opened = SignedHead::open(cache.ownHead, toQByteArray(store.device.publicKey), m_start.vaultId, me);
             if (opened && opened->seq == remoteSeq)
                 current = *opened;
         }
@@ -362,7 +388,7 @@ Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData
             auto bytes = m_remote.get(layout.head(me), SignedHead::MaxFileBytes);
             if (!bytes)
                 return bytes.error();
-            auto opened = SignedHead::open(*bytes, toQByteArray(store.device.publicKey), m_vault.header().vaultId, me);
+            auto opened = SignedHead::open(*bytes, toQByteArray(store.device.publicKey), m_start.vaultId, me);
             if (!opened)
                 return opened.error();
             current = *opened;
@@ -377,10 +403,10 @@ Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData
         source.open(QIODevice::ReadOnly);
         if (Status s = m_remote.putImmutable(layout.device(me), source, sealed.size()); !s)
             return s;
-        QByteArray marker = m_vault.header().vaultId.toLatin1();
+        QByteArray marker = m_start.vaultId.toLatin1();
         QBuffer markerSource(&marker);
         markerSource.open(QIODevice::ReadOnly);
-        if (Status s = m_remote.putImmutable(QStringLiteral("papertrail/vaults/") + m_vault.header().vaultId,
+        if (Status s = m_remote.putImmutable(QStringLiteral("papertrail/vaults/") + m_start.vaultId,
                                              markerSource, marker.size());
             !s)
             return s;
@@ -448,7 +474,7 @@ Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData
         report.bytesPushed += sealed.size();
         report.recordsPushed += int(newPacks.at(i).records.size());
     }
-    SignedHead head{m_vault.header().vaultId, me, mine.seq, mine.hash, packs + newRanges, QDateTime::currentDateTimeUtc()};
+    SignedHead head{m_start.vaultId, me, mine.seq, mine.hash, packs + newRanges, QDateTime::currentDateTimeUtc()};
     const QByteArray file = head.sign(store.device.secretKey);
     if (Status s = m_remote.putMutable(layout.head(me), file); !s)
         return s;

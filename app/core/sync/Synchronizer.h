@@ -9,7 +9,9 @@
 //     the attachments their revisions name, and commit it all in one transaction;
 //  4. push: this device's new records and their objects in packs, their attachments, then
 //     heads/<device> last, read back before the sync counts as done.
-// Any refusal leaves the local vault as it was. Runs on a worker thread; blocks.
+// Any refusal leaves the local vault as it was. Blocks: the app runs it on a worker thread with
+// that thread's own connection to journal.db, from a SyncStart taken on the vault's thread, and
+// reloads the journal there afterwards (syncNow does all of it on one thread, for the CLI).
 #include "Remote.h"
 #include "Result.h"
 #include "SyncCache.h"
@@ -32,11 +34,23 @@ struct SyncReport {
     QStringList devicesPulled; // devices whose new records came in
 };
 
+// What a sync starts from, read on the vault's own thread.
+struct SyncStart {
+    QString vaultId;
+    QByteArray header; // vault.json
+    LogHeads local;    // the journal's heads
+    LogHeads seen;     // what this device has seen of each device (SeenHeads)
+
+    [[nodiscard]] static SyncStart of(const Vault& vault);
+};
+
 class Synchronizer final {
 public:
-    // `deviceName` is how this device is listed to the others ("Pixel 8").
-    Synchronizer(Vault& vault, Remote& remote, SyncCache cache, QString deviceName);
+    // `store` may hold another thread's connection to journal.db. `deviceName` is how this device
+    // is listed to the others ("Pixel 8").
+    Synchronizer(Vault::Store store, SyncStart start, Remote& remote, SyncCache cache, QString deviceName);
 
+    // After records came in (recordsPulled > 0), the caller reloads the vault (Vault::reload).
     [[nodiscard]] Result<SyncReport> run();
 
 private:
@@ -49,13 +63,18 @@ private:
     [[nodiscard]] Status push(const QHash<QString, RemoteHead>& heads, SyncCacheData& cache, SyncReport& report);
     [[nodiscard]] Result<QByteArray> publicKeyOf(const QString& device);
     [[nodiscard]] Result<QList<AttachmentRef>> attachmentsOf(const QString& object, const QByteArray& data) const;
+    [[nodiscard]] std::optional<QString> recordHash(const QString& device, qint64 seq) const;
 
-    Vault& m_vault;
+    Vault::Store m_store;
+    SyncStart m_start;
     Remote& m_remote;
     SyncCache m_cache;
     QString m_deviceName;
     QHash<QString, QByteArray> m_publicKeys;      // devices known locally
     QHash<QString, QByteArray> m_newRegistrations; // devices first seen in this sync
 };
+
+// A sync on the vault's own thread, reloading the journal when records came in.
+[[nodiscard]] Result<SyncReport> syncNow(Vault& vault, Remote& remote, SyncCache cache, const QString& deviceName);
 
 } // namespace pt::core::sync
