@@ -4,28 +4,18 @@
 #include "PassphraseSource.h"
 #include "TerminalText.h"
 #include "platform/KeychainSecretStore.h"
+#include "sync/DeviceRegistration.h"
 #include "sync/Link.h"
 #include "sync/RemoteSettings.h"
 #include "sync/Synchronizer.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSysInfo>
 
 namespace pt::cli {
 
 using namespace pt::core;
 using namespace pt::core::sync;
-
-namespace {
-
-QString deviceName()
-{
-    const QString host = QSysInfo::machineHostName();
-    return host.isEmpty() ? QStringLiteral("papertrail-cli") : host + QStringLiteral(" (papertrail-cli)");
-}
-
-} // namespace
 
 Result<QString> Cli::remotePassword(const QString& vaultId, const RemoteSettings& settings) const
 {
@@ -121,7 +111,7 @@ int Cli::sync()
     auto remote = openRemote(*settings, *password);
     if (!remote)
         return fail(remote.error());
-    auto report = syncNow(**vault, **remote, SyncCache::forVault(vaultId), deviceName());
+    auto report = syncNow(**vault, **remote, SyncCache::forVault(vaultId), thisDeviceName(QStringLiteral("papertrail-cli")));
     if (!report)
         return fail(report.error());
     if (m_parser.isSet(QStringLiteral("json"))) {
@@ -209,7 +199,7 @@ int Cli::link()
     }
     if (Status s = probe.save(vaultId); !s)
         return fail(s.error());
-    auto report = syncNow(**vault, **remote, SyncCache::forVault(vaultId), deviceName());
+    auto report = syncNow(**vault, **remote, SyncCache::forVault(vaultId), thisDeviceName(QStringLiteral("papertrail-cli")));
     if (!report)
         return fail(Error{report.error().code,
                           QStringLiteral("The vault was linked in %1, but the first sync failed: %2 Run "

@@ -6,6 +6,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSysInfo>
 
 namespace pt::core::sync {
 
@@ -21,6 +22,12 @@ Error unregistered(const QString& device)
 }
 
 } // namespace
+
+QString thisDeviceName(const QString& what)
+{
+    const QString host = QSysInfo::machineHostName();
+    return host.isEmpty() ? what : host + QStringLiteral(" (") + what + QLatin1Char(')');
+}
 
 QByteArray DeviceRegistration::seal(const VaultKeys& keys) const
 {

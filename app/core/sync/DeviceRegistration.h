@@ -27,4 +27,8 @@ struct DeviceRegistration {
                                                          const QString& device);
 };
 
+// How this machine is listed to the other devices: its host name and what runs there
+// ("laptop (papertrail-cli)", "laptop (Debian GNU/Linux 12)").
+[[nodiscard]] QString thisDeviceName(const QString& what);
+
 } // namespace pt::core::sync

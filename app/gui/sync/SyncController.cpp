@@ -2,6 +2,7 @@
 
 #include "VaultController.h"
 #include "platform/SecretStore.h"
+#include "sync/DeviceRegistration.h"
 #include "sync/StoppableRemote.h"
 
 #include <QLocale>
@@ -14,17 +15,6 @@ namespace pt::gui {
 
 using namespace pt::core;
 using namespace pt::core::sync;
-
-namespace {
-
-QString thisDeviceName()
-{
-    const QString host = QSysInfo::machineHostName();
-    const QString product = QSysInfo::prettyProductName();
-    return host.isEmpty() ? product : host + QStringLiteral(" (") + product + QLatin1Char(')');
-}
-
-} // namespace
 
 SyncController::SyncController(QObject* parent) : QObject(parent)
 {
@@ -177,7 +167,7 @@ void SyncController::start(const QString& password)
     const SyncStart syncStart = SyncStart::of(*vault);
     const Vault::Store store = vault->store();
     const RemoteSettings settings = m_settings;
-    const QString name = thisDeviceName();
+    const QString name = thisDeviceName(QSysInfo::prettyProductName());
     auto result = std::make_shared<std::optional<Result<SyncReport>>>();
     const bool started = m_controller->runInBackground(
         [=](const std::atomic<bool>& stop) {
