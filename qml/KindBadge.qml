@@ -22,7 +22,7 @@ Rectangle {
     radius: width / 2
     color: style.color
     Accessible.role: Accessible.Graphic
-    Accessible.name: kind
+    Accessible.name: KindNames.label(kind)
 
     Text {
         textFormat: Text.PlainText

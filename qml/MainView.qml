@@ -57,10 +57,11 @@ Page {
         id: listPane
         Item {
             id: pane
+            objectName: "listPane"
             // Wide, the phone stack keeps a hidden copy of this pane: only the copy on screen is live.
             readonly property bool live: StackView.view ? !root.wide : root.wide
             StackLayout {
-                anchors.fill: parent
+                anchors { left: parent.left; right: parent.right; top: parent.top; bottom: tabs.top }
                 currentIndex: root.tab
                 TimelinePage {
                     controller: root.controller
@@ -83,8 +84,19 @@ Page {
             }
             // Over every tab: a new note is one tap away wherever the list pane is.
             CaptureButton {
-                anchors { right: parent.right; bottom: parent.bottom; margins: 20 }
+                anchors { right: parent.right; bottom: tabs.top; margins: 20 }
                 onCaptureRequested: (kind) => root.capture(kind)
+            }
+            // The tabs choose what this pane lists, so they belong to it: when wide they sit under
+            // the list, not under the entry beside it; on a phone an opened entry covers them.
+            TabBar {
+                id: tabs
+                anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                currentIndex: root.tab
+                onCurrentIndexChanged: root.tab = currentIndex
+                TabButton { text: qsTr("Timeline"); Accessible.name: qsTr("Timeline") }
+                TabButton { text: qsTr("Search"); Accessible.name: qsTr("Search") }
+                TabButton { text: qsTr("Settings"); Accessible.name: qsTr("Settings") }
             }
         }
     }
@@ -142,15 +154,5 @@ Page {
                 text: qsTr("Select an entry, or press Ctrl+N to write down what just happened.")
             }
         }
-    }
-
-    footer: TabBar {
-        id: tabs
-        visible: root.wide || phoneStack.depth === 1
-        currentIndex: root.tab
-        onCurrentIndexChanged: root.tab = currentIndex
-        TabButton { text: qsTr("Timeline"); Accessible.name: qsTr("Timeline") }
-        TabButton { text: qsTr("Search"); Accessible.name: qsTr("Search") }
-        TabButton { text: qsTr("Settings"); Accessible.name: qsTr("Settings") }
     }
 }

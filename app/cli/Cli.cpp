@@ -46,6 +46,9 @@ const std::map<QString, CommandSpec>& commands()
         {QStringLiteral("new-recovery-key"), {{}, 0, 0}},
         {QStringLiteral("remember"), {{}, 0, 0}},
         {QStringLiteral("forget"), {{}, 0, 0}},
+        {QStringLiteral("remote"), {{"user", "password-file"}, 1, 2}},
+        {QStringLiteral("sync"), {{}, 0, 0}},
+        {QStringLiteral("link"), {{"user", "password-file", "vault-id"}, 1, 1}},
     };
     return specs;
 }
@@ -73,6 +76,12 @@ QString usageText()
         "                                         change the passphrase (asks for the current one first)\n"
         "  new-recovery-key                       replace the recovery key; the old one stops working\n"
         "  remember | forget                      keep / remove this device's key in the OS keychain\n"
+        "  remote set FOLDER-OR-URL [--user U] [--password-file F]\n"
+        "                                         sync with a folder or a WebDAV server (app password kept in the keychain)\n"
+        "  remote show                            the remote this vault syncs with\n"
+        "  sync                                   pull what other devices wrote, push what this one wrote\n"
+        "  link FOLDER-OR-URL [--user U] [--password-file F] [--vault-id ID]\n"
+        "                                         make --vault DIR a new device of the vault on that remote\n"
         "\n"
         "The passphrase comes from --passphrase-file, PAPERTRAIL_PASSPHRASE, the keychain (after\n"
         "'remember'), or a prompt. --recovery-key-file FILE unlocks with the recovery key instead\n"
@@ -140,6 +149,9 @@ int Cli::run(const QStringList& arguments)
         {"until", "list: up to this date or time.", "D"},
         {"deleted", "list: include deleted entries."},
         {"history", "show: every revision."},
+        {"user", "remote set, link: the WebDAV user name.", "U"},
+        {"password-file", "remote set, link: read the WebDAV app password from FILE.", "FILE"},
+        {"vault-id", "link: which vault, when the remote holds more than one.", "ID"},
         {"out", "attachment get: write to FILE.", "FILE"},
         {"stdout", "attachment get: write to standard output."},
         {"help", "Show this help."},
@@ -179,6 +191,7 @@ int Cli::run(const QStringList& arguments)
         {"restore", &Cli::restore},   {"purge", &Cli::purge},       {"attachment", &Cli::attachment}, {"search", &Cli::search},
         {"verify", &Cli::verify},     {"passwd", &Cli::passwd},     {"remember", &Cli::remember},
         {"forget", &Cli::forget},     {"new-recovery-key", &Cli::newRecoveryKey},
+        {"remote", &Cli::remote},     {"sync", &Cli::sync},         {"link", &Cli::link},
     };
     return (this->*handlers.at(command))();
 }

@@ -1,9 +1,10 @@
 #pragma once
 // papertrail-cli: the command-line contract of docs/CLI.md. One method per command; each returns
 // the process exit code (0 ok, 1 failed, 2 usage, 3 wrong key, 4 damaged, 5 not found). Cli.cpp
-// parses and unlocks; the commands live by group in VaultCommands.cpp, EntryCommands.cpp and
-// AttachmentCommands.cpp.
+// parses and unlocks; the commands live by group in VaultCommands.cpp, EntryCommands.cpp,
+// AttachmentCommands.cpp and SyncCommands.cpp.
 #include "Result.h"
+#include "sync/RemoteSettings.h"
 #include "vault/Vault.h"
 
 #include <QCommandLineParser>
@@ -66,6 +67,13 @@ private:
     int newRecoveryKey();
     int remember();
     int forget();
+    int remote();
+    int sync();
+    int link();
+    // The app password kept for this vault's WebDAV remote (empty for a folder).
+    [[nodiscard]] core::Result<QString> remotePassword(const QString& vaultId, const core::sync::RemoteSettings& settings) const;
+    // A remote from `remote set` / `link` arguments; a WebDAV password goes into the keychain.
+    [[nodiscard]] core::Result<core::sync::RemoteSettings> remoteSettingsFromArguments(const QString& typed, const QString& vaultId);
 
     QCommandLineParser m_parser;
     QStringList m_args; // positional arguments after the command

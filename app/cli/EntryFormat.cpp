@@ -1,8 +1,10 @@
 #include "EntryFormat.h"
 
+#include "ByteSize.h"
 #include "TerminalText.h"
 #include "TimeFormat.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 namespace pt::cli {
@@ -33,13 +35,80 @@ QJsonArray headsJson(const LogHeads& heads)
 
 QString humanTime(const QDateTime& t) { return t.isValid() ? t.toString(QStringLiteral("yyyy-MM-dd HH:mm t")) : QString(); }
 
+// The app's figures (core::byteSize) in the CLI's words: "1 byte", "512 bytes", "1.5 KiB".
 QString humanSize(qint64 bytes)
 {
-    if (bytes < 1024)
-        return QStringLiteral("%1 B").arg(bytes);
-    if (bytes < 1024 * 1024)
-        return QStringLiteral("%1 KiB").arg(double(bytes) / 1024, 0, 'f', 1);
-    return QStringLiteral("%1 MiB").arg(double(bytes) / (1024 * 1024), 0, 'f', 1);
+    const ByteSize size = byteSize(bytes);
+    const QString number = QStringLiteral("%1.%2").arg(size.tenths / 10).arg(size.tenths % 10);
+    switch (size.unit) {
+    case ByteSize::Unit::Bytes:
+        return size.bytes == 1 ? QStringLiteral("1 byte") : QStringLiteral("%1 bytes").arg(size.bytes);
+    case ByteSize::Unit::KiB:
+        return number + QStringLiteral(" KiB");
+    case ByteSize::Unit::MiB:
+        return number + QStringLiteral(" MiB");
+    case ByteSize::Unit::GiB:
+        return number + QStringLiteral(" GiB");
+    }
+    return {};
+}
+
+// A kind as the history has always printed it: "Note", "Shout-out".
+QString kindName(const QString& kind)
+{
+    if (kind.isEmpty())
+        return kind;
+    return kind.front().toUpper() + kind.mid(1);
+}
+
+// The CLI's names for RevisionDiff's field keys; the meeting sections as the app names them.
+QString fieldName(const QString& field)
+{
+    static const QHash<QString, QString> names{
+        {QStringLiteral("kind"), QStringLiteral("Kind")},
+        {QStringLiteral("title"), QStringLiteral("Title")},
+        {QStringLiteral("occurred_at"), QStringLiteral("Happened")},
+        {QStringLiteral("body"), QStringLiteral("Body")},
+        {QStringLiteral("tags"), QStringLiteral("Tags")},
+        {QStringLiteral("attachments"), QStringLiteral("Attachments")},
+        {QStringLiteral("fields.attendees"), QStringLiteral("Present")},
+        {QStringLiteral("fields.agreements"), QStringLiteral("Agreed")},
+        {QStringLiteral("fields.disagreements"), QStringLiteral("Not agreed")},
+        {QStringLiteral("fields.action_items"), QStringLiteral("Next steps")},
+    };
+    return names.value(field, fieldKeyAsText(field));
+}
+
+QString changeValue(const FieldChange& change, const QString& value)
+{
+    if (value.isEmpty())
+        return QStringLiteral("(none)");
+    return change.field == QLatin1String("kind") ? kindName(value) : value;
+}
+
+// One line: "Title: A -> B", "Tags: added hr; removed pip", "Body: kept [-old-]{+new+} kept".
+QString changeLine(const FieldChange& change)
+{
+    const QString name = fieldName(change.field);
+    switch (change.shape) {
+    case FieldChange::Shape::Value:
+        return QStringLiteral("%1: %2 -> %3").arg(name, changeValue(change, change.before), changeValue(change, change.after));
+    case FieldChange::Shape::List: {
+        const QStringList added = itemsOfKind(change, TextSegment::Kind::Added);
+        const QStringList removed = itemsOfKind(change, TextSegment::Kind::Removed);
+        QStringList parts;
+        if (!added.isEmpty())
+            parts << QStringLiteral("added ") + added.join(QStringLiteral(", "));
+        if (!removed.isEmpty())
+            parts << QStringLiteral("removed ") + removed.join(QStringLiteral(", "));
+        if (parts.isEmpty())
+            parts << QStringLiteral("reordered");
+        return QStringLiteral("%1: %2").arg(name, parts.join(QStringLiteral("; ")));
+    }
+    case FieldChange::Shape::Text:
+        return QStringLiteral("%1: %2").arg(name, markedText(change.segments));
+    }
+    return {};
 }
 
 } // namespace
@@ -89,8 +158,10 @@ QJsonObject entryJson(const Entry& e)
 QString listLine(const Entry& e)
 {
     QString flags;
-    if (e.revisions.size() > 1)
+    if (e.edited())
         flags += QStringLiteral(" (edited)");
+    if (e.restored() && !e.deleted)
+        flags += QStringLiteral(" (restored)");
     if (e.purged)
         flags += QStringLiteral(" (purged)");
     else if (e.deleted)
@@ -142,7 +213,7 @@ QString revisionText(const EntryRevision& r, const QStringList& changed, const Q
         // Old and new value of each change; lines of a long text stay indented under it.
         text += QLatin1Char('\n');
         for (const FieldChange& c : changes)
-            text += QStringLiteral("  %1\n").arg(terminalSafe(describeChange(c)).replace(QLatin1Char('\n'), QStringLiteral("\n    ")));
+            text += QStringLiteral("  %1\n").arg(terminalSafe(changeLine(c)).replace(QLatin1Char('\n'), QStringLiteral("\n    ")));
         return text + QLatin1Char('\n');
     }
     text += QStringLiteral("\nTitle     %1\nOccurred  %2\n").arg(terminalLine(r.title), isoWithOffset(r.occurredAt));
@@ -165,11 +236,13 @@ QJsonArray changesJson(const QList<FieldChange>& changes)
 {
     QJsonArray list;
     for (const FieldChange& c : changes) {
+        // A kind's values as the text shows them ("Note"), as this JSON always had them.
+        const bool kind = c.field == QLatin1String("kind");
         QJsonObject o{{QStringLiteral("field"), c.field},
-                      {QStringLiteral("label"), c.label},
-                      {QStringLiteral("before"), c.before},
-                      {QStringLiteral("after"), c.after},
-                      {QStringLiteral("text"), describeChange(c)}};
+                      {QStringLiteral("label"), fieldName(c.field)},
+                      {QStringLiteral("before"), kind ? kindName(c.before) : c.before},
+                      {QStringLiteral("after"), kind ? kindName(c.after) : c.after},
+                      {QStringLiteral("text"), changeLine(c)}};
         QJsonArray words;
         for (const TextSegment& s : c.segments)
             words.append(QJsonObject{{QStringLiteral("kind"), s.kind == TextSegment::Kind::Same      ? QStringLiteral("same")

@@ -1,5 +1,8 @@
 #include "EntryDetails.h"
 
+#include "FieldNames.h"
+#include "KindNames.h"
+#include "MeetingRecap.h"
 #include "VaultController.h"
 #include "vault/RevisionDiff.h"
 
@@ -73,6 +76,42 @@ QVariantList wordPieces(const QList<core::TextSegment>& segments)
     return pieces;
 }
 
+// A value as the page shows it: a kind by its name, nothing as "(none)".
+QString changeValue(const core::FieldChange& change, const QString& value)
+{
+    if (value.isEmpty())
+        return EntryDetails::tr("(none)");
+    return change.field == QLatin1String("kind") ? KindNames::label(value) : value;
+}
+
+// One line, in the app's words: "Title: A -> B", "Tags: added hr; removed pip",
+// "Body: kept [-old-]{+new+} kept".
+QString describe(const core::FieldChange& change)
+{
+    const QString name = FieldNames::label(change.field);
+    switch (change.shape) {
+    case core::FieldChange::Shape::Value:
+        //: A changed field: its name, the old value and the new one.
+        return EntryDetails::tr("%1: %2 -> %3").arg(name, changeValue(change, change.before), changeValue(change, change.after));
+    case core::FieldChange::Shape::List: {
+        const QStringList added = core::itemsOfKind(change, core::TextSegment::Kind::Added);
+        const QStringList removed = core::itemsOfKind(change, core::TextSegment::Kind::Removed);
+        QStringList parts;
+        if (!added.isEmpty())
+            parts << EntryDetails::tr("added %1").arg(added.join(QStringLiteral(", ")));
+        if (!removed.isEmpty())
+            parts << EntryDetails::tr("removed %1").arg(removed.join(QStringLiteral(", ")));
+        if (parts.isEmpty())
+            parts << EntryDetails::tr("reordered");
+        //: A changed list or text: its name and what changed.
+        return EntryDetails::tr("%1: %2").arg(name, parts.join(QStringLiteral("; ")));
+    }
+    case core::FieldChange::Shape::Text:
+        return EntryDetails::tr("%1: %2").arg(name, core::markedText(change.segments));
+    }
+    return {};
+}
+
 QVariantList changesList(const QList<core::FieldChange>& changes)
 {
     QVariantList list;
@@ -80,12 +119,12 @@ QVariantList changesList(const QList<core::FieldChange>& changes)
         const bool text = c.shape == core::FieldChange::Shape::Text;
         list.append(QVariantMap{
             {QStringLiteral("field"), c.field},
-            {QStringLiteral("label"), c.label},
+            {QStringLiteral("label"), FieldNames::label(c.field)},
             {QStringLiteral("before"), c.before},
             {QStringLiteral("after"), c.after},
             {QStringLiteral("isText"), text},
             // Short values and lists in one line; long text as its words.
-            {QStringLiteral("summary"), core::describeChange(c)},
+            {QStringLiteral("summary"), describe(c)},
             {QStringLiteral("words"), text ? wordPieces(c.segments) : QVariantList()},
         });
     }
@@ -155,6 +194,39 @@ QDateTime EntryDetails::firstRecordedAt() const
 }
 QStringList EntryDetails::tags() const { return m_entry ? m_entry->latest.tags : QStringList(); }
 QVariantMap EntryDetails::fields() const { return m_entry ? m_entry->latest.fields.toVariantMap() : QVariantMap(); }
+QDateTime EntryDetails::editedAt() const { return m_entry ? m_entry->editedAt.toLocalTime() : QDateTime(); }
+QDateTime EntryDetails::restoredAt() const { return m_entry ? m_entry->restoredAt.toLocalTime() : QDateTime(); }
+
+QVariantList EntryDetails::meetingSections() const
+{
+    QVariantList list;
+    if (!m_entry)
+        return list;
+    for (const char* key : {core::meeting::Attendees, core::meeting::Agreements, core::meeting::Disagreements,
+                            core::meeting::ActionItems}) {
+        const QJsonValue value = m_entry->latest.fields.value(QLatin1String(key));
+        QString text;
+        if (value.isArray()) {
+            QStringList items;
+            for (const QJsonValue& item : value.toArray())
+                if (const QString s = item.toString().trimmed(); !s.isEmpty())
+                    items << s;
+            text = items.join(QStringLiteral(", "));
+        } else {
+            text = value.toString().trimmed();
+        }
+        if (text.isEmpty())
+            continue;
+        const QString field = QStringLiteral("fields.") + QLatin1String(key);
+        list.append(QVariantMap{
+            {QStringLiteral("key"), QString::fromLatin1(key)},
+            {QStringLiteral("label"), FieldNames::label(field)},
+            {QStringLiteral("text"), text},
+        });
+    }
+    return list;
+}
+
 int EntryDetails::revisionCount() const { return m_entry ? int(m_entry->revisions.size()) : 0; }
 bool EntryDetails::deleted() const { return m_entry && m_entry->deleted; }
 bool EntryDetails::purged() const { return m_entry && m_entry->purged; }

@@ -32,7 +32,13 @@ class EntryDetails : public QObject {
     Q_PROPERTY(QVariantMap fields READ fields NOTIFY changed)
     Q_PROPERTY(QVariantList attachments READ attachments NOTIFY changed)
     Q_PROPERTY(QVariantList history READ history NOTIFY changed)
+    Q_PROPERTY(QVariantList meetingSections READ meetingSections NOTIFY changed) // [{key, label, text}], the filled ones
     Q_PROPERTY(int revisionCount READ revisionCount NOTIFY changed)
+    // A revision changed a field (a restore that only brought the entry back does not count).
+    Q_PROPERTY(bool edited READ edited NOTIFY changed)
+    Q_PROPERTY(QDateTime editedAt READ editedAt NOTIFY changed)
+    Q_PROPERTY(bool restored READ restored NOTIFY changed) // brought back after a deletion
+    Q_PROPERTY(QDateTime restoredAt READ restoredAt NOTIFY changed)
     Q_PROPERTY(bool deleted READ deleted NOTIFY changed)
     Q_PROPERTY(bool purged READ purged NOTIFY changed)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY changed)
@@ -68,7 +74,12 @@ public:
     [[nodiscard]] QVariantMap fields() const;
     [[nodiscard]] QVariantList attachments() const;
     [[nodiscard]] QVariantList history() const { return m_history; }
+    [[nodiscard]] QVariantList meetingSections() const;
     [[nodiscard]] int revisionCount() const;
+    [[nodiscard]] bool edited() const { return m_entry && m_entry->edited(); }
+    [[nodiscard]] QDateTime editedAt() const;
+    [[nodiscard]] bool restored() const { return m_entry && m_entry->restored(); }
+    [[nodiscard]] QDateTime restoredAt() const;
     [[nodiscard]] bool deleted() const;
     [[nodiscard]] bool purged() const;
     [[nodiscard]] QString errorMessage() const { return m_error; }

@@ -3,6 +3,8 @@
 #include <QSet>
 #include <QUrl>
 
+#include <utility>
+
 namespace pt::gui {
 
 TimelineModel::TimelineModel(QObject* parent) : QAbstractListModel(parent) {}
@@ -28,16 +30,46 @@ void TimelineModel::setKindFilter(const QString& kind)
         return;
     m_kind = kind;
     emit kindFilterChanged();
+    emit filtersChanged();
     reload();
 }
 
-void TimelineModel::setTagFilter(const QString& tag)
+void TimelineModel::setTagFilter(const QStringList& tags)
 {
-    if (tag == m_tag)
+    // An entry must have every chosen tag, not any of them. Someone building a case picks tags to
+    // narrow down to the evidence for one claim ("pip" and "grades": the grades given during the
+    // plan), and each tag ticked should show fewer entries, the way the kind and the days do; a
+    // union would grow with every tick and bury the point under everything merely related.
+    QStringList chosen;
+    for (const QString& tag : tags)
+        if (!tag.isEmpty() && !chosen.contains(tag))
+            chosen << tag;
+    if (chosen == m_tags)
         return;
-    m_tag = tag;
+    m_tags = chosen;
     emit tagFilterChanged();
+    emit filtersChanged();
     reload();
+}
+
+void TimelineModel::setDayRange(const QString& from, const QString& to)
+{
+    QDate first = QDate::fromString(from, Qt::ISODate);
+    QDate last = QDate::fromString(to, Qt::ISODate);
+    if (first.isValid() && last.isValid() && first > last)
+        std::swap(first, last);
+    if (first == m_from && last == m_to)
+        return;
+    m_from = first;
+    m_to = last;
+    emit dayRangeChanged();
+    emit filtersChanged();
+    reload();
+}
+
+bool TimelineModel::filtered() const
+{
+    return !m_kind.isEmpty() || !m_tags.isEmpty() || m_from.isValid() || m_to.isValid();
 }
 
 void TimelineModel::setShowDeleted(bool show)
@@ -53,13 +85,36 @@ void TimelineModel::resetView()
 {
     m_query.clear();
     m_kind.clear();
-    m_tag.clear();
+    m_tags.clear();
+    m_from = m_to = QDate();
     m_showDeleted = false;
     emit queryChanged();
     emit kindFilterChanged();
     emit tagFilterChanged();
+    emit dayRangeChanged();
+    emit filtersChanged();
     emit showDeletedChanged();
     reload();
+}
+
+bool TimelineModel::passesFilters(const core::Entry& e) const
+{
+    if (!filtered())
+        return true;
+    if (e.purged)
+        return false; // no kind, tags or day left to match
+    const core::EntryRevision& r = e.latest;
+    if (!m_kind.isEmpty() && r.kind != m_kind)
+        return false;
+    for (const QString& tag : m_tags)
+        if (!r.tags.contains(tag))
+            return false;
+    if (m_from.isValid() || m_to.isValid()) {
+        const QDate day = r.occurredAt.toLocalTime().date(); // the day header it sits under
+        if ((m_from.isValid() && day < m_from) || (m_to.isValid() && day > m_to))
+            return false;
+    }
+    return true;
 }
 
 void TimelineModel::reload()
@@ -76,17 +131,14 @@ void TimelineModel::reload()
             for (const QString& t : e.latest.tags)
                 tags.insert(t);
         }
-        auto keep = [&](const core::Entry& e) {
-            return (m_kind.isEmpty() || e.latest.kind == m_kind) && (m_tag.isEmpty() || e.latest.tags.contains(m_tag));
-        };
         if (m_query.trimmed().isEmpty()) {
             rows.reserve(entries.size());
             for (core::Entry& e : entries)
-                if (keep(e))
+                if (passesFilters(e))
                     rows.append({std::move(e), {}});
         } else if (auto hits = m_journal->search(m_query)) {
             for (const core::SearchHit& hit : *hits)
-                if (auto e = m_journal->entry(hit.entryId); e && (!e->deleted || m_showDeleted) && keep(*e))
+                if (auto e = m_journal->entry(hit.entryId); e && (!e->deleted || m_showDeleted) && passesFilters(*e))
                     rows.append({*e, highlight(hit.snippet)});
         } else {
             m_searchError = hits.error().message;
@@ -96,8 +148,8 @@ void TimelineModel::reload()
     m_rows = std::move(rows);
     m_kinds = QStringList(kinds.cbegin(), kinds.cend());
     m_kinds.sort();
-    m_tags = QStringList(tags.cbegin(), tags.cend());
-    m_tags.sort(Qt::CaseInsensitive);
+    m_allTags = QStringList(tags.cbegin(), tags.cend());
+    m_allTags.sort(Qt::CaseInsensitive);
     endResetModel();
     emit countChanged();
 }
@@ -185,8 +237,10 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         return r.occurredAt;
     case DayRole: // purged entries have no date left: their own section, "" (after every day)
         return row.entry.purged ? QString() : r.occurredAt.toLocalTime().date().toString(Qt::ISODate);
-    case EditedRole:
-        return row.entry.revisions.size() > 1;
+    case EditedRole: // a revision that changed something, not a restore of what was there
+        return row.entry.edited();
+    case RestoredRole:
+        return row.entry.restored() && !row.entry.deleted;
     case AttachmentCountRole:
         return static_cast<int>(r.attachments.size());
     case ThumbnailRole:
@@ -212,7 +266,7 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
         {IdRole, "entryId"},          {TitleRole, "title"}, {HeadlineRole, "headline"},
         {BodyPreviewRole, "bodyPreview"}, {SnippetRole, "snippet"},
         {KindRole, "kind"},           {OccurredAtRole, "occurredAt"},
-        {DayRole, "day"},             {EditedRole, "edited"},
+        {DayRole, "day"},             {EditedRole, "edited"}, {RestoredRole, "restored"},
         {AttachmentCountRole, "attachmentCount"}, {ThumbnailRole, "thumbnail"},
         {TagsRole, "tags"},           {DeletedRole, "deleted"},
         {PurgedRole, "purged"},

@@ -65,7 +65,9 @@ VaultController::VaultController(QObject* parent)
 VaultController::~VaultController()
 {
     // A worker still deriving holds a pointer to the vault; keychain answers die with m_secrets.
+    m_stopBackground = true;
     m_worker.waitForFinished();
+    m_background.waitForFinished();
     setBusy(false);
     m_lockPending = false;
     lock();
@@ -77,6 +79,8 @@ void VaultController::setVaultPath(const QString& path)
 {
     if (path == m_path)
         return;
+    m_stopBackground = true;
+    m_background.waitForFinished(); // it may be syncing the vault that is closed here
     lock();
     m_worker.waitForFinished(); // it may be reading the vault that is closed here
     m_vault.reset();
@@ -389,8 +393,33 @@ void VaultController::lockNow()
     lock();
 }
 
+bool VaultController::runInBackground(std::function<void(const std::atomic<bool>& stop)> work, std::function<void()> done)
+{
+    if (!vault() || m_busy || m_background.isRunning() || m_lockPending)
+        return false;
+    m_stopBackground = false;
+    auto* watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, done = std::move(done)] {
+        watcher->deleteLater();
+        done();
+        if (m_lockPending && !m_busy) {
+            m_lockPending = false;
+            lock();
+        }
+    });
+    m_background = QtConcurrent::run([this, work = std::move(work)] { work(m_stopBackground); });
+    watcher->setFuture(m_background);
+    return true;
+}
+
 void VaultController::lock()
 {
+    if (m_background.isRunning()) {
+        // A sync is using the keys: it stops at its next request, and its completion locks.
+        m_stopBackground = true;
+        m_lockPending = true;
+        return;
+    }
     if (m_busy) {
         // A worker is reading the header or rewriting it, or the keychain is answering: the job's
         // completion locks (finishJob).

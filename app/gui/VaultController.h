@@ -11,6 +11,9 @@
 
 #include <QFuture>
 #include <QFutureWatcher>
+
+#include <atomic>
+#include <functional>
 #include <QObject>
 #include <QQmlEngine>
 #include <QtQml/qqmlregistration.h>
@@ -76,6 +79,14 @@ public:
     // Where "open in another app" puts plaintext copies: private, memory-backed, wiped on lock and
     // at start; empty when the system has no such folder (then nothing is opened outside the app).
     [[nodiscard]] static QString openedFilesDir();
+    // Work of another controller (a sync) that uses the unlocked vault on a worker thread. A lock
+    // asked for meanwhile raises `stop` (the work ends at its next step) and happens once `done`
+    // has run; the controller's destructor waits for it. False when the vault is locked, a key
+    // job is running or such work is already running.
+    bool runInBackground(std::function<void(const std::atomic<bool>& stop)> work, std::function<void()> done);
+    [[nodiscard]] bool backgroundRunning() const { return m_background.isRunning(); }
+    // The OS keychain (the sync app password lives there too).
+    [[nodiscard]] platform::SecretStore* secrets() { return m_secrets.get(); }
     // Replaces the keychain (tests use an in-memory one).
     void setSecretStore(std::unique_ptr<platform::SecretStore> store);
     // Interface tests only: an idle delay below autoLockMinutes' one-minute floor.
@@ -157,6 +168,8 @@ private:
     bool m_busy = false;
     bool m_lockPending = false;
     QFuture<void> m_worker; // the running key derivation, waited for before the vault goes away
+    QFuture<void> m_background; // runInBackground's work
+    std::atomic<bool> m_stopBackground = false;
     bool m_deviceUnlockUsed = false;
     QString m_error;
     QString m_status;

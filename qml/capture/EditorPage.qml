@@ -131,7 +131,7 @@ Page {
             TextField {
                 visible: page.isMeeting
                 text: editor.attendees
-                placeholderText: qsTr("Who was there (comma separated)")
+                placeholderText: qsTr("Names, separated by commas")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Attendees")
                 onTextEdited: editor.attendees = text
@@ -140,7 +140,7 @@ Page {
             FormTextArea {
                 id: body
                 text: editor.body
-                placeholderText: page.isMeeting ? qsTr("What was said, as close to word for word as you can")
+                placeholderText: page.isMeeting ? qsTr("As close to word for word as you can")
                                                 : qsTr("What happened? Who said what, and when?")
                 Layout.fillWidth: true
                 Layout.minimumHeight: 160
@@ -151,7 +151,7 @@ Page {
             FormTextArea {
                 visible: page.isMeeting
                 text: editor.agreements
-                placeholderText: qsTr("Points of agreement, one per line")
+                placeholderText: qsTr("One per line")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Points of agreement")
                 onTextChanged: if (text !== editor.agreements) editor.agreements = text
@@ -160,7 +160,7 @@ Page {
             FormTextArea {
                 visible: page.isMeeting
                 text: editor.disagreements
-                placeholderText: qsTr("Points of disagreement, one per line")
+                placeholderText: qsTr("One per line")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Points of disagreement")
                 onTextChanged: if (text !== editor.disagreements) editor.disagreements = text
@@ -169,7 +169,7 @@ Page {
             FormTextArea {
                 visible: page.isMeeting
                 text: editor.actionItems
-                placeholderText: qsTr("Action items: who does what, by when")
+                placeholderText: qsTr("Who does what, by when; one per line")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Action items")
                 onTextChanged: if (text !== editor.actionItems) editor.actionItems = text

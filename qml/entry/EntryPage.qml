@@ -29,9 +29,10 @@ Page {
                 Accessible.name: qsTr("Back")
                 onClicked: page.back()
             }
+            // The kind names the page; the title, however long, is in full below it.
             Label {
                 textFormat: Text.PlainText
-                text: details.headline.length > 0 ? details.headline : qsTr("(untitled)")
+                text: details.valid ? KindNames.label(details.kind) : ""
                 elide: Text.ElideRight
                 font.pixelSize: TextScale.heading
                 Layout.fillWidth: true
@@ -84,6 +85,17 @@ Page {
             width: flick.width - 32
             spacing: 12
 
+            // The whole title, wrapped: on a phone a long one takes several lines, never "...".
+            // A quick note without one is headed, as in the timeline, by its first line.
+            Label {
+                visible: details.headline.length > 0
+                textFormat: Text.PlainText
+                text: details.headline
+                wrapMode: Text.Wrap
+                font.pixelSize: TextScale.heading
+                font.weight: Font.DemiBold
+                Layout.fillWidth: true
+            }
             RowLayout {
                 spacing: 12
                 Layout.fillWidth: true
@@ -97,11 +109,18 @@ Page {
                         wrapMode: Text.WordWrap
                         Layout.fillWidth: true
                     }
+                    // "edited" only when a revision changed something; a restore says so itself.
                     Label {
+                        readonly property string format: "d MMM yyyy, HH:mm"
                         textFormat: Text.PlainText
-                        text: details.revisionCount > 1
-                              ? qsTr("Written %1 \u00B7 last edited %2").arg(Qt.formatDateTime(details.firstRecordedAt, "d MMM yyyy, HH:mm")).arg(Qt.formatDateTime(details.recordedAt, "d MMM yyyy, HH:mm"))
-                              : qsTr("Written %1").arg(Qt.formatDateTime(details.recordedAt, "d MMM yyyy, HH:mm"))
+                        text: {
+                            const parts = [qsTr("Written %1").arg(Qt.formatDateTime(details.firstRecordedAt, format))]
+                            if (details.edited)
+                                parts.push(qsTr("last edited %1").arg(Qt.formatDateTime(details.editedAt, format)))
+                            if (details.restored)
+                                parts.push(qsTr("restored %1").arg(Qt.formatDateTime(details.restoredAt, format)))
+                            return parts.join(" \u00B7 ")
+                        }
                         font.pixelSize: TextScale.small
                         opacity: 0.7
                         wrapMode: Text.WordWrap
@@ -144,8 +163,8 @@ Page {
                 }
             }
             MeetingFields {
-                visible: details.kind === "meeting"
-                fields: details.fields
+                visible: details.kind === "meeting" && sections.length > 0
+                sections: details.meetingSections
                 Layout.fillWidth: true
             }
             TextEdit {
@@ -165,26 +184,46 @@ Page {
                 delegate: ColumnLayout {
                     required property var modelData
                     Layout.fillWidth: true
+                    // Opens the viewer by click, tap, Return or Space.
                     Image {
+                        id: picture
                         visible: modelData.isImage
                         source: modelData.isImage ? modelData.source : ""
                         sourceSize.width: 1200
                         fillMode: Image.PreserveAspectFit
                         cache: false
+                        activeFocusOnTab: visible
                         Layout.fillWidth: true
                         // As tall as the picture is at this width (no letterbox), at most 420.
                         Layout.preferredHeight: visible && implicitWidth > 0 ? Math.min(420, width * implicitHeight / implicitWidth) : 0
+                        Accessible.role: Accessible.Button
                         Accessible.name: qsTr("Attached image %1").arg(modelData.name)
+                        Accessible.description: qsTr("Opens it full screen, to zoom")
+                        Accessible.onPressAction: viewer.show(modelData.source, modelData.name)
+                        Keys.onPressed: (event) => {
+                            if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter || event.key === Qt.Key_Space) {
+                                viewer.show(modelData.source, modelData.name)
+                                event.accepted = true
+                            }
+                        }
                         MouseArea {
                             anchors.fill: parent
+                            cursorShape: Qt.PointingHandCursor
                             onClicked: viewer.show(modelData.source, modelData.name)
+                        }
+                        Rectangle { // the keyboard focus
+                            anchors.fill: parent
+                            visible: picture.activeFocus
+                            color: "transparent"
+                            border.color: Material.accent
+                            border.width: 2
                         }
                     }
                     RowLayout {
                         Layout.fillWidth: true
                         Label {
                             textFormat: Text.PlainText
-                            text: modelData.name + " \u00B7 " + Math.max(1, Math.round(modelData.size / 1024)) + " KiB"
+                            text: modelData.name + " \u00B7 " + FileSize.text(modelData.size)
                             elide: Text.ElideMiddle
                             Layout.fillWidth: true
                         }

@@ -1,29 +1,40 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import PaperTrail
 
-// The structured parts of meeting notes, read-only.
-ColumnLayout {
+// The structured parts of meeting notes, read-only: each filled section by its name (FieldNames:
+// "Present", "Agreed", "Not agreed", "Next steps", as the history calls them) with its text
+// under it. Empty sections are left out (EntryDetails.meetingSections lists only filled ones).
+// Columns with set widths, not nested layouts: wrapped text then is as tall as its lines.
+Column {
     id: root
-    property var fields: ({})
-    spacing: 6
+    property var sections: []
+    spacing: 10
 
     Repeater {
-        model: [
-            { key: "attendees", label: qsTr("Present") },
-            { key: "agreements", label: qsTr("Agreed") },
-            { key: "disagreements", label: qsTr("Not agreed") },
-            { key: "action_items", label: qsTr("Next steps") }
-        ]
-        delegate: ColumnLayout {
+        model: root.sections
+        delegate: Column {
+            id: section
             required property var modelData
-            readonly property var value: root.fields[modelData.key]
-            readonly property string text: Array.isArray(value) ? value.join(", ") : (value || "")
-            visible: text.length > 0
-            Layout.fillWidth: true
-            Label { textFormat: Text.PlainText; text: modelData.label; font.weight: Font.DemiBold; font.pixelSize: TextScale.small }
-            Label { textFormat: Text.PlainText; text: parent.text; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+            width: root.width
+            spacing: 2
+            Accessible.role: Accessible.Section
+            Accessible.name: modelData.label
+            Label {
+                textFormat: Text.PlainText
+                text: section.modelData.label
+                font.weight: Font.DemiBold
+                font.pixelSize: TextScale.small
+                wrapMode: Text.WordWrap
+                width: parent.width
+            }
+            Label {
+                textFormat: Text.PlainText
+                text: section.modelData.text
+                wrapMode: Text.Wrap
+                width: parent.width
+                Accessible.name: qsTr("%1: %2").arg(section.modelData.label).arg(text)
+            }
         }
     }
 }

@@ -78,8 +78,10 @@ Pane {
                             required property var modelData
                             textFormat: Text.PlainText
                             text: modelData.text
+                            // A line break fills a row of its own: 1 px tall, since a Flow
+                            // skips items of no height, and the next word then stayed on the line.
                             width: modelData.kind === "break" ? parent.width : implicitWidth
-                            height: modelData.kind === "break" ? 0 : implicitHeight
+                            height: modelData.kind === "break" ? 1 : implicitHeight
                             color: modelData.kind === "added" ? Material.color(Material.Green)
                                  : modelData.kind === "removed" ? Material.color(Material.Red)
                                  : Material.foreground

@@ -46,6 +46,11 @@ Page {
                 Layout.fillWidth: true
             }
 
+            SyncSettings {
+                controller: page.controller
+                Layout.fillWidth: true
+            }
+
             Label { textFormat: Text.PlainText; text: qsTr("Security"); font.weight: Font.DemiBold; font.pixelSize: TextScale.subtitle }
             RowLayout {
                 Layout.fillWidth: true

@@ -15,6 +15,7 @@ ItemDelegate {
     required property string kind
     required property date occurredAt
     required property bool edited
+    required property bool restored
     required property int attachmentCount
     required property string thumbnail
     required property bool deleted
@@ -27,7 +28,8 @@ ItemDelegate {
     focus: ListView.isCurrentItem // in an EntryList the keyboard focus is on the entry itself
     highlighted: selected
     Accessible.name: purged ? qsTr("Purged entry")
-                     : (headline.length > 0 ? headline : qsTr("untitled")) + ", " + kind + (deleted ? ", " + qsTr("deleted") : "")
+                     : (headline.length > 0 ? headline : qsTr("untitled")) + ", " + KindNames.label(kind)
+                     + (deleted ? ", " + qsTr("deleted") : "")
 
     contentItem: RowLayout {
         spacing: 12
@@ -51,8 +53,8 @@ ItemDelegate {
                 }
                 Label {
                     textFormat: Text.PlainText
-                    visible: card.edited
-                    text: qsTr("edited")
+                    visible: (card.edited || card.restored) && !card.deleted
+                    text: card.restored ? qsTr("restored") : qsTr("edited")
                     font.pixelSize: TextScale.caption
                     font.italic: true
                     opacity: 0.7

@@ -12,10 +12,9 @@ Page {
 
     Component.onCompleted: controller.timeline.query = ""
 
-    header: ColumnLayout {
-        spacing: 0
+    header: Column {
         ToolBar {
-            Layout.fillWidth: true
+            width: parent.width
             RowLayout {
                 anchors.fill: parent
                 Label {
@@ -30,41 +29,11 @@ Page {
                     Accessible.name: qsTr("Lock the vault")
                     onClicked: page.controller.lockNow()
                 }
-                ToolButton {
-                    text: "\u22EE"
-                    font.pixelSize: TextScale.title
-                    Accessible.name: qsTr("Timeline options")
-                    onClicked: optionsMenu.open()
-                    Menu {
-                        id: optionsMenu
-                        MenuItem {
-                            text: qsTr("Show deleted entries")
-                            checkable: true
-                            checked: page.controller.timeline.showDeleted
-                            onToggled: page.controller.timeline.showDeleted = checked
-                        }
-                    }
-                }
             }
         }
-        RowLayout {
-            Layout.fillWidth: true
-            Layout.leftMargin: 8
-            Layout.rightMargin: 8
-            spacing: 8
-            FilterComboBox {
-                Layout.fillWidth: true
-                model: [qsTr("All kinds")].concat(page.controller.timeline.kinds.map(k => KindNames.label(k)))
-                Accessible.name: qsTr("Show only this kind")
-                onActivated: (i) => page.controller.timeline.kindFilter = i === 0 ? "" : page.controller.timeline.kinds[i - 1]
-            }
-            FilterComboBox {
-                enabled: page.controller.timeline.tags.length > 0
-                Layout.fillWidth: true
-                model: [qsTr("All tags")].concat(page.controller.timeline.tags)
-                Accessible.name: qsTr("Show only this tag")
-                onActivated: (i) => page.controller.timeline.tagFilter = i === 0 ? "" : currentText
-            }
+        TimelineFilters {
+            width: parent.width
+            timeline: page.controller.timeline
         }
     }
 
@@ -112,7 +81,7 @@ Page {
         visible: list.count === 0
         horizontalAlignment: Text.AlignHCenter
         wrapMode: Text.WordWrap
-        text: page.controller.timeline.kindFilter.length > 0 || page.controller.timeline.tagFilter.length > 0
+        text: page.controller.timeline.filtered
               ? qsTr("Nothing matches these filters.")
               : qsTr("No entries yet. Write down what happened while it is fresh: who was there, what was said, when.")
         opacity: 0.7

@@ -26,6 +26,16 @@ SHOW=$OUT
 jq_ok "$SHOW" '(.attachments | length) == 6'
 jq_ok "$SHOW" 'all(.attachments[]; has("name") and has("mime") and has("size") and has("sha256"))'
 
+step "sizes as the app shows them: bytes below 1 KiB, then one decimal"
+expect_exit 0 pt show "$ID"
+size_shown() { grep -F "Attached  $1 (" <<<"$OUT" | sed -E 's/.*, ([^,]+), sha256 .*/\1/'; }
+equals "$(size_shown empty.bin)" "0 bytes"
+equals "$(size_shown one.bin)" "1 byte"
+equals "$(size_shown chunk.bin)" "64.0 KiB"
+equals "$(size_shown "chunk plus one.bin")" "64.0 KiB"
+equals "$(size_shown big.bin)" "3.0 MiB"
+equals "$(size_shown mail.eml)" "31 bytes"
+
 for n in "${NAMES[@]}"; do
     step "round trip: $n"
     want=$(sha256_of "$T/in/$n")

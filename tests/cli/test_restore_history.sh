@@ -38,6 +38,8 @@ contains "$OUT" "Restored $ID as revision 3"
 expect_exit 0 pt list --json
 jq_ok "$OUT" "length == 1 and .[0].id == \"$ID\" and .[0].deleted == false and .[0].revision == 3"
 jq_ok "$OUT" '.[0].title == "1:1 with Dana and HR"'
+expect_exit 0 pt list
+contains "$OUT" "1:1 with Dana and HR (edited) (restored)"
 expect_exit 0 pt search --json migration
 jq_ok "$OUT" 'length == 1'
 expect_exit 0 pt show "$ID" --history
@@ -50,6 +52,16 @@ expect_exit 0 pt show "$ID" --history --json
 jq_ok "$OUT" '(.deletions | length) == 1 and .history[2].restored == true and .history[2].changes == []'
 jq_ok "$OUT" '.history[2].previous == .history[1].object'
 expect_exit 0 pt verify
+
+step "a restore alone is not an edit"
+expect_exit 0 pt add --title "Deadline moved" --body "From Friday to Wednesday."
+MOVED=$OUT
+expect_exit 0 pt delete "$MOVED"
+expect_exit 0 pt restore "$MOVED"
+expect_exit 0 pt list
+contains "$OUT" "Deadline moved (restored)"
+not_contains "$OUT" "Deadline moved (edited)"
+expect_exit 0 pt delete "$MOVED"
 
 step "a purged entry cannot be restored"
 expect_exit 0 pt delete "$ID"

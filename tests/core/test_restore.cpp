@@ -125,3 +125,64 @@ TEST_CASE("restore: a purged entry or one that is not deleted cannot be restored
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().code == ErrorCode::NotFound);
 }
+
+TEST_CASE("restore: a restored entry is restored and not edited until a revision changes a field", "[journal][restore]")
+{
+    QTemporaryDir root;
+    const QString dir = root.path() + QStringLiteral("/v");
+    ManualClock clock(QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC));
+    QString id, edited;
+    {
+        auto vault = createVault(dir, nullptr, clock.clock());
+        Journal& j = vault->journal();
+        id = addNote(j, QStringLiteral("1:1 with Dana"));
+        CHECK_FALSE(j.entry(id)->edited());
+        CHECK_FALSE(j.entry(id)->restored());
+        clock.advance(60'000);
+        REQUIRE(j.tombstone(id).ok());
+        clock.advance(60'000);
+        auto restored = j.restore(id);
+        REQUIRE(restored.ok());
+        CHECK(restored->restored());
+        CHECK(restored->restoredAt == restored->revisions.at(1).recordedAt);
+        CHECK_FALSE(restored->edited()); // two revisions, one content
+        CHECK(j.entries().first().restored());
+        CHECK_FALSE(j.entries().first().edited());
+
+        // Edited, deleted and restored: the edit's time, not the restore's.
+        edited = addNote(j, QStringLiteral("Deadline moved"));
+        clock.advance(60'000);
+        EntryChange change;
+        change.body = QStringLiteral("The migration goal moved again, without notice.");
+        REQUIRE(j.edit(edited, change).ok());
+        const QDateTime editTime = j.entry(edited)->revisions.at(1).recordedAt;
+        clock.advance(60'000);
+        REQUIRE(j.tombstone(edited).ok());
+        clock.advance(60'000);
+        const Entry back = *j.restore(edited);
+        CHECK(back.edited());
+        CHECK(back.editedAt == editTime);
+        CHECK(back.restored());
+        CHECK(back.restoredAt > editTime);
+    }
+    // The same after reopening, where the journal reads it from the log.
+    auto vault = openVault(dir, clock.clock());
+    Journal& j = vault->journal();
+    CHECK(j.entry(id)->restored());
+    CHECK_FALSE(j.entry(id)->edited());
+    CHECK(j.entry(edited)->edited());
+    CHECK(j.entry(edited)->editedAt == j.entry(edited)->revisions.at(1).recordedAt);
+
+    // A real change after the restore is an edit.
+    clock.advance(60'000);
+    EntryChange change;
+    change.title = QStringLiteral("1:1 with Dana and HR");
+    auto changed = j.edit(id, change);
+    REQUIRE(changed.ok());
+    CHECK(changed->edited());
+    CHECK(changed->editedAt == changed->revisions.at(2).recordedAt);
+    CHECK(changed->restored());
+    auto reopened = openVault(dir);
+    CHECK(reopened->journal().entry(id)->edited());
+    CHECK(reopened->journal().entry(id)->restoredAt == changed->restoredAt);
+}

@@ -1,5 +1,6 @@
-// RevisionDiff: each changed field by its human name with old and new value, word-level changes
-// in long text, meeting sections by name, and nothing for a field that stays empty.
+// RevisionDiff: each changed field by its stable key (the front ends name it in their language)
+// with old and new value, word-level changes in long text, meeting sections by key, and nothing
+// for a field that stays empty.
 #include "TestSupport.h"
 
 #include "MeetingRecap.h"
@@ -24,29 +25,65 @@ EntryRevision revision()
     return r;
 }
 
+using K = TextSegment::Kind;
+
+// The changes without words of any language: "title: A -> B", "tags: +hr -pip",
+// "body: kept [-old-]{+new+}".
 QStringList described(const QList<FieldChange>& changes)
 {
     QStringList lines;
-    for (const FieldChange& c : changes)
-        lines << describeChange(c);
+    for (const FieldChange& c : changes) {
+        switch (c.shape) {
+        case FieldChange::Shape::Value:
+            lines << QStringLiteral("%1: %2 -> %3").arg(c.field, c.before, c.after);
+            break;
+        case FieldChange::Shape::List: {
+            QStringList items;
+            for (const QString& item : itemsOfKind(c, K::Added))
+                items << QLatin1Char('+') + item;
+            for (const QString& item : itemsOfKind(c, K::Removed))
+                items << QLatin1Char('-') + item;
+            lines << QStringLiteral("%1: %2").arg(c.field, items.join(QLatin1Char(' ')));
+            break;
+        }
+        case FieldChange::Shape::Text:
+            lines << QStringLiteral("%1: %2").arg(c.field, markedText(c.segments));
+            break;
+        }
+    }
     return lines;
 }
 
-using K = TextSegment::Kind;
-
 } // namespace
 
-TEST_CASE("revision diff: short fields show old -> new by their human names", "[revisiondiff]")
+TEST_CASE("revision diff: short fields show old -> new by their stable keys", "[revisiondiff]")
 {
     const EntryRevision before = revision();
     EntryRevision after = before;
     after.title = QStringLiteral("1:1 with Dana and HR");
     after.occurredAt = QDateTime(QDate(2026, 11, 30), QTime(15, 30), QTimeZone(3600));
     after.kind = QStringLiteral("shout-out");
-    const QStringList lines = described(revisionChanges(before, after));
-    CHECK(lines == QStringList{QStringLiteral("Kind: Note -> Shout-out"),
-                               QStringLiteral("Title: 1:1 with Dana -> 1:1 with Dana and HR"),
-                               QStringLiteral("Happened: 1 Dec 15:30 -> 30 Nov 15:30")});
+    const QList<FieldChange> changes = revisionChanges(before, after);
+    // A kind is its id, for the front end to name ("Shout-out" in the app, translated).
+    CHECK(described(changes) == QStringList{QStringLiteral("kind: note -> shout-out"),
+                                            QStringLiteral("title: 1:1 with Dana -> 1:1 with Dana and HR"),
+                                            QStringLiteral("occurred_at: 1 Dec 15:30 -> 30 Nov 15:30")});
+    for (const FieldChange& c : changes)
+        CHECK(c.shape == FieldChange::Shape::Value);
+}
+
+TEST_CASE("revision diff: a field the front ends do not know is named by its key in words", "[revisiondiff]")
+{
+    CHECK(fieldKeyAsText(QStringLiteral("fields.pay_grade")) == QStringLiteral("Pay grade"));
+    CHECK(fieldKeyAsText(QStringLiteral("mood")) == QStringLiteral("Mood"));
+    CHECK(fieldKeyAsText(QString()).isEmpty());
+    EntryRevision before = revision();
+    EntryRevision after = before;
+    after.fields = {{QStringLiteral("pay_grade"), QStringLiteral("L4")}};
+    const QList<FieldChange> changes = revisionChanges(before, after);
+    REQUIRE(changes.size() == 1);
+    CHECK(changes.at(0).field == QStringLiteral("fields.pay_grade"));
+    CHECK(changes.at(0).after == QStringLiteral("L4"));
 }
 
 TEST_CASE("revision diff: a time that differs only in seconds or year shows them", "[revisiondiff]")
@@ -55,10 +92,10 @@ TEST_CASE("revision diff: a time that differs only in seconds or year shows them
     EntryRevision after = before;
     after.occurredAt = before.occurredAt.addSecs(20);
     CHECK(described(revisionChanges(before, after)) ==
-          QStringList{QStringLiteral("Happened: 1 Dec 2026 15:30:00 -> 1 Dec 2026 15:30:20")});
+          QStringList{QStringLiteral("occurred_at: 1 Dec 2026 15:30:00 -> 1 Dec 2026 15:30:20")});
     after.occurredAt = before.occurredAt.addYears(-1);
     CHECK(described(revisionChanges(before, after)) ==
-          QStringList{QStringLiteral("Happened: 1 Dec 2026 15:30 -> 1 Dec 2025 15:30")});
+          QStringList{QStringLiteral("occurred_at: 1 Dec 2026 15:30 -> 1 Dec 2025 15:30")});
 }
 
 TEST_CASE("revision diff: tags and attachments added and removed by name", "[revisiondiff]")
@@ -75,8 +112,8 @@ TEST_CASE("revision diff: tags and attachments added and removed by name", "[rev
     CHECK(changes.at(0).shape == FieldChange::Shape::List);
     CHECK(changes.at(0).before == QStringLiteral("pip"));
     CHECK(changes.at(0).after == QStringLiteral("hr, meeting"));
-    CHECK(described(changes) == QStringList{QStringLiteral("Tags: added hr, meeting; removed pip"),
-                                            QStringLiteral("Attachments: added email.eml; removed grade.png")});
+    CHECK(described(changes) == QStringList{QStringLiteral("tags: +hr +meeting -pip"),
+                                            QStringLiteral("attachments: +email.eml -grade.png")});
 }
 
 TEST_CASE("revision diff: the body shows the words added and removed in context", "[revisiondiff]")
@@ -87,7 +124,7 @@ TEST_CASE("revision diff: the body shows the words added and removed in context"
     const QList<FieldChange> changes = revisionChanges(before, after);
     REQUIRE(changes.size() == 1);
     const FieldChange& body = changes.at(0);
-    CHECK(body.label == QStringLiteral("Body"));
+    CHECK(body.field == QStringLiteral("body"));
     CHECK(body.shape == FieldChange::Shape::Text);
     CHECK(body.before == before.body);
     CHECK(body.after == after.body);
@@ -97,8 +134,8 @@ TEST_CASE("revision diff: the body shows the words added and removed in context"
                                               {K::Same, QStringLiteral(" on ")},
                                               {K::Removed, QStringLiteral("track.")},
                                               {K::Added, QStringLiteral("track; I showed the PRs.")}});
-    CHECK(describeChange(body) ==
-          QStringLiteral("Body: She said the migration goal is [-not-] on [-track.-]{+track; I showed the PRs.+}"));
+    CHECK(markedText(body.segments) ==
+          QStringLiteral("She said the migration goal is [-not-] on [-track.-]{+track; I showed the PRs.+}"));
 }
 
 TEST_CASE("revision diff: word diff marks single words and cuts long unchanged runs", "[revisiondiff]")
@@ -139,7 +176,7 @@ TEST_CASE("revision diff: a huge text is compared without running out of memory"
     CHECK(segments.at(1).text == b.join(QLatin1Char(' ')));
 }
 
-TEST_CASE("revision diff: meeting sections by their names and nothing for an empty field that stays empty", "[revisiondiff]")
+TEST_CASE("revision diff: meeting sections by their keys and nothing for an empty field that stays empty", "[revisiondiff]")
 {
     EntryRevision before = revision();
     before.kind = QStringLiteral("meeting");
@@ -153,9 +190,9 @@ TEST_CASE("revision diff: meeting sections by their names and nothing for an emp
                     {QLatin1String(meeting::ActionItems), QStringLiteral("Send the recap")}};
     // Disagreements: empty before, missing after: not a change.
     const QStringList lines = described(revisionChanges(before, after));
-    CHECK(lines == QStringList{QStringLiteral("Present: added Sam (HR)"),
-                               QStringLiteral("Agreed: Ship the report by [-Friday-]{+Monday+}"),
-                               QStringLiteral("Next steps: {+Send the recap+}")});
+    CHECK(lines == QStringList{QStringLiteral("fields.attendees: +Sam (HR)"),
+                               QStringLiteral("fields.agreements: Ship the report by [-Friday-]{+Monday+}"),
+                               QStringLiteral("fields.action_items: {+Send the recap+}")});
 
     // Revisions that differ only in empty fields, and identical ones, have no changes.
     EntryRevision emptied = before;

@@ -49,15 +49,25 @@ TEST_CASE("Every dialog, menu and picker opens and closes", "[ui][dialogs]")
         REQUIRE(source.open(QIODevice::ReadOnly));
         pt::core::EntryDraft draft;
         draft.title = QStringLiteral("Written warning");
+        draft.tags = {QStringLiteral("hr")}; // so the tag filter has a tag to offer
         draft.attachments = {{&source, QStringLiteral("warning.pdf"), QStringLiteral("application/pdf")}};
         REQUIRE(vault.journal().add(draft).ok());
     });
     Ui ui(path);
     ui.unlockWithPassphrase();
 
-    // The timeline's options menu and the capture menu.
-    opensAndCloses(ui, QStringLiteral("Show deleted entries"),
-                   [&] { ui.clickNamed("QQuickAbstractButton", QStringLiteral("Timeline options")); }, "QQuickAbstractButton");
+    // The timeline's filters: the days (and the calendar for each end) and the tags.
+    opensAndCloses(ui, QStringLiteral("Show entries between these days"),
+                   [&] { ui.clickNamed("QQuickAbstractButton", QStringLiteral("Show only entries between two days")); });
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Show only entries between two days"));
+    opensAndCloses(ui, QStringLiteral("First day to show"),
+                   [&] { ui.clickNamed("QQuickAbstractButton", QStringLiteral("First day")); });
+    opensAndCloses(ui, QStringLiteral("Last day to show"),
+                   [&] { ui.clickNamed("QQuickAbstractButton", QStringLiteral("Last day")); });
+    ui.key(Qt::Key_Escape);
+    REQUIRE(waitFor([&] { return ui.withText("QQuickLabel", QStringLiteral("Show entries between these days")) == nullptr; }));
+    opensAndCloses(ui, QStringLiteral("Show entries with these tags"),
+                   [&] { ui.clickNamed("QQuickAbstractButton", QStringLiteral("Show only entries with these tags")); });
 
     // The editor: the file picker, the date and the time.
     ui.clickNamed("QQuickAbstractButton", QStringLiteral("Write a new note"));
@@ -71,7 +81,7 @@ TEST_CASE("Every dialog, menu and picker opens and closes", "[ui][dialogs]")
     ui.clickNamed("QQuickAbstractButton", QStringLiteral("Close; the draft is kept"));
 
     // The entry page: delete, purge, open in another app.
-    ui.click(ui.waitNamed("EntryCard", QStringLiteral("Written warning, note")));
+    ui.click(ui.waitNamed("EntryCard", QStringLiteral("Written warning, Note")));
     ui.waitPage("EntryPage");
     opensAndCloses(ui, QStringLiteral("Delete this entry?"), [&] {
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("More actions"));

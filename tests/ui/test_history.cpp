@@ -83,8 +83,7 @@ TEST_CASE("History: old -> new for each field and the body's words and a restore
     {
         Ui ui(path);
         ui.unlockWithPassphrase();
-        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Timeline options"));
-        ui.clickText("QQuickMenuItem", QStringLiteral("Show deleted entries"));
+        ui.clickNamed("QQuickCheckBox", QStringLiteral("Show deleted entries"));
         ui.click(cardTitled(ui, QStringLiteral("1:1 with Dana and HR")));
         ui.waitPage("EntryPage");
         REQUIRE(ui.details()->deleted());

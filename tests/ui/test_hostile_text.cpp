@@ -244,7 +244,18 @@ void tour(QSize size)
     checkAllTextPlain(ui, "timeline");
     checkLiteralMarkupShown(ui);
     openComboAndClose(ui, QStringLiteral("Show only this kind"));
-    openComboAndClose(ui, QStringLiteral("Show only this tag"));
+    // The tag chooser lists the tag, and once chosen the filter button names it: plain text both.
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Show only entries with these tags"));
+    ui.waitText("QQuickLabel", QStringLiteral("Show entries with these tags"));
+    checkAllTextPlain(ui, "tag chooser");
+    const auto tagChoices = ui.all("QQuickCheckDelegate");
+    REQUIRE(tagChoices.size() == 1);
+    ui.click(tagChoices.first());
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Apply these tags"));
+    REQUIRE(waitFor([&] { return ui.all("EntryCard").size() == 1; }));
+    checkAllTextPlain(ui, "tag filter");
+    ui.controller().timeline()->setTagFilter({});
+    REQUIRE(waitFor([&] { return ui.all("EntryCard").size() == 4; }));
 
     // Each entry, its history scrolled into view.
     const bool wide = size.width() >= 840;

@@ -207,8 +207,7 @@ TEST_CASE("Journey: unlock, capture a note with an image, lock, search, edit, de
 
         // "Show deleted entries" brings it back into the timeline, marked, and its page still
         // shows its history.
-        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Timeline options"));
-        ui.clickText("QQuickMenuItem", QStringLiteral("Show deleted entries"));
+        ui.clickNamed("QQuickCheckBox", QStringLiteral("Show deleted entries"));
         CHECK(timeline->showDeleted());
         REQUIRE(waitFor([&] { return ui.all("EntryCard").size() == 1; }));
         QQuickItem* deletedCard = ui.all("EntryCard").first();

@@ -33,7 +33,7 @@ TEST_CASE("Desktop keyboard: Ctrl+N, Ctrl+S, Ctrl+F and Ctrl+L", "[ui][keyboard]
         CHECK(entries.first().latest.body == QLatin1String("Skip-level: Morgan asked how the PIP is going."));
         CHECK(ui.page("TimelinePage") != nullptr); // still beside the entry
         // A note without a title is listed, and headed, by the first line of what was written.
-        CHECK(ui.waitNamed("EntryCard", QStringLiteral("Skip-level: Morgan asked how the PIP is going., note")));
+        CHECK(ui.waitNamed("EntryCard", QStringLiteral("Skip-level: Morgan asked how the PIP is going., Note")));
         CHECK(ui.details()->headline() == QLatin1String("Skip-level: Morgan asked how the PIP is going."));
 
         ui.key(Qt::Key_F, Qt::ControlModifier);
@@ -107,15 +107,15 @@ TEST_CASE("Desktop keyboard: Tab reaches every control of the editor and each ha
             at = next;
         }
         for (const char* name : {"Save this entry", "Close; the draft is kept", "Kind of entry", "Search",
-                                 "Lock the vault", "Standup: Dana cut me off, note"})
+                                 "Lock the vault", "Standup: Dana cut me off, Note"})
             CHECK(visited.contains(QString::fromLatin1(name)));
 
         // The entry in the list opens from the keyboard.
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("Close; the draft is kept"));
         REQUIRE(waitFor([&] { return ui.page("EditorPage") == nullptr; }));
-        for (int i = 0; i < 60 && focusedName(ui) != QLatin1String("Standup: Dana cut me off, note"); ++i)
+        for (int i = 0; i < 60 && focusedName(ui) != QLatin1String("Standup: Dana cut me off, Note"); ++i)
             ui.key(Qt::Key_Tab);
-        REQUIRE(focusedName(ui) == QLatin1String("Standup: Dana cut me off, note"));
+        REQUIRE(focusedName(ui) == QLatin1String("Standup: Dana cut me off, Note"));
         ui.key(Qt::Key_Space);
         ui.waitPage("EntryPage");
         CHECK(ui.details()->title() == QLatin1String("Standup: Dana cut me off"));

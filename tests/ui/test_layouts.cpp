@@ -73,7 +73,7 @@ void tour(QSize size)
         checkFitsWidth(ui, "timeline");
 
         // Open the note: on a phone it covers the list, on a desktop it sits beside it.
-        QQuickItem* card = ui.waitNamed("EntryCard", QStringLiteral("Slack message, note"));
+        QQuickItem* card = ui.waitNamed("EntryCard", QStringLiteral("Slack message, Note"));
         ui.click(card);
         QQuickItem* entry = ui.waitPage("EntryPage");
         CHECK(ui.all("RevisionCard").size() == 2);
@@ -99,7 +99,7 @@ void tour(QSize size)
         }
 
         // The meeting, with its structured fields.
-        ui.click(ui.waitNamed("EntryCard", QStringLiteral("Weekly PIP check-in, meeting")));
+        ui.click(ui.waitNamed("EntryCard", QStringLiteral("Weekly PIP check-in, Meeting notes")));
         ui.waitPage("EntryPage");
         CHECK(ui.waitText("QQuickLabel", QStringLiteral("Reports on Fridays")));
         if (!wide) {

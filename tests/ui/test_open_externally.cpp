@@ -61,7 +61,7 @@ TEST_CASE("Open in another app: a private copy wiped at lock, refused without a 
     {
         Ui ui(path);
         ui.unlockWithPassphrase();
-        ui.click(ui.waitNamed("EntryCard", QStringLiteral("Written warning, note")));
+        ui.click(ui.waitNamed("EntryCard", QStringLiteral("Written warning, Note")));
         ui.waitPage("EntryPage");
 
         openAttachment(ui);
@@ -86,7 +86,7 @@ TEST_CASE("Open in another app: a private copy wiped at lock, refused without a 
         // to a folder on disk.
         qunsetenv("XDG_RUNTIME_DIR");
         ui.unlockWithPassphrase();
-        ui.click(ui.waitNamed("EntryCard", QStringLiteral("Written warning, note")));
+        ui.click(ui.waitNamed("EntryCard", QStringLiteral("Written warning, Note")));
         ui.waitPage("EntryPage");
         openAttachment(ui);
         CHECK(ui.details()->errorMessage().contains(QLatin1String("will not write one")));

@@ -25,7 +25,7 @@ TEST_CASE("Search finds a word in a meeting section and shows the date", "[ui][s
     ui.unlockWithPassphrase();
     ui.clickNamed("QQuickTabButton", QStringLiteral("Search"));
     ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Search")), QStringLiteral("runbook"));
-    QQuickItem* card = ui.waitNamed("EntryCard", QStringLiteral("Weekly 1:1, meeting"));
+    QQuickItem* card = ui.waitNamed("EntryCard", QStringLiteral("Weekly 1:1, Meeting notes"));
     REQUIRE(card);
     const auto dated = ui.all("QQuickLabel", [&](QQuickItem* l) {
         return card->isAncestorOf(l) && l->property("text").toString().contains(QStringLiteral("2026"));

@@ -44,7 +44,7 @@ TEST_CASE("A swapped attachment file is refused by the image path and by open-ex
     CHECK(bytes.error().code == pt::core::ErrorCode::Damaged);
     CHECK(ui.controller().attachmentBytes(entryId, QStringLiteral("b.png")).ok());
 
-    ui.click(ui.waitNamed("EntryCard", QStringLiteral("Two grades, note")));
+    ui.click(ui.waitNamed("EntryCard", QStringLiteral("Two grades, Note")));
     ui.waitPage("EntryPage");
     pt::gui::EntryDetails* details = ui.details();
     REQUIRE(details);

@@ -223,18 +223,14 @@ Result<ObjectsListing> AttachmentStore::list() const
 
 Result<StoredAttachment> AttachmentStore::put(QIODevice& source)
 {
-    auto tmp = makeFolderAt(m_dirFd.get(), TmpFolder, QStringLiteral("The vault's objects/tmp folder"));
-    if (!tmp)
-        return tmp.error();
-    const QString tmpName = QUuid::createUuid().toString(QUuid::Id128);
-    const QByteArray tmpNameBytes = QFile::encodeName(tmpName);
-    const int fd = ::openat(tmp->get(), tmpNameBytes.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return failed(QStringLiteral("Could not create a file in %1/tmp (%2). Check that the vault folder is writable.")
-                          .arg(m_dir, systemError()));
+    auto temp = createTemp();
+    if (!temp)
+        return temp.error();
+    const auto* tmp = &temp->dir;
+    const QByteArray& tmpNameBytes = temp->name;
     QFile out;
-    if (!out.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
-        ::close(fd);
+    if (!out.open(temp->fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(temp->fd);
         ::unlinkat(tmp->get(), tmpNameBytes.constData(), 0);
         return failed(QStringLiteral("Could not write in %1/tmp. Check that the vault folder is writable.").arg(m_dir));
     }
@@ -313,19 +309,97 @@ Result<StoredAttachment> AttachmentStore::put(QIODevice& source)
     const BackgroundHasher::Digests digests = hasher.finish();
 
     StoredAttachment stored{hex(digests.ciphertext), total, hex(digests.plaintext)};
-    bool newShard = false;
-    auto dir = makeFolderAt(m_dirFd.get(), stored.object.left(2), QStringLiteral("An attachment folder"), &newShard);
-    if (!dir || ::renameat(tmp->get(), tmpNameBytes.constData(), dir->get(), QFile::encodeName(stored.object).constData()) != 0) {
-        ::unlinkat(tmp->get(), tmpNameBytes.constData(), 0);
-        return failed(QStringLiteral("Could not move the attachment into %1. Check that the vault folder is writable.")
-                          .arg(pathOf(stored.object)));
-    }
-    if (Status s = durable::syncFile(dir->get(), pathOf(stored.object)); !s)
+    if (Status s = moveIntoPlace(*temp, stored.object); !s)
         return s.error();
+    return stored;
+}
+
+Result<AttachmentStore::TempFile> AttachmentStore::createTemp() const
+{
+    auto tmp = makeFolderAt(m_dirFd.get(), TmpFolder, QStringLiteral("The vault's objects/tmp folder"));
+    if (!tmp)
+        return tmp.error();
+    const QByteArray name = QFile::encodeName(QUuid::createUuid().toString(QUuid::Id128));
+    const int fd = ::openat(tmp->get(), name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return failed(QStringLiteral("Could not create a file in %1/tmp (%2). Check that the vault folder is writable.")
+                          .arg(m_dir, systemError()));
+    return TempFile{std::move(*tmp), name, fd};
+}
+
+Status AttachmentStore::moveIntoPlace(const TempFile& temp, const QString& object) const
+{
+    bool newShard = false;
+    auto dir = makeFolderAt(m_dirFd.get(), object.left(2), QStringLiteral("An attachment folder"), &newShard);
+    if (!dir || ::renameat(temp.dir.get(), temp.name.constData(), dir->get(), QFile::encodeName(object).constData()) != 0) {
+        ::unlinkat(temp.dir.get(), temp.name.constData(), 0);
+        return failed(QStringLiteral("Could not move the attachment into %1. Check that the vault folder is writable.")
+                          .arg(pathOf(object)));
+    }
+    if (Status s = durable::syncFile(dir->get(), pathOf(object)); !s)
+        return s;
     if (newShard) // the new folder's own entry must survive power loss too
         if (Status s = durable::syncFile(m_dirFd.get(), m_dir); !s)
-            return s.error();
-    return stored;
+            return s;
+    return Ok{};
+}
+
+namespace {
+
+// Hashes what is written through it into the file it wraps.
+class HashingWriter final : public QIODevice {
+public:
+    explicit HashingWriter(QFile& file) : m_file(file) { open(QIODevice::WriteOnly); }
+    [[nodiscard]] crypto::Digest digest() { return m_hash.finish(); }
+
+protected:
+    qint64 readData(char*, qint64) override { return -1; }
+    qint64 writeData(const char* data, qint64 size) override
+    {
+        m_hash.update({reinterpret_cast<const std::uint8_t*>(data), static_cast<std::size_t>(size)});
+        return m_file.write(data, size);
+    }
+
+private:
+    QFile& m_file;
+    crypto::Sha256 m_hash;
+};
+
+} // namespace
+
+Status AttachmentStore::adopt(const QString& object, const std::function<Status(QIODevice&)>& fill)
+{
+    if (!isObjectName(object))
+        return damaged(QStringLiteral("%1 is not an attachment name Paper Trail makes.").arg(object.left(80)));
+    if (exists(object))
+        return Ok{};
+    auto temp = createTemp();
+    if (!temp)
+        return temp.error();
+    QFile out;
+    if (!out.open(temp->fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(temp->fd);
+        ::unlinkat(temp->dir.get(), temp->name.constData(), 0);
+        return failed(QStringLiteral("Could not write in %1/tmp. Check that the vault folder is writable.").arg(m_dir));
+    }
+    auto abandon = [&](Error error) {
+        out.close();
+        ::unlinkat(temp->dir.get(), temp->name.constData(), 0);
+        return error;
+    };
+    HashingWriter writer(out);
+    if (Status s = fill(writer); !s)
+        return abandon(s.error());
+    if (!out.flush())
+        return abandon(failed(QStringLiteral("Could not write an attachment (%1). Free some disk space and sync again.")
+                                  .arg(out.errorString())));
+    if (hex(writer.digest()) != object)
+        return abandon(damagedObject(object, QStringLiteral("the copy received is not the file its name says; it was "
+                                                            "not kept")));
+    if (Status s = durable::syncFile(out.handle(), QStringLiteral("a synced attachment")); !s)
+        return abandon(s.error());
+    out.close();
+    return moveIntoPlace(*temp, object);
 }
 
 Status AttachmentStore::get(const QString& object, QIODevice& sink) const

@@ -9,6 +9,8 @@
 #include <QIODevice>
 #include <QString>
 
+#include <functional>
+
 namespace pt::core {
 
 struct StoredAttachment {
@@ -36,6 +38,11 @@ public:
     // renamed into place before this returns; until then only a temp file exists.
     [[nodiscard]] Result<StoredAttachment> put(QIODevice& source);
 
+    // Takes in an encrypted attachment file as another device made it (from a sync remote):
+    // `fill` writes the file's bytes into a temp file; it is renamed into place only when its
+    // SHA-256 is `object`, so a swapped or truncated copy never becomes an attachment.
+    [[nodiscard]] Status adopt(const QString& object, const std::function<Status(QIODevice&)>& fill);
+
     // Decrypts the object into `sink`, hashing the file as it goes: it fails (Damaged, naming the
     // object) on any damage and when the file is not the one its name says, such as another
     // attachment's file copied over it. Only a success means the bytes written are the attachment;
@@ -60,6 +67,15 @@ private:
     [[nodiscard]] Status decrypt(const QString& object, QIODevice* sink, QString* cipherHash,
                                  QString* plainHash, qint64* plainSize) const;
     [[nodiscard]] Result<UniqueFd> shard(const QString& object, bool create) const;
+    // A new, empty temp file in objects/tmp, and the folder it is in.
+    struct TempFile {
+        UniqueFd dir;
+        QByteArray name;
+        int fd = -1;
+    };
+    [[nodiscard]] Result<TempFile> createTemp() const;
+    // Renames a complete temp file into objects/aa/<object> and makes that survive power loss.
+    [[nodiscard]] Status moveIntoPlace(const TempFile& temp, const QString& object) const;
 
     QString m_dir;
     const VaultKeys& m_keys;

@@ -70,8 +70,11 @@ const RevisionInfo* Journal::latestOf(const QList<RevisionInfo>& revisions)
 {
     const RevisionInfo* best = nullptr;
     for (const RevisionInfo& r : revisions)
+        // Two devices may write the same revision number offline: the later one shows, and on a
+        // tie the object id decides, so every device shows the same one.
         if (!best || r.revision > best->revision ||
-            (r.revision == best->revision && r.recordedAt > best->recordedAt))
+            (r.revision == best->revision &&
+             (r.recordedAt > best->recordedAt || (r.recordedAt == best->recordedAt && r.object > best->object))))
             best = &r;
     return best;
 }
@@ -219,6 +222,8 @@ Status Journal::load()
             p.state->latestObject = p.newest.object;
         }
     }
+    for (auto it = m_entries.begin(); it != m_entries.end(); ++it)
+        updateChangeTimes(*it, [&](const RevisionInfo& r) { return decodeRevision(objects, it.key(), r); });
     // A crash between committing a purge and deleting its files leaves ciphertext behind.
     for (const QString& object : std::as_const(purgedObjects))
         if (m_attachments.exists(object))
@@ -268,6 +273,14 @@ Result<EntryRevision> Journal::readRevision(const QString& object) const
     if (!revision)
         return damaged(QStringLiteral("Revision object %1 is not a valid entry. Run 'papertrail-cli verify'.").arg(object));
     return *revision;
+}
+
+std::optional<EntryRevision> Journal::storedRevision(const RevisionInfo& info) const
+{
+    auto revision = readRevision(info.object);
+    if (!revision)
+        return std::nullopt;
+    return std::move(*revision);
 }
 
 Status Journal::requireWritable() const
@@ -366,6 +379,7 @@ Result<Entry> Journal::saveRevision(EntryRevision revision)
     if (m_search && !state.deleted)
         m_search->upsert(revision);
     state.latest = std::move(revision);
+    updateChangeTimes(state, [&](const RevisionInfo& r) { return storedRevision(r); });
     return toEntry(state);
 }
 
@@ -450,6 +464,8 @@ Status Journal::tombstone(const QString& id)
     State& state = m_entries[resolved];
     state.deletions.append({info->device, info->seq, m_lastTime});
     state.deleted = true;
+    // Another device's revision recorded later by its clock now follows a deletion.
+    updateChangeTimes(state, [&](const RevisionInfo& r) { return storedRevision(r); });
     if (m_search)
         m_search->remove(resolved);
     return Ok{};
@@ -529,7 +545,49 @@ Entry Journal::toEntry(const State& state) const
               [](const DeletionInfo& a, const DeletionInfo& b) { return a.time < b.time; });
     e.deleted = state.deleted;
     e.purged = state.purged;
+    e.editedAt = state.editedAt;
+    e.restoredAt = state.restoredAt;
     return e;
+}
+
+void Journal::updateChangeTimes(State& state, const RevisionReader& read) const
+{
+    state.editedAt = {};
+    state.restoredAt = {};
+    if (state.purged || state.revisions.size() < 2) // a purged entry has no content left to compare
+        return;
+    const auto later = [](QDateTime& newest, const QDateTime& t) {
+        if (!newest.isValid() || t > newest)
+            newest = t;
+    };
+    if (state.deletions.isEmpty()) {
+        // Never deleted, so never restored: every revision after the first is an edit.
+        const auto first = std::min_element(state.revisions.cbegin(), state.revisions.cend(),
+                                            [](const RevisionInfo& a, const RevisionInfo& b) { return a.revision < b.revision; });
+        for (auto it = state.revisions.cbegin(); it != state.revisions.cend(); ++it)
+            if (it != first)
+                later(state.editedAt, it->recordedAt);
+        return;
+    }
+    const Entry e = toEntry(state);
+    const QList<HistoryStep> steps = historySteps(e);
+    for (qsizetype s = 0; s < steps.size(); ++s) {
+        const qsizetype i = steps.at(s).revision;
+        if (i <= 0) // a deletion, or the revision that wrote the entry
+            continue;
+        const RevisionInfo& r = e.revisions.at(i);
+        bool changed = true; // edit() refuses a revision that changes nothing
+        if (s > 0 && steps.at(s - 1).deletion >= 0) {
+            later(state.restoredAt, r.recordedAt);
+            // Restored here with the content it had, or (written on a device that had not seen the
+            // deletion) with changes too. What cannot be read is not claimed unchanged.
+            const auto before = read(e.revisions.at(i - 1));
+            const auto after = read(r);
+            changed = !before || !after || !changedFields(*before, *after).isEmpty();
+        }
+        if (changed)
+            later(state.editedAt, r.recordedAt);
+    }
 }
 
 QList<Entry> Journal::entries(bool includeDeleted) const

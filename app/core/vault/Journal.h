@@ -44,6 +44,14 @@ struct Entry {
     QList<DeletionInfo> deletions; // oldest first; a revision after one restored the entry
     bool deleted = false;
     bool purged = false;
+    // When a revision after the first last changed a field; invalid when none did. A restore
+    // that only brought the entry back, with the content it had, is not an edit.
+    QDateTime editedAt;
+    // When a revision last brought the entry back after a deletion; invalid when none did.
+    QDateTime restoredAt;
+
+    [[nodiscard]] bool edited() const { return editedAt.isValid(); }
+    [[nodiscard]] bool restored() const { return restoredAt.isValid(); }
 };
 
 // One step of an entry's history: a revision or a deletion.
@@ -137,9 +145,13 @@ private:
         bool purged = false;
         std::optional<EntryRevision> latest;
         QString latestObject;
+        QDateTime editedAt;   // Entry::editedAt
+        QDateTime restoredAt; // Entry::restoredAt
     };
+    using RevisionReader = std::function<std::optional<EntryRevision>(const RevisionInfo&)>;
 
     [[nodiscard]] Result<EntryRevision> readRevision(const QString& object) const;
+    [[nodiscard]] std::optional<EntryRevision> storedRevision(const RevisionInfo& info) const;
     [[nodiscard]] Result<AttachmentRef> attachmentNamed(const QString& id, const QString& name) const;
     // Thread-safe: decrypts and checks one revision from an already-read set of objects.
     [[nodiscard]] std::optional<EntryRevision> decodeRevision(const QHash<QString, QByteArray>& objects,
@@ -153,6 +165,9 @@ private:
     // A record for this device stamped with the time, never earlier than the previous record.
     [[nodiscard]] LogRecord newRecord(LogRecord::Op op, const QString& entryId) const;
     [[nodiscard]] Entry toEntry(const State& state) const;
+    // Sets the state's editedAt and restoredAt from its history; `read` gives the content of the
+    // revisions around a restore (the only ones whose content is compared).
+    void updateChangeTimes(State& state, const RevisionReader& read) const;
     void ensureSearchIndex();
     static const RevisionInfo* latestOf(const QList<RevisionInfo>& revisions);
     // Deleted while some tombstone has no put after it (FORMAT.md section 5).

@@ -175,13 +175,6 @@ QString unchangedInContext(const QStringList& run, bool first, bool last, int wo
     return run.join(QString());
 }
 
-QString kindName(const QString& kind)
-{
-    if (kind.isEmpty())
-        return kind;
-    return kind.front().toUpper() + kind.mid(1);
-}
-
 QString happened(const QDateTime& t, const QString& format) { return t.toString(format); }
 
 // Just enough of each time to see the difference: day and minute, then the year, seconds or
@@ -232,9 +225,9 @@ QStringList itemsOf(const QJsonValue& v)
     return items;
 }
 
-FieldChange listChange(const QString& field, const QString& label, const QStringList& before, const QStringList& after)
+FieldChange listChange(const QString& field, const QStringList& before, const QStringList& after)
 {
-    FieldChange c{FieldChange::Shape::List, field, label, before.join(QStringLiteral(", ")), after.join(QStringLiteral(", ")), {}};
+    FieldChange c{FieldChange::Shape::List, field, before.join(QStringLiteral(", ")), after.join(QStringLiteral(", ")), {}};
     for (const QString& item : after)
         c.segments.append({before.contains(item) ? Kind::Same : Kind::Added, item});
     for (const QString& item : before)
@@ -243,14 +236,14 @@ FieldChange listChange(const QString& field, const QString& label, const QString
     return c;
 }
 
-FieldChange textChange(const QString& field, const QString& label, const QString& before, const QString& after)
+FieldChange textChange(const QString& field, const QString& before, const QString& after)
 {
-    return {FieldChange::Shape::Text, field, label, before, after, wordDiff(before, after)};
+    return {FieldChange::Shape::Text, field, before, after, wordDiff(before, after)};
 }
 
-FieldChange valueChange(const QString& field, const QString& label, const QString& before, const QString& after)
+FieldChange valueChange(const QString& field, const QString& before, const QString& after)
 {
-    return {FieldChange::Shape::Value, field, label, before, after, {}};
+    return {FieldChange::Shape::Value, field, before, after, {}};
 }
 
 // Attachments by name; a name kept but given other bytes shows with the start of each hash.
@@ -262,34 +255,21 @@ QStringList attachmentNames(const QList<AttachmentRef>& list, const QSet<QString
     return names;
 }
 
-struct SectionName {
-    const char* key;
-    const char* label;
-};
+// The meeting sections in the order the editor shows them.
+constexpr const char* MeetingSections[] = {meeting::Attendees, meeting::Agreements, meeting::Disagreements,
+                                           meeting::ActionItems};
 
-// The meeting sections in the order the editor shows them, with its names for them.
-constexpr SectionName MeetingSections[] = {
-    {meeting::Attendees, "Present"},
-    {meeting::Agreements, "Agreed"},
-    {meeting::Disagreements, "Not agreed"},
-    {meeting::ActionItems, "Next steps"},
-};
-
-QString sectionLabel(const QString& key)
+bool isMeetingSection(const QString& key)
 {
-    for (const SectionName& s : MeetingSections)
-        if (key == QLatin1String(s.key))
-            return QString::fromLatin1(s.label);
-    QString label = key;
-    label.replace(QLatin1Char('_'), QLatin1Char(' '));
-    return kindName(label);
+    return std::any_of(std::begin(MeetingSections), std::end(MeetingSections),
+                       [&](const char* section) { return key == QLatin1String(section); });
 }
 
 void fieldChanges(const QJsonObject& before, const QJsonObject& after, QList<FieldChange>& changes)
 {
     QStringList keys;
-    for (const SectionName& s : MeetingSections)
-        keys << QString::fromLatin1(s.key);
+    for (const char* section : MeetingSections)
+        keys << QString::fromLatin1(section);
     QStringList others = before.keys() + after.keys();
     std::sort(others.begin(), others.end());
     others.erase(std::unique(others.begin(), others.end()), others.end());
@@ -300,22 +280,19 @@ void fieldChanges(const QJsonObject& before, const QJsonObject& after, QList<Fie
     for (const QString& key : std::as_const(keys)) {
         const QJsonValue a = before.value(key), b = after.value(key);
         const QString field = QStringLiteral("fields.") + key;
-        const QString label = sectionLabel(key);
         if (a.isArray() || b.isArray()) {
             const QStringList ai = itemsOf(a), bi = itemsOf(b);
             if (ai != bi)
-                changes << listChange(field, label, ai, bi);
+                changes << listChange(field, ai, bi);
             continue;
         }
         const QString at = jsonText(a), bt = jsonText(b);
         if (at == bt)
             continue;
         // Meeting sections are a point per line: their words are compared, as are other long texts.
-        const bool section = std::any_of(std::begin(MeetingSections), std::end(MeetingSections),
-                                         [&](const SectionName& s) { return key == QLatin1String(s.key); });
-        const bool longText = section || at.contains(QLatin1Char('\n')) || bt.contains(QLatin1Char('\n')) ||
+        const bool longText = isMeetingSection(key) || at.contains(QLatin1Char('\n')) || bt.contains(QLatin1Char('\n')) ||
                               at.size() > LongTextChars || bt.size() > LongTextChars;
-        changes << (longText ? textChange(field, label, at, bt) : valueChange(field, label, at, bt));
+        changes << (longText ? textChange(field, at, bt) : valueChange(field, at, bt));
     }
 }
 
@@ -361,17 +338,17 @@ QList<FieldChange> revisionChanges(const EntryRevision& before, const EntryRevis
 {
     QList<FieldChange> changes;
     if (before.kind != after.kind)
-        changes << valueChange(QStringLiteral("kind"), QStringLiteral("Kind"), kindName(before.kind), kindName(after.kind));
+        changes << valueChange(QStringLiteral("kind"), before.kind, after.kind);
     if (before.title != after.title)
-        changes << valueChange(QStringLiteral("title"), QStringLiteral("Title"), before.title, after.title);
+        changes << valueChange(QStringLiteral("title"), before.title, after.title);
     if (before.occurredAt != after.occurredAt) {
         const auto [was, now] = happenedTexts(before.occurredAt, after.occurredAt);
-        changes << valueChange(QStringLiteral("occurred_at"), QStringLiteral("Happened"), was, now);
+        changes << valueChange(QStringLiteral("occurred_at"), was, now);
     }
     if (before.body != after.body)
-        changes << textChange(QStringLiteral("body"), QStringLiteral("Body"), before.body, after.body);
+        changes << textChange(QStringLiteral("body"), before.body, after.body);
     if (before.tags != after.tags)
-        changes << listChange(QStringLiteral("tags"), QStringLiteral("Tags"), before.tags, after.tags);
+        changes << listChange(QStringLiteral("tags"), before.tags, after.tags);
     if (before.fields != after.fields)
         fieldChanges(before.fields, after.fields, changes);
     if (before.attachments != after.attachments) {
@@ -387,43 +364,37 @@ QList<FieldChange> revisionChanges(const EntryRevision& before, const EntryRevis
         const QStringList was = attachmentNames(before.attachments, ambiguous);
         const QStringList now = attachmentNames(after.attachments, ambiguous);
         if (was != now)
-            changes << listChange(QStringLiteral("attachments"), QStringLiteral("Attachments"), was, now);
+            changes << listChange(QStringLiteral("attachments"), was, now);
     }
     return changes;
 }
 
-QString describeChange(const FieldChange& change)
+QString markedText(const QList<TextSegment>& segments)
 {
-    const auto orNone = [](const QString& s) { return s.isEmpty() ? QStringLiteral("(none)") : s; };
-    switch (change.shape) {
-    case FieldChange::Shape::Value:
-        return QStringLiteral("%1: %2 -> %3").arg(change.label, orNone(change.before), orNone(change.after));
-    case FieldChange::Shape::List: {
-        QStringList added, removed;
-        for (const TextSegment& s : change.segments) {
-            if (s.kind == Kind::Added)
-                added << s.text;
-            else if (s.kind == Kind::Removed)
-                removed << s.text;
-        }
-        QStringList parts;
-        if (!added.isEmpty())
-            parts << QStringLiteral("added ") + added.join(QStringLiteral(", "));
-        if (!removed.isEmpty())
-            parts << QStringLiteral("removed ") + removed.join(QStringLiteral(", "));
-        if (parts.isEmpty())
-            parts << QStringLiteral("reordered");
-        return QStringLiteral("%1: %2").arg(change.label, parts.join(QStringLiteral("; ")));
-    }
-    case FieldChange::Shape::Text: {
-        QString text;
-        for (const TextSegment& s : change.segments)
-            text += s.kind == Kind::Same ? s.text : s.kind == Kind::Removed ? QStringLiteral("[-%1-]").arg(s.text)
-                                                                            : QStringLiteral("{+%1+}").arg(s.text);
-        return QStringLiteral("%1: %2").arg(change.label, text);
-    }
-    }
-    return {};
+    QString text;
+    for (const TextSegment& s : segments)
+        text += s.kind == Kind::Same      ? s.text
+                : s.kind == Kind::Removed ? QStringLiteral("[-%1-]").arg(s.text)
+                                          : QStringLiteral("{+%1+}").arg(s.text);
+    return text;
+}
+
+QStringList itemsOfKind(const FieldChange& change, TextSegment::Kind kind)
+{
+    QStringList items;
+    for (const TextSegment& s : change.segments)
+        if (s.kind == kind)
+            items << s.text;
+    return items;
+}
+
+QString fieldKeyAsText(const QString& field)
+{
+    QString text = field.startsWith(QLatin1String("fields.")) ? field.mid(7) : field;
+    text.replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!text.isEmpty())
+        text.front() = text.front().toUpper();
+    return text;
 }
 
 } // namespace pt::core

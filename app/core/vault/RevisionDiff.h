@@ -1,7 +1,8 @@
 #pragma once
-// What changed from one revision of an entry to the next, in plain words a lawyer can read:
-// each changed field by its human name with its old and new value, and word-level changes in
-// long text. The app and the CLI both show this, so they say the same thing.
+// What changed from one revision of an entry to the next, for a lawyer to read: each changed
+// field by a stable key with its old and new value, and word-level changes in long text. The
+// words are the front ends' (the app's translatable, the CLI's English): they name each key
+// and say "added" or "->" in their language, from the same changes.
 #include "EntryRevision.h"
 
 #include <QList>
@@ -24,9 +25,12 @@ struct FieldChange {
         Text,  // long text: the words added and removed, in context
     };
     Shape shape = Shape::Value;
-    QString field; // JSON name: "title", "body", "fields.agreements", ...
-    QString label; // human name: "Title", "Body", "Agreed", ...
-    QString before; // the whole old value in plain words; empty when it was empty
+    // Stable key: "kind", "title", "occurred_at", "body", "tags", "attachments", or "fields."
+    // and the kind's own field's JSON name ("fields.agreements").
+    QString field;
+    // The whole old value as text; empty when it was empty. A kind is its id ("shout-out"), for
+    // the front end to name; a time is as short as still shows the difference ("1 Dec 15:30").
+    QString before;
     QString after;
     QList<TextSegment> segments; // List: items; Text: words (unchanged runs cut to some context)
 };
@@ -39,7 +43,15 @@ QList<FieldChange> revisionChanges(const EntryRevision& before, const EntryRevis
 // " … " between. Texts too long to compare word by word show as removed then added whole.
 QList<TextSegment> wordDiff(const QString& before, const QString& after, int contextWords = 8);
 
-// One line: "Title: A -> B", "Tags: added hr, removed pip", "Body: kept [-old-]{+new+} kept".
-QString describeChange(const FieldChange& change);
+// A Text change's words in one line, with marks that need no translation:
+// "kept [-old-]{+new+} kept".
+QString markedText(const QList<TextSegment>& segments);
+
+// A List change's items of one kind, in order.
+QStringList itemsOfKind(const FieldChange& change, TextSegment::Kind kind);
+
+// What a front end calls a field it has no name for: a kind's own field written by a later
+// version or by hand, "fields.pay_grade" as "Pay grade".
+QString fieldKeyAsText(const QString& field);
 
 } // namespace pt::core

@@ -95,6 +95,53 @@ Result<std::unique_ptr<Vault>> Vault::create(const QString& dir, crypto::ByteVie
     return vault;
 }
 
+Result<std::unique_ptr<Vault>> Vault::link(const QString& dir, const QByteArray& headerJson,
+                                           const CurrentSecret& secret, Clock clock)
+{
+    auto header = VaultHeader::fromJson(headerJson);
+    if (!header)
+        return header.error();
+    QDir folder(dir);
+    if (folder.exists() && !folder.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
+        return usage(QStringLiteral("%1 already exists and is not empty. Pick an empty or new folder.").arg(dir));
+    const bool made = !folder.exists();
+    if (!QDir().mkpath(dir))
+        return failed(QStringLiteral("Could not create %1. Check that its parent folder is writable.").arg(dir));
+    QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    auto cleanUp = [&] {
+        QFile::remove(journalPath(dir));
+        QFile::remove(journalPath(dir) + QStringLiteral("-wal"));
+        QFile::remove(journalPath(dir) + QStringLiteral("-shm"));
+        QDir(objectsPath(dir)).removeRecursively();
+        if (made)
+            QDir().rmdir(dir);
+    };
+    auto db = JournalDb::open(journalPath(dir));
+    if (!db) {
+        cleanUp();
+        return db.error();
+    }
+    const VaultHeader saved = *header;
+    std::unique_ptr<Vault> vault(new Vault(dir, std::move(*header), std::move(*db), std::move(clock)));
+    Status unlocked = Ok{};
+    if (secret.kind == CurrentSecret::Kind::Passphrase)
+        unlocked = vault->unlockWithPassphrase(secret.secret.view());
+    else
+        unlocked = vault->unlockWithRecoveryKey(QString::fromUtf8(toQByteArray(secret.secret.view())));
+    if (!unlocked) {
+        vault.reset();
+        cleanUp();
+        return unlocked.error();
+    }
+    // vault.json last, as in create(): the folder is a vault only once everything else is there.
+    if (Status s = saved.save(dir); !s) {
+        vault.reset();
+        cleanUp();
+        return s.error();
+    }
+    return vault;
+}
+
 Result<std::unique_ptr<Vault>> Vault::open(const QString& dir, Clock clock)
 {
     auto header = VaultHeader::load(dir);
@@ -235,6 +282,16 @@ void Vault::checkAgainst(const LogHeads& keptElsewhere)
     m_seenAtUnlock = newestOf(m_seenAtUnlock, keptElsewhere);
     m_seenBefore = m_seenBefore || !keptElsewhere.isEmpty();
     rememberHeads(true);
+}
+
+Status Vault::reload()
+{
+    if (!m_journal)
+        return failed(QStringLiteral("The vault is locked. Unlock it and sync again."));
+    if (Status s = m_journal->load(); !s)
+        return s;
+    rememberHeads();
+    return Ok{};
 }
 
 LogHeads Vault::seenHeads() const

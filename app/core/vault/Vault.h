@@ -39,6 +39,11 @@ public:
     [[nodiscard]] static Result<std::unique_ptr<Vault>> create(const QString& dir, crypto::ByteView passphrase,
                                                                crypto::pwhash::Params params,
                                                                QString* recoveryKey, Clock clock = {});
+    // "Link this device": makes `dir` (new or empty) a copy of the vault whose vault.json another
+    // device put on a sync remote, and unlocks it with `secret`, which gives this device its own
+    // identity; a sync then pulls the journal. On a wrong secret nothing is left behind.
+    [[nodiscard]] static Result<std::unique_ptr<Vault>> link(const QString& dir, const QByteArray& headerJson,
+                                                             const CurrentSecret& secret, Clock clock = {});
     // Opens an existing vault, locked.
     [[nodiscard]] static Result<std::unique_ptr<Vault>> open(const QString& dir, Clock clock = {});
     [[nodiscard]] static bool exists(const QString& dir);
@@ -90,6 +95,17 @@ public:
     [[nodiscard]] const Journal& journal() const { return *m_journal; }
     [[nodiscard]] DraftStore& drafts() { return *m_drafts; }
     [[nodiscard]] VerifyReport verify();
+
+    // What sync (app/core/sync) reads and writes beneath the journal. Needs the vault unlocked.
+    struct Store {
+        JournalDb& db;
+        AttachmentStore& attachments;
+        const VaultKeys& keys;
+        const DeviceIdentity& device;
+    };
+    [[nodiscard]] Store store() { return {*m_db, *m_attachments, *m_keys, m_device}; }
+    // Rebuilds the journal after sync committed other devices' records, and remembers the heads.
+    [[nodiscard]] Status reload();
 
     [[nodiscard]] const QString& dir() const { return m_dir; }
     [[nodiscard]] const VaultHeader& header() const { return m_header; }

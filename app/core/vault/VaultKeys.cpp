@@ -16,7 +16,7 @@ QByteArray associatedData(const QString& vaultId, const QString& objectType)
 VaultKeys::VaultKeys(QString vaultId, crypto::SecureBytes vaultKey)
     : m_vaultId(std::move(vaultId)), m_vaultKey(std::move(vaultKey))
 {
-    for (std::uint64_t id = 1; id <= 6; ++id)
+    for (std::uint64_t id = 1; id <= PurposeCount; ++id)
         m_subkeys[id - 1] = crypto::deriveSubkey(m_vaultKey, id, KdfContext);
 }
 

@@ -15,7 +15,10 @@ enum class Purpose : std::uint64_t {
     ExportSigning = 4,  // seed of the export signing key
     DeviceSecret = 5,   // wrapping each device's Ed25519 secret key
     Draft = 6,          // autosaved drafts
+    SyncPack = 7,       // packs of records and objects on a sync remote
+    DeviceRegistration = 8, // a device's registration on a sync remote
 };
+inline constexpr std::uint64_t PurposeCount = 8;
 
 class VaultKeys final {
 public:
@@ -28,7 +31,7 @@ public:
 private:
     QString m_vaultId;
     crypto::SecureBytes m_vaultKey;
-    crypto::SecureBytes m_subkeys[6];
+    crypto::SecureBytes m_subkeys[PurposeCount];
 };
 
 // Associated data for a vault-bound ciphertext: "papertrail/1/<vault id>/<object type>".

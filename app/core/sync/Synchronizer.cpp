@@ -1,0 +1,495 @@
+#include "Synchronizer.h"
+
+#include "DeviceRegistration.h"
+#include "RemoteLayout.h"
+#include "SyncPack.h"
+#include "crypto/Aead.h"
+#include "crypto/Sha256.h"
+#include "crypto/Signing.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QMap>
+#include <QSet>
+
+#include <optional>
+
+namespace pt::core::sync {
+
+struct Synchronizer::RemoteHead {
+    RemoteFile file;
+    qint64 seq = 0;
+    QString hash;
+    std::optional<SignedHead> head; // read in this sync; nullopt when the cache vouched for it
+};
+
+namespace {
+
+// An attachment's encrypted file is its plaintext plus a header and 17 bytes per 64 KiB chunk.
+qint64 attachmentFileCap(qint64 plainSize) { return plainSize + (plainSize / 65536 + 2) * 17 + 4096; }
+
+Error refused(const QString& device, qint64 seq, const QString& what)
+{
+    return damaged(QStringLiteral("Sync stopped: the remote's copy of device %1's log %2 (at record %3). Nothing on "
+                                  "this device was changed. If you restored the remote from an old backup, put the "
+                                  "newer copy back; otherwise someone may have changed files there.")
+                       .arg(device, what)
+                       .arg(seq));
+}
+
+QString hashOf(const QByteArray& bytes) { return contentAddress(bytes); }
+
+} // namespace
+
+SyncStart SyncStart::of(const Vault& vault)
+{
+    return {vault.header().vaultId, vault.header().toJson(), vault.journal().heads(), vault.seenHeads()};
+}
+
+Synchronizer::Synchronizer(Vault::Store store, SyncStart start, Remote& remote, SyncCache cache, QString deviceName)
+    : m_store(store), m_start(std::move(start)), m_remote(remote), m_cache(std::move(cache)),
+      m_deviceName(std::move(deviceName))
+{
+}
+
+std::optional<QString> Synchronizer::recordHash(const QString& device, qint64 seq) const
+{
+    auto row = m_store.db.record(device, seq);
+    if (!row || !*row)
+        return std::nullopt;
+    const auto framed = crypto::aead::open(m_store.keys.subkey(Purpose::LogRecord).view(), bytesOf((*row)->data),
+                                           bytesOf(m_store.keys.aad(logRecordType(device, seq))));
+    const auto signedRecord = framed ? SignedRecord::unframe(toQByteArray(*framed)) : std::nullopt;
+    return signedRecord ? std::optional<QString>(signedRecord->hash()) : std::nullopt;
+}
+
+Result<SyncReport> syncNow(Vault& vault, Remote& remote, SyncCache cache, const QString& deviceName)
+{
+    if (!vault.isUnlocked())
+        return failed(QStringLiteral("The vault is locked. Unlock it and sync again."));
+    Synchronizer synchronizer(vault.store(), SyncStart::of(vault), remote, std::move(cache), deviceName);
+    auto report = synchronizer.run();
+    if (report && report->recordsPulled > 0)
+        if (Status s = vault.reload(); !s)
+            return s.error();
+    return report;
+}
+
+Result<SyncReport> Synchronizer::run()
+{
+    if (!RemoteLayout::isVaultId(m_start.vaultId))
+        return damaged(QStringLiteral("This vault's id cannot be used on a sync remote."));
+    const int startRequests = m_remote.requestCount();
+    m_publicKeys.clear();
+    m_newRegistrations.clear();
+    auto devices = m_store.db.devices();
+    if (!devices)
+        return devices.error();
+    for (const StoredDevice& d : *devices)
+        m_publicKeys.insert(d.id, d.publicKey);
+
+    SyncCacheData cache = m_cache.load(m_remote.describe());
+    SyncReport report;
+    auto heads = readHeads(cache);
+    if (!heads)
+        return heads.error();
+    if (Status s = checkPositions(*heads, cache); !s)
+        return s.error();
+    if (Status s = pull(*heads, report); !s)
+        return s.error();
+    if (Status s = push(*heads, cache, report); !s)
+        return s.error();
+    for (auto it = heads->cbegin(); it != heads->cend(); ++it)
+        if (it.key() != m_store.device.id)
+            cache.heads.insert(it.key(), {it->file.changeToken(), it->seq, it->hash});
+    (void)m_cache.save(cache); // best effort: without it the next sync reads the heads again
+    report.requests = m_remote.requestCount() - startRequests;
+    return report;
+}
+
+Result<QByteArray> Synchronizer::publicKeyOf(const QString& device)
+{
+    if (auto it = m_publicKeys.constFind(device); it != m_publicKeys.cend())
+        return *it;
+    if (auto it = m_newRegistrations.constFind(device); it != m_newRegistrations.cend())
+        return *it;
+    const RemoteLayout layout(m_start.vaultId);
+    auto sealed = m_remote.get(layout.device(device), DeviceRegistration::MaxFileBytes);
+    if (!sealed)
+        return sealed.error().code == ErrorCode::NotFound
+                   ? damaged(QStringLiteral("Device %1 wrote to the sync remote but is not registered there. Nothing "
+                                            "it wrote was taken.")
+                                 .arg(device))
+                   : sealed.error();
+    auto registration = DeviceRegistration::open(m_store.keys, *sealed, device);
+    if (!registration)
+        return registration.error();
+    m_newRegistrations.insert(device, registration->publicKey);
+    return registration->publicKey;
+}
+
+Result<QHash<QString, Synchronizer::RemoteHead>> Synchronizer::readHeads(SyncCacheData& cache)
+{
+    const RemoteLayout layout(m_start.vaultId);
+    const QString me = m_store.device.id;
+    auto listing = m_remote.list(layout.headsDir());
+    if (!listing)
+        return listing.error();
+    QHash<QString, RemoteHead> heads;
+    for (const RemoteFile& file : *listing) {
+        const QString device = file.name;
+        if (!RemoteLayout::isDeviceId(device))
+            continue; // a sync tool's conflict copy or temp file, never one of ours
+        const QString token = file.changeToken();
+        auto cached = cache.heads.constFind(device);
+        // The head this device wrote last: the listing shows it for the first time after the push.
+        if (device == me && cache.ownHeadPendingSize >= 0 && file.size == cache.ownHeadPendingSize &&
+            cached != cache.heads.cend()) {
+            heads.insert(device, {file, cached->seq, cached->hash, std::nullopt});
+            cache.heads[device].token = token;
+            cache.ownHeadPendingSize = -1;
+            continue;
+        }
+        if (cached != cache.heads.cend() && cached->token == token) {
+            heads.insert(device, {file, cached->seq, cached->hash, std::nullopt});
+            continue;
+        }
+        auto bytes = m_remote.get(layout.head(device), SignedHead::MaxFileBytes);
+        if (!bytes) {
+            if (bytes.error().code == ErrorCode::NotFound) // replaced between the listing and now
+                return Error{ErrorCode::Failed, QStringLiteral("The sync remote changed while it was read; sync again."), true};
+            return bytes.error();
+        }
+        auto key = publicKeyOf(device);
+        if (!key)
+            return key.error();
+        auto head = SignedHead::open(*bytes, *key, m_start.vaultId, device);
+        if (!head)
+            return head.error();
+        if (device == me) {
+            cache.ownHead = *bytes;
+            cache.heads.insert(device, {token, head->seq, head->hash});
+            cache.ownHeadPendingSize = -1;
+        }
+        heads.insert(device, {file, head->seq, head->hash, *head});
+    }
+    return heads;
+}
+
+Status Synchronizer::checkPositions(const QHash<QString, RemoteHead>& heads, const SyncCacheData& cache) const
+{
+    const LogHeads& local = m_start.local;
+    const LogHeads& seen = m_start.seen;
+    const QString me = m_store.device.id;
+    for (auto it = heads.cbegin(); it != heads.cend(); ++it) {
+        const QString& device = it.key();
+        const LogHead here = local.value(device);
+        if (device == me) {
+            if (it->seq > here.seq)
+                return damaged(QStringLiteral("The sync remote holds more of this device's log (%1 records) than this "
+                                              "copy of the vault (%2): this copy was restored from a backup or copied "
+                                              "from another device. Nothing was synced. Link this copy as a new "
+                                              "device instead, so neither log is overwritten.")
+                                   .arg(it->seq)
+                                   .arg(here.seq));
+            if (const auto wrote = cache.heads.constFind(me); wrote != cache.heads.cend() && it->seq < wrote->seq)
+                return refused(device, it->seq, QStringLiteral("went back to an older copy"));
+        } else if (const qint64 known = std::max(here.seq, seen.value(device).seq); it->seq < known) {
+            return refused(device, it->seq, QStringLiteral("went back to an older copy than this device has seen"));
+        }
+        if (it->seq <= here.seq && recordHash(device, it->seq) != std::optional<QString>(it->hash))
+            return refused(device, it->seq, QStringLiteral("is not the log this device holds (it was rewritten)"));
+    }
+    return Ok{};
+}
+
+Result<QList<AttachmentRef>> Synchronizer::attachmentsOf(const QString& object, const QByteArray& data) const
+{
+    const VaultKeys& keys = m_store.keys;
+    const auto json = crypto::aead::open(keys.subkey(Purpose::Entry).view(), bytesOf(data),
+                                         bytesOf(keys.aad(QStringLiteral("entry"))));
+    const auto revision = json ? EntryRevision::fromJson(toQByteArray(*json)) : std::nullopt;
+    if (!revision)
+        return damaged(QStringLiteral("Revision object %1 from the sync remote does not open; nothing was taken.").arg(object));
+    return revision->attachments;
+}
+
+Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& report)
+{
+    const RemoteLayout layout(m_start.vaultId);
+    Vault::Store& store = m_store;
+    const LogHeads& local = m_start.local;
+    const crypto::ByteView logKey = store.keys.subkey(Purpose::LogRecord).view();
+
+    QList<PackRecord> records;
+    QMap<QString, QByteArray> objects;            // new revision objects, by id
+    QMap<QString, AttachmentRef> attachments;     // new attachment files, by object id
+    QSet<QString> devicesIn;
+    for (auto it = heads.cbegin(); it != heads.cend(); ++it) {
+        const QString& device = it.key();
+        const LogHead here = local.value(device);
+        if (device == m_store.device.id || it->seq <= here.seq)
+            continue;
+        std::optional<SignedHead> head = it->head;
+        if (!head) { // the cache vouched for it, but its packs are needed now
+            auto bytes = m_remote.get(layout.head(device), SignedHead::MaxFileBytes);
+            if (!bytes)
+                return bytes.error();
+            auto key = publicKeyOf(device);
+            if (!key)
+                return key.error();
+            auto opened = SignedHead::open(*bytes, *key, layout.root().section(QLatin1Char('/'), 1), device);
+            if (!opened)
+                return opened.error();
+            head = *opened;
+        }
+        auto key = publicKeyOf(device);
+        if (!key)
+            return key.error();
+
+        QMap<qint64, PackRecord> bySeq;
+        QHash<QString, QByteArray> packObjects;
+        for (const PackRange& range : head->packs) {
+            if (range.last <= here.seq)
+                continue;
+            auto bytes = m_remote.get(layout.pack(range.id), MaxPackBytes);
+            if (!bytes)
+                return bytes.error().code == ErrorCode::NotFound
+                           ? Error{ErrorCode::Failed, QStringLiteral("A pack device %1 names is not on the sync remote "
+                                                                     "yet; sync again later.").arg(device), true}
+                           : bytes.error();
+            if (contentAddress(*bytes) != range.id)
+                return refused(device, range.first, QStringLiteral("has a pack that is not the one its head names"));
+            auto contents = openPack(store.keys, *bytes);
+            if (!contents)
+                return contents.error();
+            ++report.packsPulled;
+            report.bytesPulled += bytes->size();
+            for (PackRecord& r : contents->records) {
+                if (r.device != device || r.seq < range.first || r.seq > range.last)
+                    return refused(device, r.seq, QStringLiteral("has a pack holding records it does not name"));
+                if (r.seq > here.seq)
+                    bySeq.insert(r.seq, std::move(r));
+            }
+            for (PackObject& o : contents->objects)
+                packObjects.insert(o.id, std::move(o.data));
+        }
+
+        // Every record from the one after ours to the signed head: decrypts, is signed by its
+        // device, is where it says it is, and chains onto the one before.
+        QString previous = here.hash;
+        for (qint64 seq = here.seq + 1; seq <= head->seq; ++seq) {
+            const auto found = bySeq.constFind(seq);
+            if (found == bySeq.cend())
+                return refused(device, seq, QStringLiteral("is missing a record"));
+            const auto framed = crypto::aead::open(logKey, bytesOf(found->data),
+                                                   bytesOf(store.keys.aad(logRecordType(device, seq))));
+            const auto signedRecord = framed ? SignedRecord::unframe(toQByteArray(*framed)) : std::nullopt;
+            if (!signedRecord || !crypto::signing::verify(bytesOf(*key), bytesOf(signedRecord->payload),
+                                                          bytesOf(signedRecord->signature)))
+                return refused(device, seq, QStringLiteral("has a record its device did not sign"));
+            const auto record = LogRecord::fromPayload(signedRecord->payload);
+            if (!record || record->device != device || record->seq != seq || record->previous != previous)
+                return refused(device, seq, QStringLiteral("has a record out of its chain"));
+            previous = signedRecord->hash();
+            if (record->op == LogRecord::Op::Put) {
+                if (!objects.contains(record->object)) {
+                    QByteArray data = packObjects.value(record->object);
+                    if (data.isEmpty()) {
+                        auto localObject = store.db.object(record->object);
+                        if (!localObject)
+                            return refused(device, seq, QStringLiteral("names a revision that is not there"));
+                    } else {
+                        auto refs = attachmentsOf(record->object, data);
+                        if (!refs)
+                            return refs.error();
+                        for (const AttachmentRef& a : *refs)
+                            if (!store.attachments.exists(a.object))
+                                attachments.insert(a.object, a);
+                        objects.insert(record->object, std::move(data));
+                    }
+                }
+            }
+            records.append(*found);
+        }
+        if (previous != head->hash)
+            return refused(device, head->seq, QStringLiteral("does not end at the record its head names"));
+        devicesIn.insert(device);
+        report.devicesPulled << device;
+    }
+    if (records.isEmpty())
+        return Ok{};
+
+    // Attachment files first: a record is never committed before the files its entry names.
+    for (const AttachmentRef& a : attachments) {
+        Status s = store.attachments.adopt(a.object, [&](QIODevice& sink) {
+            return m_remote.getTo(layout.object(a.object), sink, attachmentFileCap(a.size));
+        });
+        if (!s)
+            return s;
+        ++report.attachmentsPulled;
+    }
+
+    if (Status s = store.db.begin(); !s)
+        return s;
+    Status s = Ok{};
+    for (const QString& device : devicesIn)
+        if (s && m_newRegistrations.contains(device))
+            s = store.db.putDevice({device, m_newRegistrations.value(device), {}});
+    for (auto it = objects.cbegin(); s && it != objects.cend(); ++it)
+        s = store.db.putObject(it.key(), it.value());
+    for (const PackRecord& r : records)
+        if (s)
+            s = store.db.appendRecord({r.device, r.seq, r.data});
+    if (s)
+        s = store.db.commit();
+    if (!s) {
+        store.db.rollback();
+        return s;
+    }
+    for (const QString& device : devicesIn)
+        if (m_newRegistrations.contains(device))
+            m_publicKeys.insert(device, m_newRegistrations.take(device));
+    report.recordsPulled = int(records.size());
+    return Ok{};
+}
+
+Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData& cache, SyncReport& report)
+{
+    const RemoteLayout layout(m_start.vaultId);
+    Vault::Store& store = m_store;
+    const QString me = m_store.device.id;
+
+    // vault.json, whenever this device's differs from what it last wrote (a passphrase change).
+    const QByteArray header = m_start.header;
+    if (hashOf(header) != cache.headerHash) {
+        if (Status s = m_remote.putMutable(layout.vaultHeader(), header); !s)
+            return s;
+        cache.headerHash = hashOf(header);
+        report.bytesPushed += header.size();
+    }
+
+    const LogHead mine = m_start.local.value(me);
+    const auto remoteMine = heads.constFind(me);
+    const qint64 remoteSeq = remoteMine == heads.cend() ? 0 : remoteMine->seq;
+    if (mine.seq <= remoteSeq)
+        return Ok{};
+
+    // The packs already listed in this device's head.
+    QList<PackRange> packs;
+    if (remoteSeq > 0) {
+        std::optional<SignedHead> current = remoteMine->head;
+        if (!current) {
+            auto opened = SignedHead::open(cache.ownHead, toQByteArray(store.device.publicKey), m_start.vaultId, me);
+            if (opened && opened->seq == remoteSeq)
+                current = *opened;
+        }
+        if (!current) {
+            auto bytes = m_remote.get(layout.head(me), SignedHead::MaxFileBytes);
+            if (!bytes)
+                return bytes.error();
+            auto opened = SignedHead::open(*bytes, toQByteArray(store.device.publicKey), m_start.vaultId, me);
+            if (!opened)
+                return opened.error();
+            current = *opened;
+        }
+        packs = current->packs;
+    } else {
+        // First push from this device: register it, and mark the vault for "link this device".
+        DeviceRegistration registration{me, toQByteArray(store.device.publicKey), m_deviceName, me,
+                                        QDateTime::currentDateTimeUtc()};
+        QByteArray sealed = registration.seal(store.keys);
+        QBuffer source(&sealed);
+        source.open(QIODevice::ReadOnly);
+        if (Status s = m_remote.putImmutable(layout.device(me), source, sealed.size()); !s)
+            return s;
+        QByteArray marker = m_start.vaultId.toLatin1();
+        QBuffer markerSource(&marker);
+        markerSource.open(QIODevice::ReadOnly);
+        if (Status s = m_remote.putImmutable(QStringLiteral("papertrail/vaults/") + m_start.vaultId,
+                                             markerSource, marker.size());
+            !s)
+            return s;
+    }
+
+    // This device's new records and the revisions they name, cut into packs.
+    QList<PackContents> newPacks(1);
+    QList<PackRange> newRanges{{QString(), remoteSeq + 1, remoteSeq}};
+    qint64 packBytes = 0;
+    QMap<QString, AttachmentRef> attachments;
+    for (qint64 seq = remoteSeq + 1; seq <= mine.seq; ++seq) {
+        auto row = store.db.record(me, seq);
+        if (!row)
+            return row.error();
+        if (!row->has_value())
+            return damaged(QStringLiteral("Record %1 of this device's log is missing. Run 'papertrail-cli verify'.").arg(seq));
+        const auto framed = crypto::aead::open(store.keys.subkey(Purpose::LogRecord).view(), bytesOf((*row)->data),
+                                               bytesOf(store.keys.aad(logRecordType(me, seq))));
+        const auto signedRecord = framed ? SignedRecord::unframe(toQByteArray(*framed)) : std::nullopt;
+        const auto record = signedRecord ? LogRecord::fromPayload(signedRecord->payload) : std::nullopt;
+        if (!record)
+            return damaged(QStringLiteral("Record %1 of this device's log does not open. Run 'papertrail-cli verify'.").arg(seq));
+        if (packBytes >= PackTargetBytes) {
+            newPacks.append(PackContents{});
+            newRanges.append({QString(), seq, seq - 1});
+            packBytes = 0;
+        }
+        newPacks.last().records.append({me, seq, (*row)->data});
+        newRanges.last().last = seq;
+        packBytes += (*row)->data.size();
+        if (record->op == LogRecord::Op::Put) {
+            auto data = store.db.object(record->object);
+            if (!data)
+                return data.error();
+            newPacks.last().objects.append({record->object, *data});
+            packBytes += data->size();
+            auto refs = attachmentsOf(record->object, *data);
+            if (!refs)
+                return refs.error();
+            for (const AttachmentRef& a : *refs)
+                attachments.insert(a.object, a);
+        }
+    }
+
+    // Attachments, then packs, then the head last: a head never names what is not there.
+    for (const AttachmentRef& a : attachments) {
+        if (!store.attachments.exists(a.object))
+            continue; // purged since: the record that purged it says so
+        QFile file(store.attachments.pathOf(a.object));
+        if (!file.open(QIODevice::ReadOnly))
+            return failed(QStringLiteral("Could not read attachment %1 to sync it.").arg(a.name));
+        if (Status s = m_remote.putImmutable(layout.object(a.object), file, file.size()); !s)
+            return s;
+        ++report.attachmentsPushed;
+        report.bytesPushed += file.size();
+    }
+    for (qsizetype i = 0; i < newPacks.size(); ++i) {
+        QByteArray sealed = sealPack(store.keys, newPacks.at(i));
+        newRanges[i].id = contentAddress(sealed);
+        QBuffer source(&sealed);
+        source.open(QIODevice::ReadOnly);
+        if (Status s = m_remote.putImmutable(layout.pack(newRanges[i].id), source, sealed.size()); !s)
+            return s;
+        ++report.packsPushed;
+        report.bytesPushed += sealed.size();
+        report.recordsPushed += int(newPacks.at(i).records.size());
+    }
+    SignedHead head{m_start.vaultId, me, mine.seq, mine.hash, packs + newRanges, QDateTime::currentDateTimeUtc()};
+    const QByteArray file = head.sign(store.device.secretKey);
+    if (Status s = m_remote.putMutable(layout.head(me), file); !s)
+        return s;
+    report.bytesPushed += file.size();
+    // Done only once the head reads back as written.
+    auto readBack = m_remote.get(layout.head(me), SignedHead::MaxFileBytes);
+    if (!readBack)
+        return readBack.error();
+    if (*readBack != file)
+        return Error{ErrorCode::Failed,
+                     QStringLiteral("The sync remote did not keep this device's head as it was written; sync again."), true};
+    cache.ownHead = file;
+    cache.heads.insert(me, {QString(), head.seq, head.hash});
+    cache.ownHeadPendingSize = file.size();
+    return Ok{};
+}
+
+} // namespace pt::core::sync

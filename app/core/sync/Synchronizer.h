@@ -1,0 +1,80 @@
+#pragma once
+// One sync of an unlocked vault with a remote (docs/FORMAT.md section 9):
+//  1. list heads/ (the only request when nothing is new);
+//  2. read the heads whose listing changed, and each new device's registration; refuse a head
+//     that is not signed by its registered device, that went back, or that forks from what this
+//     device holds;
+//  3. pull: fetch the packs past what this device has of each changed device, check every record
+//     (decrypts, signature, seq and chain, ends at the signed head) and object (its hash), fetch
+//     the attachments their revisions name, and commit it all in one transaction;
+//  4. push: this device's new records and their objects in packs, their attachments, then
+//     heads/<device> last, read back before the sync counts as done.
+// Any refusal leaves the local vault as it was. Blocks: the app runs it on a worker thread with
+// that thread's own connection to journal.db, from a SyncStart taken on the vault's thread, and
+// reloads the journal there afterwards (syncNow does all of it on one thread, for the CLI).
+#include "Remote.h"
+#include "Result.h"
+#include "SyncCache.h"
+#include "vault/Vault.h"
+
+#include <QStringList>
+
+namespace pt::core::sync {
+
+struct SyncReport {
+    int requests = 0;
+    int recordsPulled = 0;
+    int recordsPushed = 0;
+    int attachmentsPulled = 0;
+    int attachmentsPushed = 0;
+    int packsPulled = 0;
+    int packsPushed = 0;
+    qint64 bytesPulled = 0;
+    qint64 bytesPushed = 0;
+    QStringList devicesPulled; // devices whose new records came in
+};
+
+// What a sync starts from, read on the vault's own thread.
+struct SyncStart {
+    QString vaultId;
+    QByteArray header; // vault.json
+    LogHeads local;    // the journal's heads
+    LogHeads seen;     // what this device has seen of each device (SeenHeads)
+
+    [[nodiscard]] static SyncStart of(const Vault& vault);
+};
+
+class Synchronizer final {
+public:
+    // `store` may hold another thread's connection to journal.db. `deviceName` is how this device
+    // is listed to the others ("Pixel 8").
+    Synchronizer(Vault::Store store, SyncStart start, Remote& remote, SyncCache cache, QString deviceName);
+
+    // After records came in (recordsPulled > 0), the caller reloads the vault (Vault::reload).
+    [[nodiscard]] Result<SyncReport> run();
+
+private:
+    struct RemoteHead;
+    struct Pulled;
+
+    [[nodiscard]] Result<QHash<QString, RemoteHead>> readHeads(SyncCacheData& cache);
+    [[nodiscard]] Status checkPositions(const QHash<QString, RemoteHead>& heads, const SyncCacheData& cache) const;
+    [[nodiscard]] Status pull(const QHash<QString, RemoteHead>& heads, SyncReport& report);
+    [[nodiscard]] Status push(const QHash<QString, RemoteHead>& heads, SyncCacheData& cache, SyncReport& report);
+    [[nodiscard]] Result<QByteArray> publicKeyOf(const QString& device);
+    [[nodiscard]] Result<QList<AttachmentRef>> attachmentsOf(const QString& object, const QByteArray& data) const;
+    [[nodiscard]] std::optional<QString> recordHash(const QString& device, qint64 seq) const;
+
+    Vault::Store m_store;
+    SyncStart m_start;
+    Remote& m_remote;
+    SyncCache m_cache;
+    QString m_deviceName;
+    QHash<QString, QByteArray> m_publicKeys;      // devices known locally
+    QHash<QString, QByteArray> m_newRegistrations; // devices first seen in this sync
+};
+
+// A sync on the vault's own thread, reloading the journal when records came in.
+[[nodiscard]] Result<SyncReport> syncNow(Vault& vault, Remote& remote, SyncCache cache, const QString& deviceName);
+
+} // namespace pt::core::sync

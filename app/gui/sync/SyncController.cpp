@@ -1,0 +1,234 @@
+#include "SyncController.h"
+
+#include "VaultController.h"
+#include "platform/SecretStore.h"
+#include "sync/DeviceRegistration.h"
+#include "sync/StoppableRemote.h"
+
+#include <QLocale>
+#include <QSysInfo>
+
+#include <memory>
+#include <optional>
+
+namespace pt::gui {
+
+using namespace pt::core;
+using namespace pt::core::sync;
+
+SyncController::SyncController(QObject* parent) : QObject(parent)
+{
+    m_afterChange.setSingleShot(true);
+    m_afterChange.setInterval(AfterChangeMs);
+    connect(&m_afterChange, &QTimer::timeout, this, &SyncController::syncNow);
+    m_every.setInterval(EveryMs);
+    connect(&m_every, &QTimer::timeout, this, &SyncController::syncNow);
+}
+
+void SyncController::setController(VaultController* controller)
+{
+    if (controller == m_controller)
+        return;
+    if (m_controller)
+        disconnect(m_controller, nullptr, this, nullptr);
+    m_controller = controller;
+    if (m_controller) {
+        connect(m_controller, &VaultController::stateChanged, this, &SyncController::loadSettings);
+        connect(m_controller, &VaultController::journalChanged, this, [this] {
+            if (m_reloading)
+                return; // what the sync itself brought in
+            if (configured() && !running())
+                m_afterChange.start();
+            else if (running())
+                m_again = true;
+        });
+    }
+    loadSettings();
+    emit controllerChanged();
+}
+
+QString SyncController::vaultId() const
+{
+    core::Vault* vault = m_controller ? m_controller->vault() : nullptr;
+    return vault ? vault->header().vaultId : QString();
+}
+
+void SyncController::loadSettings()
+{
+    const QString id = vaultId();
+    m_afterChange.stop();
+    m_every.stop();
+    if (id.isEmpty()) { // locked: nothing of the vault stays on screen
+        m_settings = {};
+        m_lastSynced = {};
+        setStatus(Status::NotSet, {});
+        emit settingsChanged();
+        return;
+    }
+    auto settings = RemoteSettings::load(id);
+    m_settings = settings ? *settings : RemoteSettings{};
+    emit settingsChanged();
+    if (!settings) {
+        setStatus(Status::Failed, settings.error().message);
+        return;
+    }
+    if (m_settings.isEmpty()) {
+        setStatus(Status::NotSet, tr("Not synced: this vault is only on this device. Choose a folder or a WebDAV "
+                                     "server you own to keep a copy and use it on another device."));
+        return;
+    }
+    setStatus(Status::Idle, tr("Syncs with %1.").arg(m_settings.location));
+    m_every.start();
+    m_afterChange.start(); // soon after unlock
+}
+
+void SyncController::setStatus(Status status, const QString& text)
+{
+    if (status == m_status && text == m_statusText)
+        return;
+    m_status = status;
+    m_statusText = text;
+    emit statusChanged();
+}
+
+bool SyncController::setRemote(const QString& location, const QString& user, const QString& password)
+{
+    const QString id = vaultId();
+    if (id.isEmpty())
+        return false;
+    auto normalised = RemoteSettings::normalise(location);
+    if (!normalised) {
+        setStatus(Status::Failed, normalised.error().message);
+        return false;
+    }
+    RemoteSettings settings{*normalised, user.trimmed(), {}};
+    if (!settings.isFolder() && (settings.user.isEmpty() || password.isEmpty())) {
+        setStatus(Status::Failed, tr("A WebDAV server needs your user name and an app password made for Paper Trail "
+                                     "(in Nextcloud: Settings, Security, Devices & sessions)."));
+        return false;
+    }
+    if (core::Status s = settings.save(id); !s) {
+        setStatus(Status::Failed, s.error().message);
+        return false;
+    }
+    m_settings = settings;
+    emit settingsChanged();
+    if (settings.isFolder()) {
+        syncNow();
+        return true;
+    }
+    const QByteArray utf8 = password.toUtf8();
+    m_controller->secrets()->write(RemoteSettings::keychainKey(id),
+                                   {reinterpret_cast<const std::uint8_t*>(utf8.constData()), std::size_t(utf8.size())},
+                                   [this](platform::SecretResult written) {
+                                       if (!written.ok()) {
+                                           setStatus(Status::Failed, tr("Could not keep the app password in the keychain: %1")
+                                                                         .arg(written.message));
+                                           return;
+                                       }
+                                       syncNow();
+                                   });
+    return true;
+}
+
+void SyncController::syncNow()
+{
+    m_afterChange.stop();
+    if (!m_controller || !m_controller->vault() || !configured())
+        return;
+    if (running()) {
+        m_again = true;
+        return;
+    }
+    if (m_settings.isFolder()) {
+        start({});
+        return;
+    }
+    setStatus(Status::Syncing, tr("Syncing with %1\u2026").arg(m_settings.location));
+    m_controller->secrets()->read(RemoteSettings::keychainKey(vaultId()), [this, id = vaultId()](platform::SecretResult read) {
+        if (vaultId() != id)
+            return; // locked or another vault meanwhile
+        if (!read.ok()) {
+            setStatus(Status::Failed, tr("The app password is not in the keychain (%1). Enter it again under Sync.")
+                                          .arg(read.message));
+            return;
+        }
+        m_status = Status::Idle; // start() sets Syncing again
+        start(QString::fromUtf8(reinterpret_cast<const char*>(read.secret.data()), qsizetype(read.secret.size())));
+    });
+}
+
+void SyncController::start(const QString& password)
+{
+    core::Vault* vault = m_controller->vault();
+    if (!vault)
+        return;
+    const QString dbPath = vault->dir() + QStringLiteral("/journal.db");
+    const SyncStart syncStart = SyncStart::of(*vault);
+    const Vault::Store store = vault->store();
+    const RemoteSettings settings = m_settings;
+    const QString name = thisDeviceName(QSysInfo::prettyProductName());
+    auto result = std::make_shared<std::optional<Result<SyncReport>>>();
+    const bool started = m_controller->runInBackground(
+        [=](const std::atomic<bool>& stop) {
+            // This thread's own connection: a QSqlDatabase belongs to the thread that opened it.
+            auto db = JournalDb::open(dbPath);
+            if (!db) {
+                *result = db.error();
+                return;
+            }
+            auto remote = openRemote(settings, password);
+            if (!remote) {
+                *result = remote.error();
+                return;
+            }
+            StoppableRemote stoppable(**remote, stop);
+            Synchronizer synchronizer({**db, store.attachments, store.keys, store.device}, syncStart, stoppable,
+                                      SyncCache::forVault(syncStart.vaultId), name);
+            *result = synchronizer.run();
+        },
+        [this, result, id = syncStart.vaultId] {
+            if (vaultId() != id || !result->has_value())
+                return; // locked meanwhile: what it did is in journal.db for the next unlock
+            finished(**result);
+        });
+    if (started)
+        setStatus(Status::Syncing, tr("Syncing with %1\u2026").arg(m_settings.location));
+    else
+        m_again = true;
+}
+
+void SyncController::finished(const Result<SyncReport>& result)
+{
+    if (!result) {
+        const Error& e = result.error();
+        setStatus(e.transient ? Status::Offline : Status::Failed,
+                  e.transient ? tr("Not synced: %1 Paper Trail tries again in a few minutes; your entries are safe "
+                                   "on this device.").arg(e.message)
+                              : tr("Sync stopped: %1").arg(e.message));
+    } else {
+        if (result->recordsPulled > 0) {
+            if (core::Status s = m_controller->vault()->reload(); !s) {
+                setStatus(Status::Failed, s.error().message);
+                return;
+            }
+            m_reloading = true;
+            m_controller->notifyJournalChanged();
+            m_reloading = false;
+        }
+        m_lastSynced = QDateTime::currentDateTime();
+        const QString when = QLocale().toString(m_lastSynced.time(), QLocale::ShortFormat);
+        setStatus(Status::Synced,
+                  result->recordsPulled == 0 && result->recordsPushed == 0
+                      ? tr("Synced at %1 with %2.").arg(when, m_settings.location)
+                      : tr("Synced at %1 with %2: %n new from other devices", nullptr, result->recordsPulled)
+                                .arg(when, m_settings.location) +
+                            tr(", %n sent.", nullptr, result->recordsPushed));
+    }
+    if (m_again) {
+        m_again = false;
+        m_afterChange.start();
+    }
+}
+
+} // namespace pt::gui
