@@ -8,15 +8,22 @@
 //   std::optional<QByteArray> stored(const QString& path);     // what its storage holds
 //   static constexpr bool listsEtags;               // whether listings carry ETags
 //
-// To run the cases against another Remote (FolderRemote), write a backend for it here and add
-// it to PT_REMOTE_BACKENDS.
+// To run the cases against another Remote, write a backend for it here and add it to
+// PT_REMOTE_BACKENDS.
 #include "DavServers.h"
 #include "FaultProxy.h"
 
 #include "crypto/SecureBytes.h"
+#include "sync/FolderRemote.h"
 #include "sync/WebDavRemote.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
 #include <memory>
+#include <stdexcept>
 
 namespace pt::test {
 
@@ -70,13 +77,41 @@ public:
     FaultProxy proxy{QStringLiteral("127.0.0.1"), server.port()};
 };
 
+class FolderBackend {
+public:
+    static constexpr bool listsEtags = false;
+    std::unique_ptr<core::sync::Remote> makeRemote()
+    {
+        return std::make_unique<core::sync::FolderRemote>(m_dir.path());
+    }
+    void plant(const QString& path, const QByteArray& bytes)
+    {
+        const QString local = m_dir.path() + QLatin1Char('/') + path;
+        QDir().mkpath(QFileInfo(local).path());
+        QFile file(local);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+            throw std::runtime_error("cannot plant " + local.toStdString());
+    }
+    std::optional<QByteArray> stored(const QString& path)
+    {
+        QFile file(m_dir.path() + QLatin1Char('/') + path);
+        if (!QFileInfo(file).isFile() || !file.open(QIODevice::ReadOnly))
+            return std::nullopt;
+        return file.readAll();
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
 // Plain names, so the ctest names read "... - ApacheDirect".
 class ApacheDirect : public DirectBackend<ApacheDav> {};
 class RcloneDirect : public DirectBackend<RcloneDav> {};
 class ApacheProxied : public ProxiedBackend<ApacheDav> {};
 class RcloneProxied : public ProxiedBackend<RcloneDav> {};
+class Folder : public FolderBackend {};
 
 // Unqualified, for the test names: use where pt::test's names are visible.
-#define PT_REMOTE_BACKENDS ApacheDirect, RcloneDirect, ApacheProxied, RcloneProxied
+#define PT_REMOTE_BACKENDS ApacheDirect, RcloneDirect, ApacheProxied, RcloneProxied, Folder
 
 } // namespace pt::test
