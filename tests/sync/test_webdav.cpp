@@ -335,6 +335,27 @@ TEMPLATE_TEST_CASE_METHOD(ThroughProxy, "WebDAV: putImmutable streams from a one
     CHECK(seen(this->proxy) == QStringList{"MKCOL 409", "MKCOL 201", "MKCOL 201", "PUT 201"});
 }
 
+TEMPLATE_TEST_CASE_METHOD(ThroughProxy,
+                          "WebDAV: a stump under the name of a one-pass upload is removed for the next try",
+                          "[sync][webdav]", PT_DAV_SERVERS)
+{
+    QByteArray bytes = randomPayload(20 * 1024);
+    const QByteArray expected = bytes;
+    this->server.plant(QStringLiteral("objects/ab/x"), bytes.left(5000));
+    this->proxy.inject(statusRule(412, "PUT")); // what Apache says; rclone would overwrite
+    const auto send = [&] {
+        OnePassBuffer source(&bytes);
+        source.open(QIODevice::ReadOnly);
+        return this->remote->putImmutable(QStringLiteral("objects/ab/x"), source, bytes.size());
+    };
+    auto first = send();
+    REQUIRE_FALSE(first.ok());
+    CHECK(first.error().transient);
+    CHECK_FALSE(this->server.stored(QStringLiteral("objects/ab/x")));
+    REQUIRE_OK(send());
+    CHECK(this->server.stored(QStringLiteral("objects/ab/x")) == expected);
+}
+
 TEMPLATE_TEST_CASE_METHOD(ThroughProxy, "WebDAV: the requests each operation takes",
                           "[sync][webdav][budget]", PT_DAV_SERVERS)
 {

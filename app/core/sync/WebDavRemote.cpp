@@ -18,6 +18,8 @@
 
 #include <sodium.h>
 
+#include <cstring>
+
 namespace pt::core::sync {
 
 namespace {
@@ -642,6 +644,15 @@ Status WebDavRemote::put(const QString& path, QIODevice* source, const QByteArra
                 return checked;
             if (there)
                 return Ok{};
+            if (oneShot) {
+                // This source cannot be sent again now: remove the stump, so the next try
+                // (with the source opened anew) finds nothing in its way.
+                if (Status removed = remove(path); !removed)
+                    return removed;
+                return transient(QStringLiteral("Only part of %1 was on the server at %2; it was "
+                                                "removed and Paper Trail will send it again.")
+                                     .arg(path, m_server));
+            }
             overwrite = true;
             continue;
         }
