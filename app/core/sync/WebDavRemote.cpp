@@ -645,10 +645,16 @@ Status WebDavRemote::put(const QString& path, QIODevice* source, const QByteArra
             overwrite = true;
             continue;
         }
-        if ((response.status == 409 || response.status == 404) && !madeFolders) {
-            // Apache answers 409 for a missing parent folder, rclone 404.
+        // Apache answers 409 for a missing parent folder, rclone 404. rclone (Go's server) also
+        // resets the connection of a large upload it answered early, so the 404 can be lost
+        // with it: a cut before any answer may mean the same, and writing again is harmless.
+        const bool cutBeforeAnswer = response.status == 0 && !response.timedOut &&
+                                     !response.certificate &&
+                                     response.error != QNetworkReply::ConnectionRefusedError &&
+                                     response.error != QNetworkReply::HostNotFoundError;
+        if ((response.status == 409 || response.status == 404 || cutBeforeAnswer) && !madeFolders) {
             if (Status folders = ensureFolder(parentOf(path)); !folders)
-                return folders;
+                return cutBeforeAnswer ? errorFor(response, QStringLiteral("write"), path) : folders;
             madeFolders = true;
             continue;
         }
