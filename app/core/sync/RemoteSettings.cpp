@@ -3,6 +3,7 @@
 #include "DurableFile.h"
 #include "FolderRemote.h"
 #include "RegularFile.h"
+#include "WebDavRemote.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -69,13 +70,16 @@ Status RemoteSettings::save(const QString& vaultId) const
 
 Result<std::unique_ptr<Remote>> openRemote(const RemoteSettings& settings, const QString& password)
 {
-    (void)password;
     if (settings.isEmpty())
         return usage(QStringLiteral("No sync remote is set for this vault. Set one with 'papertrail-cli remote set "
                                     "FOLDER-OR-URL'."));
     if (settings.isFolder())
         return std::unique_ptr<Remote>(std::make_unique<FolderRemote>(settings.location));
-    return usage(QStringLiteral("WebDAV remotes are not available in this build yet; use a folder."));
+    const QByteArray utf8 = password.toUtf8();
+    return std::unique_ptr<Remote>(std::make_unique<WebDavRemote>(
+        QUrl(settings.location + QLatin1Char('/')), settings.user,
+        crypto::SecureBytes::copyOf({reinterpret_cast<const std::uint8_t*>(utf8.constData()), std::size_t(utf8.size())}),
+        settings.pinnedCertificate));
 }
 
 } // namespace pt::core::sync
