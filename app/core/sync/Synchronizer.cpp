@@ -128,6 +128,20 @@ Result<QByteArray> Synchronizer::publicKeyOf(const QString& device)
     return registration->publicKey;
 }
 
+Result<SignedHead> Synchronizer::fetchHead(const QString& device, QByteArray* bytesOut)
+{
+    auto bytes = m_remote.get(RemoteLayout(m_start.vaultId).head(device), SignedHead::MaxFileBytes);
+    if (!bytes)
+        return bytes.error();
+    auto key = publicKeyOf(device);
+    if (!key)
+        return key.error();
+    auto head = SignedHead::open(*bytes, *key, m_start.vaultId, device);
+    if (head && bytesOut)
+        *bytesOut = *bytes;
+    return head;
+}
+
 Result<QHash<QString, Synchronizer::RemoteHead>> Synchronizer::readHeads(SyncCacheData& cache)
 {
     const RemoteLayout layout(m_start.vaultId);
@@ -154,20 +168,15 @@ Result<QHash<QString, Synchronizer::RemoteHead>> Synchronizer::readHeads(SyncCac
             heads.insert(device, {file, cached->seq, cached->hash, std::nullopt});
             continue;
         }
-        auto bytes = m_remote.get(layout.head(device), SignedHead::MaxFileBytes);
-        if (!bytes) {
-            if (bytes.error().code == ErrorCode::NotFound) // replaced between the listing and now
+        QByteArray bytes;
+        auto head = fetchHead(device, &bytes);
+        if (!head) {
+            if (head.error().code == ErrorCode::NotFound) // replaced between the listing and now
                 return Error{ErrorCode::Failed, QStringLiteral("The sync remote changed while it was read; sync again."), true};
-            return bytes.error();
-        }
-        auto key = publicKeyOf(device);
-        if (!key)
-            return key.error();
-        auto head = SignedHead::open(*bytes, *key, m_start.vaultId, device);
-        if (!head)
             return head.error();
+        }
         if (device == me) {
-            cache.ownHead = *bytes;
+            cache.ownHead = bytes;
             cache.heads.insert(device, {token, head->seq, head->hash});
             cache.ownHeadPendingSize = -1;
         }
@@ -232,16 +241,10 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
             continue;
         std::optional<SignedHead> head = it->head;
         if (!head) { // the cache vouched for it, but its packs are needed now
-            auto bytes = m_remote.get(layout.head(device), SignedHead::MaxFileBytes);
-            if (!bytes)
-                return bytes.error();
-            auto key = publicKeyOf(device);
-            if (!key)
-                return key.error();
-            auto opened = SignedHead::open(*bytes, *key, layout.root().section(QLatin1Char('/'), 1), device);
-            if (!opened)
-                return opened.error();
-            head = *opened;
+            auto fetched = fetchHead(device);
+            if (!fetched)
+                return fetched.error();
+            head = *fetched;
         }
         auto key = publicKeyOf(device);
         if (!key)
@@ -385,13 +388,10 @@ Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData
                 current = *opened;
         }
         if (!current) {
-            auto bytes = m_remote.get(layout.head(me), SignedHead::MaxFileBytes);
-            if (!bytes)
-                return bytes.error();
-            auto opened = SignedHead::open(*bytes, toQByteArray(store.device.publicKey), m_start.vaultId, me);
-            if (!opened)
-                return opened.error();
-            current = *opened;
+            auto fetched = fetchHead(me);
+            if (!fetched)
+                return fetched.error();
+            current = *fetched;
         }
         packs = current->packs;
     } else {

@@ -62,6 +62,8 @@ private:
     [[nodiscard]] Status pull(const QHash<QString, RemoteHead>& heads, SyncReport& report);
     [[nodiscard]] Status push(const QHash<QString, RemoteHead>& heads, SyncCacheData& cache, SyncReport& report);
     [[nodiscard]] Result<QByteArray> publicKeyOf(const QString& device);
+    // heads/<device>, read and checked against its registered key; `bytes` gets the file.
+    [[nodiscard]] Result<SignedHead> fetchHead(const QString& device, QByteArray* bytes = nullptr);
     [[nodiscard]] Result<QList<AttachmentRef>> attachmentsOf(const QString& object, const QByteArray& data) const;
     [[nodiscard]] std::optional<QString> recordHash(const QString& device, qint64 seq) const;
 
