@@ -1,7 +1,7 @@
 // Sync through a folder remote between devices of one vault: linking, pulling, pushing both
 // ways, the request budgets, and a remote that lies (rolled back, forged, swapped, planted):
 // each refused in words, with nothing on the device changed.
-#include "TestSupport.h"
+#include "SyncWorld.h"
 
 #include "sync/FolderRemote.h"
 #include "sync/Link.h"
@@ -19,86 +19,6 @@ using namespace pt::core;
 using namespace pt::core::sync;
 using namespace pt::test;
 
-namespace {
-
-// One device: its own vault folder and its own config folder (seen heads, sync cache), as two
-// phones would have. `use()` points the config folder at it before the device acts.
-struct Device {
-    QString dir;
-    QString config;
-    std::unique_ptr<Vault> vault;
-
-    void use() const { qputenv("XDG_CONFIG_HOME", config.toLocal8Bit()); }
-    Result<SyncReport> sync(Remote& remote)
-    {
-        use();
-        return syncNow(*vault, remote, SyncCache(config + QStringLiteral("/sync-cache.json")), QStringLiteral("test device"));
-    }
-};
-
-struct World {
-    QTemporaryDir root;
-    QString remoteDir = root.path() + QStringLiteral("/remote");
-    bool made = QDir().mkpath(remoteDir); // the folder the person picked exists
-    FolderRemote remote{remoteDir};
-
-    Device make(const QString& name)
-    {
-        Device d{root.path() + QLatin1Char('/') + name, root.path() + QLatin1Char('/') + name + QStringLiteral("-config"), {}};
-        REQUIRE(QDir().mkpath(d.config));
-        return d;
-    }
-    Device create(const QString& name)
-    {
-        Device d = make(name);
-        d.use();
-        d.vault = createVault(d.dir);
-        return d;
-    }
-    Device link(const QString& name)
-    {
-        Device d = make(name);
-        d.use();
-        auto ids = vaultsOn(remote);
-        REQUIRE(ids.ok());
-        REQUIRE(ids->size() == 1);
-        auto header = vaultHeaderOn(remote, ids->first());
-        REQUIRE(header.ok());
-        auto vault = Vault::link(d.dir, *header, currentPassphrase());
-        INFO((vault ? QString() : vault.error().message));
-        REQUIRE(vault.ok());
-        d.vault = std::move(*vault);
-        return d;
-    }
-    [[nodiscard]] QString path(const QString& relative) const { return remoteDir + QLatin1Char('/') + relative; }
-};
-
-QString addNote(Vault& vault, const QString& title, const QString& body = {})
-{
-    EntryDraft draft;
-    draft.title = title;
-    draft.body = body;
-    auto entry = vault.journal().add(draft);
-    REQUIRE(entry.ok());
-    return entry->latest.entryId;
-}
-
-QStringList titles(const Vault& vault)
-{
-    QStringList list;
-    for (const Entry& e : vault.journal().entries())
-        list << e.latest.title;
-    list.sort();
-    return list;
-}
-
-void requireOk(const Result<SyncReport>& r)
-{
-    INFO((r ? QString() : r.error().message));
-    REQUIRE(r.ok());
-}
-
-} // namespace
 
 TEST_CASE("sync folder: a linked device pulls the journal and attachments byte-exact", "[sync]")
 {

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace pt::core {
 
 namespace {
@@ -42,7 +44,7 @@ QByteArray EntryRevision::toCanonicalJson() const
         attachmentArray.append(attachmentJson(a));
     // QJsonObject keeps keys sorted, and Compact adds no whitespace: the same revision always
     // gives the same bytes.
-    const QJsonObject root{
+    QJsonObject root{
         {QStringLiteral("v"), FormatVersion},
         {QStringLiteral("entry"), entryId},
         {QStringLiteral("revision"), revision},
@@ -57,6 +59,8 @@ QByteArray EntryRevision::toCanonicalJson() const
         {QStringLiteral("fields"), fields},
         {QStringLiteral("attachments"), attachmentArray},
     };
+    if (!merges.isEmpty()) // absent otherwise, so revisions written before it keep their bytes
+        root.insert(QStringLiteral("merges"), QJsonArray::fromStringList(merges));
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
@@ -75,6 +79,8 @@ std::optional<EntryRevision> EntryRevision::fromJson(const QByteArray& json)
             return json::read(value, r.revision);
         if (key == "previous")
             return json::read(value, r.previous);
+        if (key == "merges")
+            return json::read(value, r.merges);
         if (key == "kind")
             return json::read(value, r.kind);
         if (key == "title")
@@ -123,7 +129,9 @@ std::optional<EntryRevision> EntryRevision::fromJson(const QByteArray& json)
     r.recordedAt = parseIso(recordedAt);
     if (QUuid::fromString(r.entryId).isNull() || r.revision < 1 || r.kind.isEmpty() ||
         !r.recordedAt.isValid() || !r.occurredAt.isValid() ||
-        (r.revision == 1) != r.previous.isEmpty() || (!r.previous.isEmpty() && !isHex64(r.previous)))
+        (r.revision == 1) != r.previous.isEmpty() || (!r.previous.isEmpty() && !isHex64(r.previous)) ||
+        (r.revision == 1 && !r.merges.isEmpty()) ||
+        std::any_of(r.merges.cbegin(), r.merges.cend(), [&](const QString& m) { return !isHex64(m) || m == r.previous; }))
         return std::nullopt;
     return r;
 }

@@ -27,6 +27,9 @@ struct EntryRevision {
     QString entryId;   // UUID
     int revision = 1;  // 1, 2, ...
     QString previous;  // object id of the revision this one replaces; empty for revision 1
+    // Object ids of the other revisions this one also replaces: the sides of a conflict it
+    // resolves (two devices that changed the entry without seeing each other's change).
+    QStringList merges;
     QString kind = QStringLiteral("note");
     QString title;
     QString body;

@@ -81,12 +81,17 @@ const RevisionInfo* Journal::latestOf(const QList<RevisionInfo>& revisions)
 
 namespace {
 
-// In one device's log the order is seq; between devices it is the record time. On a tie between
-// devices the tombstone wins: a restore must never be guessed.
+// In one device's log the order is seq. Between devices, a tombstone that names the revision it
+// deleted is followed by any revision its device had not seen: a later number, or another of the
+// same number (an edit made on a device that had not seen the deletion stays visible). Older
+// tombstones fall back to the record time; on a tie the tombstone wins, as a restore must never
+// be guessed.
 bool putFollows(const RevisionInfo& put, const DeletionInfo& deletion)
 {
     if (put.device == deletion.device)
         return put.seq > deletion.seq;
+    if (!deletion.object.isEmpty())
+        return put.revision > deletion.revision || (put.revision == deletion.revision && put.object != deletion.object);
     return put.recordedAt > deletion.time;
 }
 
@@ -168,7 +173,7 @@ Status Journal::load()
             state.revisions.append({record->revision, record->object, record->device, record->seq, record->time});
             break;
         case LogRecord::Op::Tombstone:
-            state.deletions.append({record->device, record->seq, record->time});
+            state.deletions.append({record->device, record->seq, record->time, record->revision, record->object});
             break;
         case LogRecord::Op::Purge:
             state.purged = true;
@@ -222,8 +227,11 @@ Status Journal::load()
             p.state->latestObject = p.newest.object;
         }
     }
-    for (auto it = m_entries.begin(); it != m_entries.end(); ++it)
-        updateChangeTimes(*it, [&](const RevisionInfo& r) { return decodeRevision(objects, it.key(), r); });
+    for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+        const RevisionReader read = [&](const RevisionInfo& r) { return decodeRevision(objects, it.key(), r); };
+        updateChangeTimes(*it, read);
+        updateConflict(*it, read);
+    }
     // A crash between committing a purge and deleting its files leaves ciphertext behind.
     for (const QString& object : std::as_const(purgedObjects))
         if (m_attachments.exists(object))
@@ -379,7 +387,9 @@ Result<Entry> Journal::saveRevision(EntryRevision revision)
     if (m_search && !state.deleted)
         m_search->upsert(revision);
     state.latest = std::move(revision);
-    updateChangeTimes(state, [&](const RevisionInfo& r) { return storedRevision(r); });
+    const RevisionReader read = [&](const RevisionInfo& r) { return storedRevision(r); };
+    updateChangeTimes(state, read);
+    updateConflict(state, read);
     return toEntry(state);
 }
 
@@ -421,6 +431,16 @@ Result<Entry> Journal::edit(const QString& id, const EntryChange& change)
     EntryRevision next = current->latest;
     next.revision = latestOf(current->revisions)->revision + 1;
     next.previous = current->object;
+    next.merges.clear();
+    if (Status s = applyChange(id, next, change); !s)
+        return s.error();
+    if (changedFields(current->latest, next).isEmpty())
+        return usage(QStringLiteral("Nothing changed: the new values are the same as the current ones."));
+    return saveRevision(std::move(next));
+}
+
+Status Journal::applyChange(const QString& id, EntryRevision& next, const EntryChange& change)
+{
     if (change.kind)
         next.kind = *change.kind;
     if (change.title)
@@ -443,9 +463,100 @@ Result<Entry> Journal::edit(const QString& id, const EntryChange& change)
     if (!added)
         return added.error();
     next.attachments += *added;
-    if (changedFields(current->latest, next).isEmpty())
-        return usage(QStringLiteral("Nothing changed: the new values are the same as the current ones."));
+    return Ok{};
+}
+
+Result<Entry> Journal::resolveConflict(const QString& id, const QString& keepObject, const EntryChange& change)
+{
+    if (Status s = requireWritable(); !s)
+        return s.error();
+    auto current = entry(id);
+    if (!current)
+        return current.error();
+    const QString resolved = current->latest.entryId;
+    if (current->deleted)
+        return usage(QStringLiteral("Entry %1 is deleted; restore it before resolving its conflict.").arg(resolved));
+    if (!current->inConflict())
+        return usage(QStringLiteral("Entry %1 has no conflict to resolve.").arg(resolved));
+    const auto keep = std::find_if(current->conflict.cbegin(), current->conflict.cend(),
+                                   [&](const RevisionInfo& r) { return r.object == keepObject; });
+    if (keep == current->conflict.cend())
+        return notFound(QStringLiteral("%1 is not one of the revisions in conflict in entry %2; "
+                                       "'papertrail-cli conflicts' lists them.")
+                            .arg(keepObject, resolved));
+    auto kept = readRevision(keep->object);
+    if (!kept)
+        return kept.error();
+
+    // The content of the kept side; `previous` stays the highest revision (the shown side, as for
+    // any edit) and `merges` names the others, so the new revision follows them all.
+    EntryRevision next = std::move(*kept);
+    next.revision = latestOf(current->revisions)->revision + 1;
+    next.previous = current->object;
+    next.merges.clear();
+    for (const RevisionInfo& side : std::as_const(current->conflict))
+        if (side.object != current->object)
+            next.merges << side.object;
+    if (Status s = applyChange(resolved, next, change); !s)
+        return s.error();
     return saveRevision(std::move(next));
+}
+
+Result<QList<EntryRevision>> Journal::conflictRevisions(const QString& id) const
+{
+    auto current = entry(id);
+    if (!current)
+        return current.error();
+    QList<EntryRevision> sides;
+    for (const RevisionInfo& side : std::as_const(current->conflict)) {
+        auto revision = readRevision(side.object);
+        if (!revision)
+            return revision.error();
+        sides.append(std::move(*revision));
+    }
+    return sides;
+}
+
+void Journal::updateConflict(State& state, const RevisionReader& read)
+{
+    state.conflict.clear();
+    if (state.purged || state.revisions.size() < 2)
+        return;
+    QSet<int> numbers;
+    bool repeated = false;
+    for (const RevisionInfo& r : std::as_const(state.revisions)) {
+        if (numbers.contains(r.revision))
+            repeated = true;
+        numbers.insert(r.revision);
+    }
+    if (!repeated) // one line of revisions: each follows the one before
+        return;
+    QSet<QString> followed;
+    QList<RevisionInfo> readable;
+    for (const RevisionInfo& r : std::as_const(state.revisions)) {
+        const auto revision = read(r);
+        if (!revision) // damage, reported by load; it cannot be offered as a side
+            continue;
+        readable.append(r);
+        followed.insert(revision->previous);
+        for (const QString& merged : revision->merges)
+            followed.insert(merged);
+    }
+    QList<RevisionInfo> sides;
+    for (const RevisionInfo& r : std::as_const(readable))
+        if (!followed.contains(r.object))
+            sides.append(r);
+    if (sides.size() < 2)
+        return;
+    const RevisionInfo* shown = latestOf(sides);
+    std::sort(sides.begin(), sides.end(), [&](const RevisionInfo& a, const RevisionInfo& b) {
+        if ((a.object == shown->object) != (b.object == shown->object))
+            return a.object == shown->object;
+        if (a.revision != b.revision)
+            return a.revision > b.revision;
+        return a.recordedAt != b.recordedAt ? a.recordedAt > b.recordedAt : a.object > b.object;
+    });
+    state.conflict = sides;
 }
 
 Status Journal::tombstone(const QString& id)
@@ -458,11 +569,14 @@ Status Journal::tombstone(const QString& id)
     if (current->deleted)
         return Ok{};
     const QString resolved = current->latest.entryId;
-    auto info = commit(newRecord(LogRecord::Op::Tombstone, resolved), {}, {});
+    LogRecord record = newRecord(LogRecord::Op::Tombstone, resolved);
+    record.revision = current->latest.revision;
+    record.object = current->object;
+    auto info = commit(record, {}, {});
     if (!info)
         return info.error();
     State& state = m_entries[resolved];
-    state.deletions.append({info->device, info->seq, m_lastTime});
+    state.deletions.append({info->device, info->seq, m_lastTime, record.revision, record.object});
     state.deleted = true;
     // Another device's revision recorded later by its clock now follows a deletion.
     updateChangeTimes(state, [&](const RevisionInfo& r) { return storedRevision(r); });
@@ -488,6 +602,7 @@ Result<Entry> Journal::restore(const QString& id)
     EntryRevision next = current->latest;
     next.revision = latestOf(current->revisions)->revision + 1;
     next.previous = current->object;
+    next.merges.clear();
     return saveRevision(std::move(next));
 }
 
@@ -547,6 +662,7 @@ Entry Journal::toEntry(const State& state) const
     e.purged = state.purged;
     e.editedAt = state.editedAt;
     e.restoredAt = state.restoredAt;
+    e.conflict = state.conflict;
     return e;
 }
 

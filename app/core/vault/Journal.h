@@ -35,6 +35,8 @@ struct DeletionInfo {
     QString device;
     qint64 seq = 0;
     QDateTime time;
+    int revision = 0; // of the revision it deleted; 0 for tombstones written before that was kept
+    QString object;   // that revision's object, or empty
 };
 
 struct Entry {
@@ -49,6 +51,12 @@ struct Entry {
     QDateTime editedAt;
     // When a revision last brought the entry back after a deletion; invalid when none did.
     QDateTime restoredAt;
+    // When two devices changed the entry without seeing each other's change: the revisions no
+    // later revision follows (two or more, highest revision first; `latest` is the first). Empty
+    // otherwise. Journal::resolveConflict writes the revision that follows them all.
+    QList<RevisionInfo> conflict;
+
+    [[nodiscard]] bool inConflict() const { return !conflict.isEmpty(); }
 
     [[nodiscard]] bool edited() const { return editedAt.isValid(); }
     [[nodiscard]] bool restored() const { return restoredAt.isValid(); }
@@ -121,6 +129,12 @@ public:
     // tombstone. A purged entry has nothing left to restore.
     [[nodiscard]] Result<Entry> restore(const QString& id);
     [[nodiscard]] Status purge(const QString& id);
+    // Ends a conflict: a new revision with the content of `keepObject` (one of Entry::conflict)
+    // and `change` on top (the person's merge of the sides), following every side.
+    [[nodiscard]] Result<Entry> resolveConflict(const QString& id, const QString& keepObject,
+                                                const EntryChange& change = {});
+    // The content of each side of an entry's conflict, in Entry::conflict's order.
+    [[nodiscard]] Result<QList<EntryRevision>> conflictRevisions(const QString& id) const;
 
     // Newest occurrence first.
     [[nodiscard]] QList<Entry> entries(bool includeDeleted = false) const;
@@ -147,6 +161,7 @@ private:
         QString latestObject;
         QDateTime editedAt;   // Entry::editedAt
         QDateTime restoredAt; // Entry::restoredAt
+        QList<RevisionInfo> conflict; // Entry::conflict
     };
     using RevisionReader = std::function<std::optional<EntryRevision>(const RevisionInfo&)>;
 
@@ -168,6 +183,11 @@ private:
     // Sets the state's editedAt and restoredAt from its history; `read` gives the content of the
     // revisions around a restore (the only ones whose content is compared).
     void updateChangeTimes(State& state, const RevisionReader& read) const;
+    // Sets the state's conflict. Only an entry with two revisions of one number can have one, so
+    // only those entries' revisions are read (to learn which revisions each one follows).
+    static void updateConflict(State& state, const RevisionReader& read);
+    // Applies a change to `next`, storing its new attachments.
+    [[nodiscard]] Status applyChange(const QString& id, EntryRevision& next, const EntryChange& change);
     void ensureSearchIndex();
     static const RevisionInfo* latestOf(const QList<RevisionInfo>& revisions);
     // Deleted while some tombstone has no put after it (FORMAT.md section 5).

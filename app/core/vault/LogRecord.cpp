@@ -37,7 +37,9 @@ QByteArray LogRecord::payload() const
     };
     if (clockWas.isValid())
         root.insert(QStringLiteral("clock_was"), isoWithOffset(clockWas.toUTC()));
-    if (op == Op::Put) {
+    // A tombstone names the revision it deleted, so a revision another device wrote without
+    // having seen the deletion is told from one written after it (FORMAT.md section 5).
+    if (op == Op::Put || (op == Op::Tombstone && !object.isEmpty())) {
         root.insert(QStringLiteral("revision"), revision);
         root.insert(QStringLiteral("object"), object);
     }
@@ -107,6 +109,8 @@ std::optional<LogRecord> LogRecord::fromPayload(const QByteArray& payload)
             return std::nullopt;
     } else if (op == QLatin1String("tombstone")) {
         r.op = Op::Tombstone;
+        if (!r.object.isEmpty() && (r.revision < 1 || r.object.size() != 64))
+            return std::nullopt;
     } else if (op == QLatin1String("purge")) {
         r.op = Op::Purge;
     } else {

@@ -29,8 +29,8 @@ struct LogRecord {
     QDateTime clockWas; // set only when the device clock read earlier than `time`
     Op op = Op::Put;
     QString entryId;
-    int revision = 0;   // Put
-    QString object;     // Put: the entry revision object
+    int revision = 0;   // Put; Tombstone: of the revision it deleted (0 in records written before)
+    QString object;     // Put: the entry revision object; Tombstone: the one it deleted, or empty
     QList<PurgedObject> purged; // Purge
 
     [[nodiscard]] QByteArray payload() const;

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
 #include <map>
 
 namespace pt::core {
@@ -131,9 +132,11 @@ VerifyReport Verifier::run()
     const QByteArray entryAad = m_keys.aad(QStringLiteral("entry"));
     report.entries = int(puts.size());
     for (auto it = puts.cbegin(); it != puts.cend(); ++it) {
-        QHash<int, QString> objectOfRevision;
+        // Two devices that changed the entry without seeing each other's change both wrote the
+        // same revision number: a revision may follow either.
+        QHash<int, QSet<QString>> objectsOfRevision;
         for (const PutRef& put : it.value())
-            objectOfRevision.insert(put.revision, put.object);
+            objectsOfRevision[put.revision].insert(put.object);
         for (const PutRef& put : it.value()) {
             ++report.revisions;
             referenced.insert(put.object);
@@ -165,9 +168,16 @@ VerifyReport Verifier::run()
             if (revision->entryId != it.key() || revision->revision != put.revision)
                 problem(name, QStringLiteral("holds a different entry or revision than its log record says"));
             // Checked only when the revision before is known: an unreadable record is reported on its own.
-            if (revision->revision > 1 && objectOfRevision.contains(revision->revision - 1) &&
-                revision->previous != objectOfRevision.value(revision->revision - 1))
+            if (revision->revision > 1 && objectsOfRevision.contains(revision->revision - 1) &&
+                !objectsOfRevision.value(revision->revision - 1).contains(revision->previous))
                 problem(name, QStringLiteral("does not link to the revision before it"));
+            for (const QString& merged : revision->merges) {
+                const bool earlier = std::any_of(it.value().cbegin(), it.value().cend(), [&](const PutRef& p) {
+                    return p.object == merged && p.revision < revision->revision;
+                });
+                if (!earlier)
+                    problem(name, QStringLiteral("resolves a conflict with a revision this entry does not have"));
+            }
             for (const AttachmentRef& a : revision->attachments)
                 attachments.insert(a.object, a);
         }
