@@ -49,6 +49,8 @@ const std::map<QString, CommandSpec>& commands()
         {QStringLiteral("remote"), {{"user", "password-file"}, 1, 2}},
         {QStringLiteral("sync"), {{}, 0, 0}},
         {QStringLiteral("link"), {{"user", "password-file", "vault-id"}, 1, 1}},
+        {QStringLiteral("conflicts"), {{}, 0, 0}},
+        {QStringLiteral("resolve"), {{"keep", "title", "body"}, 1, 1}},
     };
     return specs;
 }
@@ -82,6 +84,9 @@ QString usageText()
         "  sync                                   pull what other devices wrote, push what this one wrote\n"
         "  link FOLDER-OR-URL [--user U] [--password-file F] [--vault-id ID]\n"
         "                                         make --vault DIR a new device of the vault on that remote\n"
+        "  conflicts                              entries two devices changed without seeing each other's change\n"
+        "  resolve ID --keep KEEP [--title T] [--body B]\n"
+        "                                         end a conflict with one side, or with a merge of the sides\n"
         "\n"
         "The passphrase comes from --passphrase-file, PAPERTRAIL_PASSPHRASE, the keychain (after\n"
         "'remember'), or a prompt. --recovery-key-file FILE unlocks with the recovery key instead\n"
@@ -152,6 +157,7 @@ int Cli::run(const QStringList& arguments)
         {"user", "remote set, link: the WebDAV user name.", "U"},
         {"password-file", "remote set, link: read the WebDAV app password from FILE.", "FILE"},
         {"vault-id", "link: which vault, when the remote holds more than one.", "ID"},
+        {"keep", "resolve: the side of the conflict to keep (as 'conflicts' shows it).", "KEEP"},
         {"out", "attachment get: write to FILE.", "FILE"},
         {"stdout", "attachment get: write to standard output."},
         {"help", "Show this help."},
@@ -192,6 +198,7 @@ int Cli::run(const QStringList& arguments)
         {"verify", &Cli::verify},     {"passwd", &Cli::passwd},     {"remember", &Cli::remember},
         {"forget", &Cli::forget},     {"new-recovery-key", &Cli::newRecoveryKey},
         {"remote", &Cli::remote},     {"sync", &Cli::sync},         {"link", &Cli::link},
+        {"conflicts", &Cli::conflicts}, {"resolve", &Cli::resolve},
     };
     return (this->*handlers.at(command))();
 }

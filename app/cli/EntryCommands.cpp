@@ -139,11 +139,21 @@ int Cli::show()
     for (qsizetype i = 1; i < steps.size(); ++i)
         if (steps.at(i).revision >= 0 && steps.at(i - 1).deletion >= 0)
             restores.insert(steps.at(i).revision);
+    // Each revision is compared with the one it follows, which after a sync conflict is not
+    // always the one listed before it.
+    const auto parentOf = [&](qsizetype i) -> qsizetype {
+        for (qsizetype p = 0; p < entry->revisions.size(); ++p)
+            if (entry->revisions.at(p).object == history->at(i).previous)
+                return p;
+        return -1;
+    };
     const auto changesOf = [&](qsizetype i) {
-        return i > 0 ? revisionChanges(history->at(i - 1), history->at(i)) : QList<FieldChange>{};
+        const qsizetype p = parentOf(i);
+        return p >= 0 ? revisionChanges(history->at(p), history->at(i)) : QList<FieldChange>{};
     };
     const auto changedOf = [&](qsizetype i) {
-        return i > 0 ? changedFields(history->at(i - 1), history->at(i)) : QStringList{};
+        const qsizetype p = parentOf(i);
+        return p >= 0 ? changedFields(history->at(p), history->at(i)) : QStringList{};
     };
     if (json) {
         QJsonObject o = entryJson(*entry);

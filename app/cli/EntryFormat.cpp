@@ -152,6 +152,8 @@ QJsonObject entryJson(const Entry& e)
     };
     if (e.purged)
         o.insert(QStringLiteral("purged"), true);
+    if (e.inConflict())
+        o.insert(QStringLiteral("conflict"), int(e.conflict.size())); // sides; 'conflicts' lists them
     return o;
 }
 
@@ -166,6 +168,8 @@ QString listLine(const Entry& e)
         flags += QStringLiteral(" (purged)");
     else if (e.deleted)
         flags += QStringLiteral(" (deleted)");
+    if (e.inConflict())
+        flags += QStringLiteral(" (conflict)");
     if (!e.latest.attachments.isEmpty())
         flags += QStringLiteral(" [%1 attachment%2]").arg(e.latest.attachments.size()).arg(e.latest.attachments.size() == 1 ? "" : "s");
     const QString title = terminalLine(headline(e.latest));
@@ -194,6 +198,11 @@ QString entryText(const Entry& e)
     for (const AttachmentRef& a : r.attachments)
         text += QStringLiteral("Attached  %1 (%2, %3, sha256 %4)\n")
                     .arg(terminalLine(a.name), terminalLine(a.mime), humanSize(a.size), terminalLine(a.sha256));
+    if (e.inConflict())
+        text += QStringLiteral("Conflict  %1 devices changed this entry without seeing each other's change; this is "
+                               "revision %2. 'papertrail-cli conflicts' shows the sides.\n")
+                    .arg(e.conflict.size())
+                    .arg(r.revision);
     text += QStringLiteral("\n%1\n").arg(terminalSafe(r.body));
     return text;
 }

@@ -63,6 +63,39 @@ if grep -rqF "Written on the laptop" "$R" || grep -rqF "grade screenshot bytes" 
     fail "plaintext on the remote"
 fi
 
+step "the same entry edited on both offline: a conflict on both, resolved on one, gone on both"
+expect_exit 0 on_a conflicts
+contains "$OUT" "No entry is in conflict"
+expect_exit 0 on_a edit "$GRADE" --body "Laptop: I asked Dana for the rubric."
+expect_exit 0 on_b edit "$GRADE" --body "Phone: Dana said the rubric is coming."
+expect_exit 0 on_a sync
+expect_exit 0 on_b sync
+expect_exit 0 on_a sync
+for dev in on_a on_b; do
+    expect_exit 0 $dev list
+    contains "$OUT" "(conflict)"
+    expect_exit 0 $dev conflicts --json
+    jq_ok "$OUT" 'length == 1 and (.[0].sides | length == 2) and ([.[0].sides[].body] | sort == ["Laptop: I asked Dana for the rubric.", "Phone: Dana said the rubric is coming."])'
+done
+PHONE_SIDE=$(jq -r '.[0].sides[] | select(.body | startswith("Phone")) | .object' <<<"$OUT")
+expect_exit 0 on_b conflicts
+contains "$OUT" "--keep ${PHONE_SIDE:0:12}"
+expect_exit 5 on_b resolve "$GRADE" --keep ffffffff
+expect_exit 2 on_b resolve "$GRADE"
+expect_exit 0 on_b resolve "$GRADE" --keep "${PHONE_SIDE:0:12}" --body "Both: I asked for the rubric; Dana said it is coming."
+contains "$OUT" "the conflict is resolved"
+expect_exit 2 on_b resolve "$GRADE" --keep "${PHONE_SIDE:0:12}"
+contains "$ERR" "not in conflict"
+expect_exit 0 on_b sync
+expect_exit 0 on_a sync
+for dev in on_a on_b; do
+    expect_exit 0 $dev conflicts --json
+    jq_ok "$OUT" 'length == 0'
+    expect_exit 0 $dev show "$GRADE" --history --json
+    jq_ok "$OUT" '.body == "Both: I asked for the rubric; Dana said it is coming." and (.history | length == 5) and (has("conflict") | not)'
+    expect_exit 0 $dev verify
+done
+
 step "a remote put back to an older copy is refused, and nothing on B changes"
 cp -a "$R" "$T/remote-old"
 expect_exit 0 on_a add --title "After the backup"
