@@ -51,6 +51,7 @@ const std::map<QString, CommandSpec>& commands()
         {QStringLiteral("link"), {{"user", "password-file", "vault-id"}, 1, 1}},
         {QStringLiteral("conflicts"), {{}, 0, 0}},
         {QStringLiteral("resolve"), {{"keep", "title", "body"}, 1, 1}},
+        {QStringLiteral("devices"), {{}, 0, 2}},
     };
     return specs;
 }
@@ -87,6 +88,8 @@ QString usageText()
         "  conflicts                              entries two devices changed without seeing each other's change\n"
         "  resolve ID --keep KEEP [--title T] [--body B]\n"
         "                                         end a conflict with one side, or with a merge of the sides\n"
+        "  devices                                this vault's devices: name, who added it, last sync\n"
+        "  devices revoke ID                      refuse what a lost or stolen device writes from now on\n"
         "\n"
         "The passphrase comes from --passphrase-file, PAPERTRAIL_PASSPHRASE, the keychain (after\n"
         "'remember'), or a prompt. --recovery-key-file FILE unlocks with the recovery key instead\n"
@@ -198,7 +201,7 @@ int Cli::run(const QStringList& arguments)
         {"verify", &Cli::verify},     {"passwd", &Cli::passwd},     {"remember", &Cli::remember},
         {"forget", &Cli::forget},     {"new-recovery-key", &Cli::newRecoveryKey},
         {"remote", &Cli::remote},     {"sync", &Cli::sync},         {"link", &Cli::link},
-        {"conflicts", &Cli::conflicts}, {"resolve", &Cli::resolve},
+        {"conflicts", &Cli::conflicts}, {"resolve", &Cli::resolve}, {"devices", &Cli::devices},
     };
     return (this->*handlers.at(command))();
 }

@@ -2,7 +2,7 @@
 // papertrail-cli: the command-line contract of docs/CLI.md. One method per command; each returns
 // the process exit code (0 ok, 1 failed, 2 usage, 3 wrong key, 4 damaged, 5 not found). Cli.cpp
 // parses and unlocks; the commands live by group in VaultCommands.cpp, EntryCommands.cpp,
-// AttachmentCommands.cpp, SyncCommands.cpp and ConflictCommands.cpp.
+// AttachmentCommands.cpp, SyncCommands.cpp, ConflictCommands.cpp and DeviceCommands.cpp.
 #include "Result.h"
 #include "sync/RemoteSettings.h"
 #include "vault/Vault.h"
@@ -72,6 +72,10 @@ private:
     int link();
     int conflicts();
     int resolve();
+    int devices();
+    // The remote set for this vault (remote set / link), opened with its app password.
+    [[nodiscard]] core::Result<std::unique_ptr<core::sync::Remote>> configuredRemote(
+        const QString& vaultId, core::sync::RemoteSettings* settings = nullptr) const;
     // The app password kept for this vault's WebDAV remote (empty for a folder).
     [[nodiscard]] core::Result<QString> remotePassword(const QString& vaultId, const core::sync::RemoteSettings& settings) const;
     // A remote from `remote set` / `link` arguments; a WebDAV password goes into the keychain.

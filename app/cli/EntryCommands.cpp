@@ -139,20 +139,13 @@ int Cli::show()
     for (qsizetype i = 1; i < steps.size(); ++i)
         if (steps.at(i).revision >= 0 && steps.at(i - 1).deletion >= 0)
             restores.insert(steps.at(i).revision);
-    // Each revision is compared with the one it follows, which after a sync conflict is not
-    // always the one listed before it.
-    const auto parentOf = [&](qsizetype i) -> qsizetype {
-        for (qsizetype p = 0; p < entry->revisions.size(); ++p)
-            if (entry->revisions.at(p).object == history->at(i).previous)
-                return p;
-        return -1;
-    };
+    // Each revision is compared with the one it follows.
     const auto changesOf = [&](qsizetype i) {
-        const qsizetype p = parentOf(i);
+        const qsizetype p = followedRevision(*entry, history->at(i));
         return p >= 0 ? revisionChanges(history->at(p), history->at(i)) : QList<FieldChange>{};
     };
     const auto changedOf = [&](qsizetype i) {
-        const qsizetype p = parentOf(i);
+        const qsizetype p = followedRevision(*entry, history->at(i));
         return p >= 0 ? changedFields(history->at(p), history->at(i)) : QStringList{};
     };
     if (json) {

@@ -96,19 +96,27 @@ int Cli::remote()
     return usageError(QStringLiteral("'remote' takes 'set LOCATION' or 'show'."));
 }
 
+Result<std::unique_ptr<Remote>> Cli::configuredRemote(const QString& vaultId, RemoteSettings* settingsOut) const
+{
+    auto settings = RemoteSettings::load(vaultId);
+    if (!settings)
+        return settings.error();
+    auto password = remotePassword(vaultId, *settings);
+    if (!password)
+        return password.error();
+    if (settingsOut)
+        *settingsOut = *settings;
+    return openRemote(*settings, *password);
+}
+
 int Cli::sync()
 {
     auto vault = openUnlocked();
     if (!vault)
         return fail(vault.error());
     const QString vaultId = (*vault)->header().vaultId;
-    auto settings = RemoteSettings::load(vaultId);
-    if (!settings)
-        return fail(settings.error());
-    auto password = remotePassword(vaultId, *settings);
-    if (!password)
-        return fail(password.error());
-    auto remote = openRemote(*settings, *password);
+    RemoteSettings settings;
+    auto remote = configuredRemote(vaultId, &settings);
     if (!remote)
         return fail(remote.error());
     auto report = syncNow(**vault, **remote, SyncCache::forVault(vaultId), thisDeviceName(QStringLiteral("papertrail-cli")));
@@ -128,10 +136,10 @@ int Cli::sync()
         return 0;
     }
     if (report->recordsPulled == 0 && report->recordsPushed == 0)
-        print(QStringLiteral("Up to date with %1 (%2 requests).\n").arg(settings->location).arg(report->requests));
+        print(QStringLiteral("Up to date with %1 (%2 requests).\n").arg(settings.location).arg(report->requests));
     else
         print(QStringLiteral("Synced with %1: %2 records in (%3 attachments), %4 out (%5 attachments); %6 requests.\n")
-                  .arg(settings->location)
+                  .arg(settings.location)
                   .arg(report->recordsPulled)
                   .arg(report->attachmentsPulled)
                   .arg(report->recordsPushed)

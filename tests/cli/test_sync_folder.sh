@@ -96,6 +96,38 @@ for dev in on_a on_b; do
     expect_exit 0 $dev verify
 done
 
+step "devices: the list names each device; a lost one (C) is revoked and what it writes then is refused"
+C="$T/vault-c"
+mkdir -p "$T/config-c"
+on_c() { XDG_CONFIG_HOME="$T/config-c" "$CLI" --vault "$C" "$@"; }
+expect_exit 0 on_c link "$R"
+expect_exit 0 on_c sync
+expect_exit 0 on_a sync
+expect_exit 0 on_a devices --json
+jq_ok "$OUT" 'length == 3 and ([.[] | select(.this_device)] | length == 1) and all(.[]; .name | contains("papertrail-cli")) and ([.[] | select(.last_sync != null)] | length == 2)'
+C_ID=$(jq -r '.[] | select(.this_device | not) | .id' <<<"$OUT" | while read -r id; do
+    XDG_CONFIG_HOME="$T/config-c" "$CLI" --vault "$C" devices --json | jq -r ".[] | select(.this_device and .id == \"$id\") | .id"
+done)
+[[ -n "$C_ID" ]] || fail "device C not in A's list"
+expect_exit 0 on_a devices
+contains "$OUT" "(this device)"
+expect_exit 2 on_a devices revoke "$(jq -r '.[] | select(.this_device) | .id' <<<"$(on_a devices --json)")"
+contains "$ERR" "cannot revoke itself"
+expect_exit 5 on_a devices revoke ffffffff
+expect_exit 0 on_a devices revoke "${C_ID:0:8}"
+contains "$OUT" "still holds the vault key"
+expect_exit 0 on_a sync
+expect_exit 0 on_c add --title "Planted on the lost device"
+expect_exit 0 on_c sync
+expect_exit 0 on_a sync
+expect_exit 0 on_a list --json
+jq_ok "$OUT" 'map(.title) | index("Planted on the lost device") == null'
+expect_exit 0 on_a devices --json
+jq_ok "$OUT" "(.[] | select(.id == \"$C_ID\") | .revoked.refused) == 1"
+expect_exit 2 on_c add --title "Another one"
+contains "$ERR" "was revoked by device"
+expect_exit 0 on_a verify
+
 step "a remote put back to an older copy is refused, and nothing on B changes"
 cp -a "$R" "$T/remote-old"
 expect_exit 0 on_a add --title "After the backup"

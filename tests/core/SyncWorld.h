@@ -52,6 +52,7 @@ struct World {
         Device d = make(name);
         d.use();
         auto ids = core::sync::vaultsOn(remote);
+        INFO((ids ? QString() : ids.error().message));
         REQUIRE(ids.ok());
         REQUIRE(ids->size() == 1);
         auto header = core::sync::vaultHeaderOn(remote, ids->first());

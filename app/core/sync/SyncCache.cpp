@@ -38,6 +38,7 @@ SyncCacheData SyncCache::load(const QString& remote) const
     data.ownHead = QByteArray::fromBase64(o.value(QStringLiteral("own_head")).toString().toLatin1());
     data.ownHeadPendingSize = o.value(QStringLiteral("own_head_pending_size")).toInteger(-1);
     data.headerHash = o.value(QStringLiteral("header_hash")).toString();
+    data.registered = o.value(QStringLiteral("registered")).toBool();
     return data;
 }
 
@@ -54,6 +55,7 @@ Status SyncCache::save(const SyncCacheData& data) const
         {QStringLiteral("own_head"), QString::fromLatin1(data.ownHead.toBase64())},
         {QStringLiteral("own_head_pending_size"), data.ownHeadPendingSize},
         {QStringLiteral("header_hash"), data.headerHash},
+        {QStringLiteral("registered"), data.registered},
     };
     if (!QDir().mkpath(QFileInfo(m_path).path()))
         return failed(QStringLiteral("Could not make the folder for %1.").arg(m_path));

@@ -25,6 +25,7 @@ struct SyncCacheData {
     QByteArray ownHead;              // the signed heads/<device> file this device wrote last
     qint64 ownHeadPendingSize = -1;  // its size, until a listing shows its token
     QString headerHash;              // SHA-256 of the vault.json last written to the remote
+    bool registered = false;         // devices/<this device> and the vault marker are written
 };
 
 class SyncCache final {

@@ -12,6 +12,7 @@
 #include <QMap>
 #include <QSet>
 
+#include <algorithm>
 #include <optional>
 
 namespace pt::core::sync {
@@ -357,6 +358,25 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
     return Ok{};
 }
 
+Status Synchronizer::registerThisDevice(bool markVault)
+{
+    // Both files are written once: one already there (an earlier try whose reply was lost) stays.
+    const QString me = m_store.device.id;
+    DeviceRegistration registration{me, toQByteArray(m_store.device.publicKey), m_deviceName, me,
+                                    QDateTime::currentDateTimeUtc()};
+    QByteArray sealed = registration.seal(m_store.keys);
+    QBuffer source(&sealed);
+    source.open(QIODevice::ReadOnly);
+    if (Status s = m_remote.putImmutable(RemoteLayout(m_start.vaultId).device(me), source, sealed.size()); !s)
+        return s;
+    if (!markVault)
+        return Ok{};
+    QByteArray marker = m_start.vaultId.toLatin1();
+    QBuffer markerSource(&marker);
+    markerSource.open(QIODevice::ReadOnly);
+    return m_remote.putImmutable(QStringLiteral("papertrail/vaults/") + m_start.vaultId, markerSource, marker.size());
+}
+
 Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData& cache, SyncReport& report)
 {
     const RemoteLayout layout(m_start.vaultId);
@@ -375,6 +395,15 @@ Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData
     const LogHead mine = m_start.local.value(me);
     const auto remoteMine = heads.constFind(me);
     const qint64 remoteSeq = remoteMine == heads.cend() ? 0 : remoteMine->seq;
+    if (remoteSeq == 0 && !cache.registered) {
+        // Registered and marked before anything is written, so a new vault (or a device just
+        // linked) can be linked to and listed before its first entry.
+        // A vault another device already synced has its marker (this device was linked from it).
+        const bool othersThere = std::any_of(heads.keyBegin(), heads.keyEnd(), [&](const QString& d) { return d != me; });
+        if (Status s = registerThisDevice(!othersThere); !s)
+            return s;
+        cache.registered = true;
+    }
     if (mine.seq <= remoteSeq)
         return Ok{};
 
@@ -394,22 +423,6 @@ Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData
             current = *fetched;
         }
         packs = current->packs;
-    } else {
-        // First push from this device: register it, and mark the vault for "link this device".
-        DeviceRegistration registration{me, toQByteArray(store.device.publicKey), m_deviceName, me,
-                                        QDateTime::currentDateTimeUtc()};
-        QByteArray sealed = registration.seal(store.keys);
-        QBuffer source(&sealed);
-        source.open(QIODevice::ReadOnly);
-        if (Status s = m_remote.putImmutable(layout.device(me), source, sealed.size()); !s)
-            return s;
-        QByteArray marker = m_start.vaultId.toLatin1();
-        QBuffer markerSource(&marker);
-        markerSource.open(QIODevice::ReadOnly);
-        if (Status s = m_remote.putImmutable(QStringLiteral("papertrail/vaults/") + m_start.vaultId,
-                                             markerSource, marker.size());
-            !s)
-            return s;
     }
 
     // This device's new records and the revisions they name, cut into packs.

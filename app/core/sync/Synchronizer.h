@@ -61,6 +61,8 @@ private:
     [[nodiscard]] Status checkPositions(const QHash<QString, RemoteHead>& heads, const SyncCacheData& cache) const;
     [[nodiscard]] Status pull(const QHash<QString, RemoteHead>& heads, SyncReport& report);
     [[nodiscard]] Status push(const QHash<QString, RemoteHead>& heads, SyncCacheData& cache, SyncReport& report);
+    // devices/<this device>, and with `markVault` the papertrail/vaults/<id> marker.
+    [[nodiscard]] Status registerThisDevice(bool markVault);
     [[nodiscard]] Result<QByteArray> publicKeyOf(const QString& device);
     // heads/<device>, read and checked against its registered key; `bytes` gets the file.
     [[nodiscard]] Result<SignedHead> fetchHead(const QString& device, QByteArray* bytes = nullptr);

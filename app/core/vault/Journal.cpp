@@ -60,6 +60,14 @@ QList<HistoryStep> historySteps(const Entry& entry)
     return steps;
 }
 
+qsizetype followedRevision(const Entry& entry, const EntryRevision& revision)
+{
+    for (qsizetype i = 0; i < entry.revisions.size(); ++i)
+        if (entry.revisions.at(i).object == revision.previous)
+            return i;
+    return -1;
+}
+
 Journal::Journal(JournalDb& db, AttachmentStore& attachments, const VaultKeys& keys,
                  const DeviceIdentity& device, Clock clock)
     : m_db(db), m_attachments(attachments), m_keys(keys), m_device(device), m_clock(std::move(clock))
@@ -93,6 +101,26 @@ bool putFollows(const RevisionInfo& put, const DeletionInfo& deletion)
     if (!deletion.object.isEmpty())
         return put.revision > deletion.revision || (put.revision == deletion.revision && put.object != deletion.object);
     return put.recordedAt > deletion.time;
+}
+
+// The revocations in force, from every revoke record in the logs: in record-time order, a
+// revocation counts unless its own device was revoked before it wrote it; the first revocation of
+// a device stands.
+QHash<QString, Revocation> revocationsIn(std::vector<const LogRecord*> revokes)
+{
+    std::sort(revokes.begin(), revokes.end(), [](const LogRecord* a, const LogRecord* b) {
+        if (a->time != b->time)
+            return a->time < b->time;
+        return a->device != b->device ? a->device < b->device : a->seq < b->seq;
+    });
+    QHash<QString, Revocation> inForce;
+    for (const LogRecord* r : revokes) {
+        if (const auto by = inForce.constFind(r->device); by != inForce.cend() && r->seq > by->after)
+            continue;
+        if (!inForce.contains(r->revokedDevice))
+            inForce.insert(r->revokedDevice, {r->revokedDevice, r->revokedAfter, r->device, r->time, 0});
+    }
+    return inForce;
 }
 
 } // namespace
@@ -147,6 +175,12 @@ Status Journal::load()
         return blobs.error();
     const QHash<QString, QByteArray>& objects = *blobs;
 
+    std::vector<const LogRecord*> revokes;
+    for (const Decoded& d : decoded)
+        if (d.record && d.record->op == LogRecord::Op::Revoke)
+            revokes.push_back(&*d.record);
+    m_revocations = revocationsIn(std::move(revokes));
+
     QSet<QString> purgedObjects;
     m_entries.reserve(qsizetype(decoded.size()));
     for (std::size_t i = 0; i < decoded.size(); ++i) {
@@ -167,6 +201,12 @@ Status Journal::load()
             m_lastHash = decoded[i].hash;
             m_lastTime = record->time;
         }
+        if (auto revoked = m_revocations.find(row.device); revoked != m_revocations.end() && row.seq > revoked->after) {
+            ++revoked->refused;
+            continue;
+        }
+        if (record->op == LogRecord::Op::Revoke) // no entry: taken in above
+            continue;
         State& state = m_entries[record->entryId];
         switch (record->op) {
         case LogRecord::Op::Put:
@@ -179,6 +219,8 @@ Status Journal::load()
             state.purged = true;
             for (const PurgedObject& p : record->purged)
                 purgedObjects.insert(p.object);
+            break;
+        case LogRecord::Op::Revoke:
             break;
         }
     }
@@ -293,6 +335,11 @@ std::optional<EntryRevision> Journal::storedRevision(const RevisionInfo& info) c
 
 Status Journal::requireWritable() const
 {
+    if (const auto revoked = m_revocations.constFind(m_device.id); revoked != m_revocations.cend())
+        return usage(QStringLiteral("This device was revoked by device %1 on %2, so the other devices refuse what it "
+                                    "writes. Its journal can still be read here. To write again, link this device "
+                                    "anew (papertrail-cli link) from another folder.")
+                         .arg(revoked->by, revoked->time.toLocalTime().toString(Qt::ISODate)));
     if (!m_localLogIntact)
         return damaged(QStringLiteral("This device's log is damaged, so nothing new can be chained onto "
                                       "it. Run 'papertrail-cli verify' and restore from a synced copy."));
@@ -500,6 +547,33 @@ Result<Entry> Journal::resolveConflict(const QString& id, const QString& keepObj
     if (Status s = applyChange(resolved, next, change); !s)
         return s.error();
     return saveRevision(std::move(next));
+}
+
+Status Journal::revoke(const QString& device)
+{
+    if (Status s = requireWritable(); !s)
+        return s;
+    if (device == m_device.id)
+        return usage(QStringLiteral("A device cannot revoke itself: revoke it from another of your devices."));
+    if (device.isEmpty())
+        return usage(QStringLiteral("Which device? 'papertrail-cli devices' lists them."));
+    if (m_revocations.contains(device))
+        return Ok{};
+    LogRecord record = newRecord(LogRecord::Op::Revoke, {});
+    record.revokedDevice = device;
+    record.revokedAfter = m_heads.value(device).seq;
+    if (auto info = commit(record, {}, {}); !info)
+        return info.error();
+    m_revocations.insert(device, {device, record.revokedAfter, m_device.id, m_lastTime, 0});
+    return Ok{};
+}
+
+std::optional<Revocation> Journal::revocationOf(const QString& device) const
+{
+    const auto it = m_revocations.constFind(device);
+    if (it == m_revocations.cend())
+        return std::nullopt;
+    return *it;
 }
 
 Result<QList<EntryRevision>> Journal::conflictRevisions(const QString& id) const

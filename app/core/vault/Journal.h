@@ -62,6 +62,17 @@ struct Entry {
     [[nodiscard]] bool restored() const { return restoredAt.isValid(); }
 };
 
+// A device another device revoked (a lost or stolen phone): its records after `after` are left
+// out of the journal on every device that has the revocation. The device still holds the vault
+// key, so this stops its later writes, not its reading (docs/DEVICES.md).
+struct Revocation {
+    QString device;
+    qint64 after = 0; // the last of its records the revoking device had, which stay
+    QString by;       // the device that revoked it
+    QDateTime time;
+    int refused = 0;  // its records after `after` that were left out
+};
+
 // One step of an entry's history: a revision or a deletion.
 struct HistoryStep {
     qsizetype revision = -1; // index into Entry::revisions, or -1
@@ -70,6 +81,10 @@ struct HistoryStep {
 // Revisions and deletions in the order they were recorded (by time, which follows seq in one
 // device's log); a revision right after a deletion is the restore.
 QList<HistoryStep> historySteps(const Entry& entry);
+
+// The index in entry.revisions of the revision `revision` follows (its `previous`), or -1 for the
+// first. After a sync conflict that is not always the one listed before it.
+qsizetype followedRevision(const Entry& entry, const EntryRevision& revision);
 
 struct NewAttachment {
     QIODevice* source = nullptr; // read to its end
@@ -133,6 +148,12 @@ public:
     // and `change` on top (the person's merge of the sides), following every side.
     [[nodiscard]] Result<Entry> resolveConflict(const QString& id, const QString& keepObject,
                                                 const EntryChange& change = {});
+    // Revokes another device: its records after the last one this device has are refused from now
+    // on, here and (once synced) on every other device. A revocation written by a device that was
+    // itself revoked before it is ignored.
+    [[nodiscard]] Status revoke(const QString& device);
+    [[nodiscard]] QList<Revocation> revocations() const { return m_revocations.values(); }
+    [[nodiscard]] std::optional<Revocation> revocationOf(const QString& device) const;
     // The content of each side of an entry's conflict, in Entry::conflict's order.
     [[nodiscard]] Result<QList<EntryRevision>> conflictRevisions(const QString& id) const;
 
@@ -205,6 +226,7 @@ private:
     QDateTime m_lastTime;   // of this device's last record
     bool m_localLogIntact = true;
     LogHeads m_heads;
+    QHash<QString, Revocation> m_revocations; // by revoked device
     QStringList m_problems;
     std::unique_ptr<SearchIndex> m_search;
 };

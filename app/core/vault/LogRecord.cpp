@@ -20,6 +20,8 @@ QString opName(LogRecord::Op op)
         return QStringLiteral("tombstone");
     case LogRecord::Op::Purge:
         return QStringLiteral("purge");
+    case LogRecord::Op::Revoke:
+        return QStringLiteral("revoke");
     }
     return {};
 }
@@ -33,8 +35,13 @@ QByteArray LogRecord::payload() const
         {QStringLiteral("previous"), previous},
         {QStringLiteral("time"), isoWithOffset(time.toUTC())},
         {QStringLiteral("op"), opName(op)},
-        {QStringLiteral("entry"), entryId},
     };
+    if (op == Op::Revoke) {
+        root.insert(QStringLiteral("revoked_device"), revokedDevice);
+        root.insert(QStringLiteral("revoked_after"), revokedAfter);
+    } else {
+        root.insert(QStringLiteral("entry"), entryId);
+    }
     if (clockWas.isValid())
         root.insert(QStringLiteral("clock_was"), isoWithOffset(clockWas.toUTC()));
     // A tombstone names the revision it deleted, so a revision another device wrote without
@@ -80,6 +87,10 @@ std::optional<LogRecord> LogRecord::fromPayload(const QByteArray& payload)
             return json::read(value, r.revision);
         if (key == "object")
             return json::read(value, r.object);
+        if (key == "revoked_device")
+            return json::read(value, r.revokedDevice);
+        if (key == "revoked_after")
+            return json::read(value, r.revokedAfter);
         if (key == "purged") {
             r.purged.clear();
             return json::forEachElement(value, [&](json::Value& item) {
@@ -113,10 +124,14 @@ std::optional<LogRecord> LogRecord::fromPayload(const QByteArray& payload)
             return std::nullopt;
     } else if (op == QLatin1String("purge")) {
         r.op = Op::Purge;
+    } else if (op == QLatin1String("revoke")) {
+        r.op = Op::Revoke;
+        if (r.revokedDevice.isEmpty() || r.revokedDevice == r.device || r.revokedAfter < 0 || !r.entryId.isEmpty())
+            return std::nullopt;
     } else {
         return std::nullopt;
     }
-    if (r.device.isEmpty() || r.seq < 1 || !r.time.isValid() || r.entryId.isEmpty() ||
+    if (r.device.isEmpty() || r.seq < 1 || !r.time.isValid() || (r.entryId.isEmpty() != (r.op == Op::Revoke)) ||
         (r.seq == 1) != r.previous.isEmpty())
         return std::nullopt;
     return r;

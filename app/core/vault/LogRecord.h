@@ -20,7 +20,7 @@ struct PurgedObject {
 
 struct LogRecord {
     static constexpr int FormatVersion = 1;
-    enum class Op { Put, Tombstone, Purge };
+    enum class Op { Put, Tombstone, Purge, Revoke };
 
     QString device;
     qint64 seq = 1;
@@ -32,6 +32,9 @@ struct LogRecord {
     int revision = 0;   // Put; Tombstone: of the revision it deleted (0 in records written before)
     QString object;     // Put: the entry revision object; Tombstone: the one it deleted, or empty
     QList<PurgedObject> purged; // Purge
+    // Revoke (a lost or stolen device): its records after `revokedAfter` are refused. No entry.
+    QString revokedDevice;
+    qint64 revokedAfter = 0;
 
     [[nodiscard]] QByteArray payload() const;
     [[nodiscard]] static std::optional<LogRecord> fromPayload(const QByteArray& payload);

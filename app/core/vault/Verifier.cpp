@@ -114,6 +114,7 @@ VerifyReport Verifier::run()
                 puts[record->entryId].append({device, row.seq, record->revision, record->object});
                 break;
             case LogRecord::Op::Tombstone:
+            case LogRecord::Op::Revoke: // which records a revocation leaves out is the journal's to show
                 break;
             case LogRecord::Op::Purge:
                 purgedEntries.insert(record->entryId);
