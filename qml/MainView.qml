@@ -40,6 +40,12 @@ Page {
         else
             phoneStack.push(editorPage, { editId: id })
     }
+    function resolveConflict(id) {
+        if (root.wide)
+            detailStack.replace(null, conflictPage, { entryId: id })
+        else
+            phoneStack.push(conflictPage, { entryId: id })
+    }
     function closeDetail(id) {
         if (root.wide) {
             if (id)
@@ -108,7 +114,16 @@ Page {
             showBack: !root.wide
             onBack: root.closeDetail("")
             onEditRequested: (id) => root.edit(id)
+            onConflictRequested: (id) => root.resolveConflict(id)
             onRemoved: root.closeDetail("")
+        }
+    }
+
+    Component {
+        id: conflictPage
+        ConflictPage {
+            controller: root.controller
+            onDone: (id) => root.closeDetail(id)
         }
     }
 

@@ -157,6 +157,7 @@ void EntryDetails::reload()
                     if (i >= revisions->size())
                         continue;
                     const core::EntryRevision& r = revisions->at(i);
+                    const qsizetype followed = core::followedRevision(*entry, r); // after a conflict, not always i - 1
                     const bool restored = s > 0 && steps.at(s - 1).deletion >= 0;
                     m_history.append(QVariantMap{
                         {QStringLiteral("type"), QStringLiteral("revision")},
@@ -168,8 +169,9 @@ void EntryDetails::reload()
                         {QStringLiteral("restored"), restored},
                         // The original text, when later revisions changed it; the page shows the latest.
                         {QStringLiteral("showBody"), i == 0 && revisions->size() > 1 && revisions->last().body != r.body},
-                        {QStringLiteral("changed"), i > 0 ? core::changedFields(revisions->at(i - 1), r) : QStringList{}},
-                        {QStringLiteral("changes"), i > 0 ? changesList(core::revisionChanges(revisions->at(i - 1), r)) : QVariantList{}},
+                        {QStringLiteral("changed"), followed >= 0 ? core::changedFields(revisions->at(followed), r) : QStringList{}},
+                        {QStringLiteral("changes"), followed >= 0 ? changesList(core::revisionChanges(revisions->at(followed), r)) : QVariantList{}},
+                        {QStringLiteral("resolvedConflict"), !r.merges.isEmpty()},
                     });
                 }
             } else {
@@ -230,6 +232,7 @@ QVariantList EntryDetails::meetingSections() const
 int EntryDetails::revisionCount() const { return m_entry ? int(m_entry->revisions.size()) : 0; }
 bool EntryDetails::deleted() const { return m_entry && m_entry->deleted; }
 bool EntryDetails::purged() const { return m_entry && m_entry->purged; }
+int EntryDetails::conflictSides() const { return m_entry ? int(m_entry->conflict.size()) : 0; }
 
 QVariantList EntryDetails::attachments() const
 {

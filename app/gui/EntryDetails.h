@@ -41,6 +41,8 @@ class EntryDetails : public QObject {
     Q_PROPERTY(QDateTime restoredAt READ restoredAt NOTIFY changed)
     Q_PROPERTY(bool deleted READ deleted NOTIFY changed)
     Q_PROPERTY(bool purged READ purged NOTIFY changed)
+    // Two devices changed it without seeing each other's change: how many sides (0: none).
+    Q_PROPERTY(int conflictSides READ conflictSides NOTIFY changed)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY changed)
 
 public:
@@ -82,6 +84,7 @@ public:
     [[nodiscard]] QDateTime restoredAt() const;
     [[nodiscard]] bool deleted() const;
     [[nodiscard]] bool purged() const;
+    [[nodiscard]] int conflictSides() const;
     [[nodiscard]] QString errorMessage() const { return m_error; }
 
 signals:

@@ -241,6 +241,8 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
         return row.entry.edited();
     case RestoredRole:
         return row.entry.restored() && !row.entry.deleted;
+    case ConflictRole:
+        return row.entry.inConflict() && !row.entry.deleted;
     case AttachmentCountRole:
         return static_cast<int>(r.attachments.size());
     case ThumbnailRole:
@@ -269,7 +271,7 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
         {DayRole, "day"},             {EditedRole, "edited"}, {RestoredRole, "restored"},
         {AttachmentCountRole, "attachmentCount"}, {ThumbnailRole, "thumbnail"},
         {TagsRole, "tags"},           {DeletedRole, "deleted"},
-        {PurgedRole, "purged"},
+        {PurgedRole, "purged"},       {ConflictRole, "conflict"},
     };
 }
 

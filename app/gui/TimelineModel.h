@@ -45,6 +45,7 @@ public:
         TagsRole,
         DeletedRole,
         PurgedRole,
+        ConflictRole, // two devices changed it without seeing each other's change
     };
     Q_ENUM(Role)
 

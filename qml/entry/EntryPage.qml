@@ -12,6 +12,7 @@ Page {
     property bool showBack: true
     signal back()
     signal editRequested(string id)
+    signal conflictRequested(string id)
     signal removed()
 
     EntryDetails {
@@ -125,6 +126,30 @@ Page {
                         opacity: 0.7
                         wrapMode: Text.WordWrap
                         Layout.fillWidth: true
+                    }
+                }
+            }
+            // Two devices changed it without seeing each other's change: both versions are kept.
+            Frame {
+                objectName: "conflictBanner"
+                visible: details.conflictSides > 1 && !details.deleted
+                Layout.fillWidth: true
+                background: Rectangle { radius: 4; color: Material.color(Material.Amber, Material.Shade100) }
+                ColumnLayout {
+                    width: parent.width
+                    spacing: 8
+                    Label {
+                        textFormat: Text.PlainText
+                        text: qsTr("Changed on two devices at once: %1 versions are kept and this is one of them.").arg(details.conflictSides)
+                        color: "#5d4037"
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    Button {
+                        objectName: "compareVersions"
+                        text: qsTr("Compare and choose")
+                        Accessible.name: text
+                        onClicked: page.conflictRequested(details.entryId)
                     }
                 }
             }

@@ -20,6 +20,7 @@ ItemDelegate {
     required property string thumbnail
     required property bool deleted
     required property bool purged
+    required property bool conflict
     property bool selected: false
     // Search results are not grouped by day, so they say the date too.
     property bool showDate: false
@@ -30,6 +31,7 @@ ItemDelegate {
     Accessible.name: purged ? qsTr("Purged entry")
                      : (headline.length > 0 ? headline : qsTr("untitled")) + ", " + KindNames.label(kind)
                      + (deleted ? ", " + qsTr("deleted") : "")
+                     + (conflict ? ", " + qsTr("two versions") : "")
 
     contentItem: RowLayout {
         spacing: 12
@@ -58,6 +60,14 @@ ItemDelegate {
                     font.pixelSize: TextScale.caption
                     font.italic: true
                     opacity: 0.7
+                }
+                Label {
+                    textFormat: Text.PlainText
+                    visible: card.conflict
+                    text: qsTr("two versions")
+                    font.pixelSize: TextScale.caption
+                    font.weight: Font.DemiBold
+                    color: Material.color(Material.Orange, Material.Shade800)
                 }
                 Label {
                     textFormat: Text.PlainText
