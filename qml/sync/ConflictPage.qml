@@ -157,6 +157,7 @@ Page {
                                 selectByMouse: true
                                 wrapMode: TextEdit.Wrap
                                 color: Material.foreground
+                                font.pixelSize: TextScale.body // not a Control: it does not inherit the page's font
                                 Layout.fillWidth: true
                                 Accessible.name: qsTr("Text of this version")
                             }
