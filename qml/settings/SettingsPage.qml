@@ -50,6 +50,10 @@ Page {
                 controller: page.controller
                 Layout.fillWidth: true
             }
+            DevicesSection {
+                controller: page.controller
+                Layout.fillWidth: true
+            }
 
             Label { textFormat: Text.PlainText; text: qsTr("Security"); font.weight: Font.DemiBold; font.pixelSize: TextScale.subtitle }
             RowLayout {
