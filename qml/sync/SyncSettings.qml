@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import PaperTrail
 
 // Settings' Sync section: where this vault's copy lives (a folder or a WebDAV server the person
-// owns), Sync now, and what the last sync did, in words.
+// owns), Sync now, and what the last sync did, in words; a certificate to compare and trust.
 ColumnLayout {
     id: section
     required property SyncController sync // MainView's: it syncs whether or not this page is shown
@@ -46,6 +46,14 @@ ColumnLayout {
         placeholderText: qsTr("App password (kept in the keychain)")
         inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
         Accessible.name: qsTr("WebDAV app password")
+        Layout.fillWidth: true
+    }
+    CertificateCheck {
+        visible: fingerprint.length > 0 && !section.sync.running
+        fingerprint: section.sync.certificateFingerprint
+        replaced: section.sync.certificateReplaced
+        busy: section.sync.running
+        onTrusted: section.sync.trustCertificate()
         Layout.fillWidth: true
     }
     Flow {
