@@ -293,7 +293,7 @@ Page {
 
     FolderDialog {
         id: folderDialog
-        title: qsTr("The folder your other device syncs with")
+        title: qsTr("Your synced folder")
         onAccepted: locationField.text = link.folderPath(selectedFolder)
     }
 }

@@ -225,8 +225,11 @@ void LinkController::startFind()
             auto parsed = header ? VaultHeader::fromJson(*header) : Result<VaultHeader>(header.error());
             if (parsed) {
                 found.header = *header;
-                found.title = tr("Vault created %1")
-                                  .arg(QLocale().toString(parsed->createdAt.toLocalTime().date(), QLocale::LongFormat));
+                // Two vaults made on one day (a test run, a fresh start) differ by the minute.
+                const QDateTime created = parsed->createdAt.toLocalTime();
+                found.title = tr("Vault created %1 at %2")
+                                  .arg(QLocale().toString(created.date(), QLocale::LongFormat),
+                                       QLocale().toString(created.time(), QLocale::ShortFormat));
             } else {
                 found.title = tr("Vault %1").arg(id.left(8));
                 found.problem = forLinkPage(parsed.error().message);
@@ -362,7 +365,7 @@ void LinkController::showLinkProgress()
     else if (job->meter.requests == 0)
         setProgress(job->isRecoveryKey ? tr("Checking your recovery key\u2026") : tr("Checking your passphrase\u2026"));
     else
-        setProgress(tr("Downloading your journal from %1: %n file(s), %2 so far\u2026", nullptr, job->meter.files.load())
+        setProgress(tr("Downloading your journal from %1: %2 so far\u2026")
                         .arg(m_settings.location, FileSize::text(job->meter.bytes.load())));
 }
 
