@@ -17,6 +17,8 @@ Pane {
 
     visible: fingerprint.length > 0
     padding: 12
+    // Its texts wrap: the layout it sits in gives it the width, not the unwrapped texts' length.
+    implicitWidth: 240
     background: Rectangle {
         radius: 4
         color: Material.theme === Material.Dark ? Qt.rgba(1, 0.76, 0.03, 0.12) : Material.color(Material.Amber, Material.Shade50)
