@@ -13,6 +13,7 @@
 #include "CertificateFingerprint.h"
 #include "UiDriver.h"
 #include "sync/DavServers.h"
+#include "sync/FaultProxy.h"
 #include "sync/DeviceLink.h"
 #include "sync/FolderRemote.h"
 #include "sync/Link.h"
@@ -298,6 +299,54 @@ TEST_CASE("Link: two devices write while the server is down and show the same en
     CHECK(onLaptop == all);
 }
 
+TEST_CASE("Link: the journal comes in with a progress line and Cancel keeps nothing", "[ui][sync][link]")
+{
+    World w;
+    pt::test::ApacheDav server;
+    // The pack takes a while to come: long enough to watch the progress line and cancel.
+    pt::test::FaultProxy proxy{QStringLiteral("127.0.0.1"), server.port()};
+    pt::test::FaultRule slow;
+    slow.fault = pt::test::Fault::Delay;
+    slow.method = "GET";
+    slow.pathContains = QStringLiteral("/packs/");
+    slow.delayMs = 1500;
+    slow.times = -1;
+    proxy.inject(slow);
+    QUrl viaProxy = server.rootUrl();
+    viaProxy.setPort(proxy.port());
+    auto location = RemoteSettings::normalise(viaProxy.toString());
+    REQUIRE(location.ok());
+    const Device a = w.device(QStringLiteral("laptop"));
+    const Device b = w.device(QStringLiteral("phone"));
+    auto remote = davRemote(server);
+    auto laptop = vaultWith(a, *remote, {QStringLiteral("Written on the laptop")});
+
+    b.use();
+    Ui ui(b.dir, PhoneSize, b.keychain);
+    openLinkPage(ui);
+    findVault(ui, *location, server.user(), server.password());
+    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Passphrase")), Passphrase);
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Link this device"));
+    const QString progress = waitLabelStartingWith(ui, QStringLiteral("Downloading your journal from ") + *location);
+    CHECK(progress.endsWith(QStringLiteral("so far\u2026")));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Cancel linking"));
+    CHECK_FALSE(waitLabelStartingWith(ui, QStringLiteral("Linking was cancelled. Nothing was kept on this device.")).isEmpty());
+    CHECK(ui.controller().state() == State::NoVault);
+    CHECK_FALSE(QFileInfo::exists(b.dir));
+    CHECK(w.linkLeftovers(b).isEmpty());
+    CHECK_FALSE(QFileInfo::exists(RemoteSettings::path(laptop->header().vaultId)));
+    CHECK_FALSE(b.keychain->contains(RemoteSettings::keychainKey(laptop->header().vaultId)));
+
+    // Again, with the server quick: it links as if the first try never happened.
+    proxy.clearFaults();
+    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Passphrase")), Passphrase);
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Link this device"));
+    ui.waitPage("MainView", 20000);
+    CHECK(timelineTitles(ui) == QStringList{QStringLiteral("Written on the laptop, Note")});
+    CHECK(ui.controller().vault()->rollbackFindings().isEmpty());
+    PT_CHECK_NO_QML_WARNINGS();
+}
+
 TEST_CASE("Link: several vaults on a folder are offered and a wrong passphrase leaves nothing behind", "[ui][sync][link]")
 {
     World w;
@@ -424,7 +473,7 @@ TEST_CASE("Link: a self-signed certificate is refused with its fingerprint until
     CHECK(shown->property("font").value<QFont>().family().contains(QStringLiteral("Mono"), Qt::CaseInsensitive));
     CHECK(ui.named("QQuickTextField", QStringLiteral("Passphrase")) == nullptr);
     CHECK(ui.withText("QQuickLabel", QStringLiteral("Check the server's certificate")) != nullptr);
-    ui.settle();
+    CHECK(waitFor([&] { return ui.outsideWindow().isEmpty(); }, 3000));
     CHECK(ui.outsideWindow() == QStringList());
 
     // Trusted: found, linked, and the pin kept with the remote.
@@ -468,7 +517,8 @@ TEST_CASE("Sync settings: an untrusted certificate is shown to compare then pinn
         auto before = RemoteSettings::load(vaultId);
         REQUIRE(before.ok());
         CHECK(before->pinnedCertificate.isEmpty()); // never trusted without the person
-        ui.settle(); // the box was laid out in the frame after it appeared
+        // Laid out in the frame after it appeared.
+        CHECK(waitFor([&] { return ui.outsideWindow().isEmpty(); }, 3000));
         CHECK(ui.outsideWindow() == QStringList());
 
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("Trust this certificate"));
