@@ -45,7 +45,8 @@ ApplicationWindow {
         function onRecoveryKeyChanged() { window.show() }
     }
 
-    Component { id: createPage; CreateVaultPage { controller: window.controller } }
+    Component { id: createPage; CreateVaultPage { controller: window.controller; onLinkRequested: stack.push(linkPage) } }
+    Component { id: linkPage; LinkVaultPage { controller: window.controller; onBack: stack.pop() } }
     Component { id: unlockPage; UnlockPage { controller: window.controller } }
     Component { id: recoveryPage; RecoveryKeyPage { controller: window.controller } }
     Component { id: mainView; MainView { objectName: "mainView"; controller: window.controller; wide: window.wide } }

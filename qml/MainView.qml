@@ -13,6 +13,13 @@ Page {
     property int tab: 0
     property string selectedId: ""
 
+    // One sync for the unlocked app, whichever tab is shown: it syncs after changes and every few
+    // minutes from unlock on, not only once Settings has been opened.
+    SyncController {
+        id: syncController
+        controller: root.controller
+    }
+
     Shortcut { sequence: StandardKey.New; onActivated: root.capture("note") }
     Shortcut { sequence: StandardKey.Find; onActivated: { root.tab = 1; root.goHome() } }
     Shortcut { sequence: "Ctrl+L"; onActivated: root.controller.lockNow() }
@@ -85,7 +92,7 @@ Page {
                 }
                 LazyLoader {
                     wanted: root.tab === 2
-                    sourceComponent: SettingsPage { controller: root.controller }
+                    sourceComponent: SettingsPage { controller: root.controller; sync: syncController }
                 }
             }
             // Over every tab: a new note is one tap away wherever the list pane is.

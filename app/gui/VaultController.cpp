@@ -412,6 +412,18 @@ bool VaultController::runInBackground(std::function<void(const std::atomic<bool>
     return true;
 }
 
+bool VaultController::openLinked(const std::function<core::Status(core::Vault&)>& unlock)
+{
+    if (m_busy || m_vault)
+        return false;
+    if (!ensureOpen()) {
+        refreshState();
+        return false;
+    }
+    afterUnlock(unlock(*m_vault), true);
+    return vault() != nullptr;
+}
+
 void VaultController::lock()
 {
     if (m_background.isRunning()) {

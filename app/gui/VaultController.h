@@ -85,6 +85,10 @@ public:
     // job is running or such work is already running.
     bool runInBackground(std::function<void(const std::atomic<bool>& stop)> work, std::function<void()> done);
     [[nodiscard]] bool backgroundRunning() const { return m_background.isRunning(); }
+    // "I already have a vault" (sync/LinkController): opens the vault just linked into vaultPath()
+    // and unlocks it with `unlock` (a key the link derived on its worker), as a typed passphrase
+    // would. False when it did not open (the unlock page then says why) or a vault is open.
+    bool openLinked(const std::function<core::Status(core::Vault&)>& unlock);
     // The OS keychain (the sync app password lives there too).
     [[nodiscard]] platform::SecretStore* secrets() { return m_secrets.get(); }
     // Replaces the keychain (tests use an in-memory one).

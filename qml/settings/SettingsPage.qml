@@ -7,6 +7,7 @@ import PaperTrail
 Page {
     id: page
     required property VaultController controller
+    required property SyncController sync
 
     header: ToolBar {
         Label {
@@ -47,7 +48,7 @@ Page {
             }
 
             SyncSettings {
-                controller: page.controller
+                sync: page.sync
                 Layout.fillWidth: true
             }
             DevicesSection {

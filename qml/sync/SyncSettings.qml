@@ -5,30 +5,25 @@ import QtQuick.Layouts
 import PaperTrail
 
 // Settings' Sync section: where this vault's copy lives (a folder or a WebDAV server the person
-// owns), Sync now, and what the last sync did, in words.
+// owns), Sync now, and what the last sync did, in words; a certificate to compare and trust.
 ColumnLayout {
     id: section
-    required property VaultController controller
+    required property SyncController sync // MainView's: it syncs whether or not this page is shown
     spacing: 10
-
-    SyncController {
-        id: sync
-        controller: section.controller
-    }
 
     Label { textFormat: Text.PlainText; text: qsTr("Sync"); font.weight: Font.DemiBold; font.pixelSize: TextScale.subtitle }
     Label {
         textFormat: Text.PlainText
-        text: sync.statusText
+        text: section.sync.statusText
         visible: text.length > 0
         wrapMode: Text.WordWrap
-        color: sync.status === SyncController.Failed ? Material.color(Material.Red) : Material.foreground
+        color: section.sync.status === SyncController.Failed ? Material.color(Material.Red) : Material.foreground
         Accessible.name: qsTr("Sync status: %1").arg(text)
         Layout.fillWidth: true
     }
     TextField {
         id: locationField
-        text: sync.location
+        text: section.sync.location
         placeholderText: qsTr("A folder you own, or https://your-server/remote.php/dav/files/you")
         inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase | Qt.ImhUrlCharactersOnly
         Accessible.name: qsTr("Sync folder or WebDAV address")
@@ -38,7 +33,7 @@ ColumnLayout {
     TextField {
         id: userField
         visible: section.webDav
-        text: sync.user
+        text: section.sync.user
         placeholderText: qsTr("User name")
         inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
         Accessible.name: qsTr("WebDAV user name")
@@ -53,21 +48,29 @@ ColumnLayout {
         Accessible.name: qsTr("WebDAV app password")
         Layout.fillWidth: true
     }
+    CertificateCheck {
+        visible: fingerprint.length > 0 && !section.sync.running
+        fingerprint: section.sync.certificateFingerprint
+        replaced: section.sync.certificateReplaced
+        busy: section.sync.running
+        onTrusted: section.sync.trustCertificate()
+        Layout.fillWidth: true
+    }
     Flow {
         Layout.fillWidth: true
         spacing: 8
         Button {
             text: qsTr("Use this remote")
-            enabled: locationField.text.length > 0 && !sync.running
-                     && (locationField.text !== sync.location || userField.text !== sync.user || passwordField.text.length > 0)
+            enabled: locationField.text.length > 0 && !section.sync.running
+                     && (locationField.text !== section.sync.location || userField.text !== section.sync.user || passwordField.text.length > 0)
             Accessible.name: qsTr("Sync with this folder or server")
-            onClicked: if (sync.setRemote(locationField.text, userField.text, passwordField.text)) passwordField.clear()
+            onClicked: if (section.sync.setRemote(locationField.text, userField.text, passwordField.text)) passwordField.clear()
         }
         Button {
-            text: sync.running ? qsTr("Syncing\u2026") : qsTr("Sync now")
-            enabled: sync.configured && !sync.running
+            text: section.sync.running ? qsTr("Syncing\u2026") : qsTr("Sync now")
+            enabled: section.sync.configured && !section.sync.running
             Accessible.name: qsTr("Sync now")
-            onClicked: sync.syncNow()
+            onClicked: section.sync.syncNow()
         }
     }
 }

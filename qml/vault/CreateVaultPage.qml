@@ -6,6 +6,8 @@ import PaperTrail
 Page {
     id: page
     required property VaultController controller
+    // The other first start: this device joins a vault another device already has.
+    signal linkRequested()
     title: qsTr("Create your vault")
 
     ScrollView {
@@ -33,6 +35,25 @@ Page {
                 Layout.fillWidth: true
                 Layout.leftMargin: 24
                 Layout.rightMargin: 24
+            }
+            Button {
+                text: qsTr("I already have a Paper Trail vault")
+                enabled: !page.controller.busy
+                Accessible.name: qsTr("I already have a Paper Trail vault")
+                onClicked: page.linkRequested()
+                Layout.fillWidth: true
+                Layout.leftMargin: 24
+                Layout.rightMargin: 24
+            }
+            Label {
+                textFormat: Text.PlainText
+                text: qsTr("Or make a new vault on this device:")
+                font.weight: Font.DemiBold
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+                Layout.leftMargin: 24
+                Layout.rightMargin: 24
+                Layout.topMargin: 8
             }
             TextField {
                 id: passphrase

@@ -213,6 +213,14 @@ bool ApacheDav::startOn(quint16 port)
     return true;
 }
 
+void ApacheDav::restart()
+{
+    if (!startOn(port()))
+        fail(QStringLiteral("Apache did not start again on port %1: %2\n%3")
+                 .arg(port())
+                 .arg(m_process.output(), QString::fromLocal8Bit(readFile(m_dir.path() + "/error.log"))));
+}
+
 QStringList ApacheDav::accessLog() const
 {
     const QString text = QString::fromUtf8(readFile(m_dir.path() + QStringLiteral("/access.log")));

@@ -42,6 +42,9 @@ public:
     void plant(const QString& relativePath, const QByteArray& bytes) const;
     [[nodiscard]] std::optional<QByteArray> stored(const QString& relativePath) const;
 
+    // The server goes offline (its files stay); connections to its port are refused.
+    void stop() { m_process.stop(); }
+
 protected:
     explicit DavServer(bool tls);
     void makeCertificate();
@@ -64,6 +67,8 @@ public:
     [[nodiscard]] QString name() const override { return QStringLiteral("Apache mod_dav"); }
     // Apache's access log: one "METHOD path status" line per request it answered.
     [[nodiscard]] QStringList accessLog() const;
+    // Back after stop(), on the same address, serving the same files.
+    void restart();
 
 private:
     bool startOn(quint16 port);

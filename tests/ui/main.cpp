@@ -2,7 +2,8 @@
 // pt::crypto::init(). The offscreen platform is set here too, so the binary also runs outside
 // ctest. Every run gets a private HOME, TMPDIR and XDG folders (removed at exit) before anything
 // reads QStandardPaths or QSettings, and test organisation and application names, so no test
-// touches the real vault, settings or keychain.
+// touches the real vault, settings or keychain. Run as root (CI), the WebDAV servers of the link
+// tests serve as nobody, which must be able to pass through the private root to their folders.
 //
 // `test_ui --draft-writer VAULT TEXT [FILE]` is the child process of the draft test: it types
 // into a new note and then kills itself (DraftWriter.h).
@@ -24,6 +25,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <unistd.h>
 
 Q_IMPORT_QML_PLUGIN(PaperTrailPlugin)
 
@@ -46,6 +48,10 @@ CATCH_REGISTER_LISTENER(ClearMessagesPerTest)
 int main(int argc, char** argv)
 {
     const std::string root = pt::test::makePrivateTestRoot("test-ui");
+    if (::geteuid() == 0) {
+        const QString path = QString::fromStdString(root);
+        QFile::setPermissions(path, QFile::permissions(path) | QFile::ExeOther); // pass, not list
+    }
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     pt::uitest::MessageLog::install();

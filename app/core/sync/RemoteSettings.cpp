@@ -23,7 +23,10 @@ Result<QString> RemoteSettings::normalise(const QString& typed)
 {
     const QString text = typed.trimmed();
     if (text.startsWith(QLatin1String("http://")) || text.startsWith(QLatin1String("https://"))) {
-        const QUrl url(text, QUrl::StrictMode);
+        // Tolerant: a folder name with a space, typed as it reads ("My Journal") or encoded
+        // ("My%20Journal"), is the same address, and what this returns (decoded, for reading)
+        // normalises to itself.
+        const QUrl url(text, QUrl::TolerantMode);
         if (!url.isValid() || url.host().isEmpty())
             return usage(QStringLiteral("%1 is not a web address a WebDAV server can have.").arg(text));
         return url.toString(QUrl::StripTrailingSlash);

@@ -36,6 +36,7 @@ public:
     // A missing or unreadable file is an empty cache for `remote`.
     [[nodiscard]] SyncCacheData load(const QString& remote) const;
     [[nodiscard]] Status save(const SyncCacheData& data) const;
+    [[nodiscard]] const QString& path() const { return m_path; }
 
 private:
     QString m_path;

@@ -1,9 +1,11 @@
 #include "SyncController.h"
 
+#include "CertificateFingerprint.h"
 #include "VaultController.h"
 #include "platform/SecretStore.h"
 #include "sync/DeviceRegistration.h"
 #include "sync/StoppableRemote.h"
+#include "sync/WebDavRemote.h"
 
 #include <QLocale>
 #include <QSysInfo>
@@ -58,6 +60,7 @@ void SyncController::loadSettings()
     const QString id = vaultId();
     m_afterChange.stop();
     m_every.stop();
+    m_refusedCertificate.clear();
     if (id.isEmpty()) { // locked: nothing of the vault stays on screen
         m_settings = {};
         m_lastSynced = {};
@@ -91,6 +94,8 @@ void SyncController::setStatus(Status status, const QString& text)
     emit statusChanged();
 }
 
+QString SyncController::certificateFingerprint() const { return readableFingerprint(m_refusedCertificate); }
+
 bool SyncController::setRemote(const QString& location, const QString& user, const QString& password)
 {
     const QString id = vaultId();
@@ -101,7 +106,9 @@ bool SyncController::setRemote(const QString& location, const QString& user, con
         setStatus(Status::Failed, normalised.error().message);
         return false;
     }
-    RemoteSettings settings{*normalised, user.trimmed(), {}};
+    // A pin belongs to the server it was made for.
+    RemoteSettings settings{*normalised, user.trimmed(),
+                            *normalised == m_settings.location ? m_settings.pinnedCertificate : QString()};
     if (!settings.isFolder() && (settings.user.isEmpty() || password.isEmpty())) {
         setStatus(Status::Failed, tr("A WebDAV server needs your user name and an app password made for Paper Trail "
                                      "(in Nextcloud: Settings, Security, Devices & sessions)."));
@@ -112,6 +119,7 @@ bool SyncController::setRemote(const QString& location, const QString& user, con
         return false;
     }
     m_settings = settings;
+    m_refusedCertificate.clear();
     emit settingsChanged();
     if (settings.isFolder()) {
         syncNow();
@@ -129,6 +137,22 @@ bool SyncController::setRemote(const QString& location, const QString& user, con
                                        syncNow();
                                    });
     return true;
+}
+
+void SyncController::trustCertificate()
+{
+    const QString id = vaultId();
+    if (id.isEmpty() || m_refusedCertificate.isEmpty() || running())
+        return;
+    RemoteSettings pinned = m_settings;
+    pinned.pinnedCertificate = m_refusedCertificate; // this certificate, and only it
+    if (core::Status s = pinned.save(id); !s) {
+        setStatus(Status::Failed, s.error().message);
+        return;
+    }
+    m_settings = pinned;
+    emit settingsChanged();
+    syncNow();
 }
 
 void SyncController::syncNow()
@@ -169,6 +193,7 @@ void SyncController::start(const QString& password)
     const RemoteSettings settings = m_settings;
     const QString name = thisDeviceName(QSysInfo::prettyProductName());
     auto result = std::make_shared<std::optional<Result<SyncReport>>>();
+    auto refused = std::make_shared<QString>();
     const bool started = m_controller->runInBackground(
         [=](const std::atomic<bool>& stop) {
             // This thread's own connection: a QSqlDatabase belongs to the thread that opened it.
@@ -186,26 +211,40 @@ void SyncController::start(const QString& password)
             Synchronizer synchronizer({**db, store.attachments, store.keys, store.device}, syncStart, stoppable,
                                       SyncCache::forVault(syncStart.vaultId), name);
             *result = synchronizer.run();
+            if (const auto* dav = dynamic_cast<const WebDavRemote*>(remote->get()); dav && !(*result)->ok())
+                *refused = dav->refusedCertificateSha256();
         },
-        [this, result, id = syncStart.vaultId] {
+        [this, result, refused, id = syncStart.vaultId] {
             if (vaultId() != id || !result->has_value())
                 return; // locked meanwhile: what it did is in journal.db for the next unlock
-            finished(**result);
+            finished(**result, *refused);
         });
-    if (started)
+    if (started) {
+        m_refusedCertificate.clear();
         setStatus(Status::Syncing, tr("Syncing with %1\u2026").arg(m_settings.location));
+    }
     else
         m_again = true;
 }
 
-void SyncController::finished(const Result<SyncReport>& result)
+void SyncController::finished(const Result<SyncReport>& result, const QString& refusedCertificate)
 {
     if (!result) {
         const Error& e = result.error();
-        setStatus(e.transient ? Status::Offline : Status::Failed,
-                  e.transient ? tr("Not synced: %1 Paper Trail tries again in a few minutes; your entries are safe "
-                                   "on this device.").arg(e.message)
-                              : tr("Sync stopped: %1").arg(e.message));
+        if (!e.transient && !refusedCertificate.isEmpty()) {
+            m_refusedCertificate = refusedCertificate;
+            setStatus(Status::Failed, m_settings.pinnedCertificate.isEmpty()
+                                          ? tr("Not synced: the server's certificate is not one this device trusts. "
+                                               "Compare it below before you trust it.")
+                                          : tr("Sync stopped: the server's certificate is not the one you trusted. "
+                                               "Compare it below before you trust it."));
+            emit statusChanged(); // the same sentence as before may still come with another certificate
+        } else {
+            setStatus(e.transient ? Status::Offline : Status::Failed,
+                      e.transient ? tr("Offline, not synced: %1 Your entries are safe on this device and go to the "
+                                       "server with the next sync.").arg(e.message)
+                                  : tr("Sync stopped: %1").arg(e.message));
+        }
     } else {
         if (result->recordsPulled > 0) {
             if (core::Status s = m_controller->vault()->reload(); !s) {
