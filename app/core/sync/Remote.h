@@ -53,6 +53,10 @@ public:
     // Removes a file; one already gone is success.
     [[nodiscard]] virtual Status remove(const QString& path) = 0;
 
+    // The largest body this remote sends in one request: a larger attachment goes up in parts
+    // (ObjectTransfer, FORMAT.md section 9). 0: no limit (a folder).
+    [[nodiscard]] virtual qint64 partBytes() const { return 0; }
+
     // Requests made so far (a folder counts each operation as one): the sync budgets are in these.
     [[nodiscard]] virtual int requestCount() const = 0;
 };

@@ -48,6 +48,7 @@ public:
             return stopped();
         return m_inner.remove(path);
     }
+    [[nodiscard]] qint64 partBytes() const override { return m_inner.partBytes(); }
     [[nodiscard]] int requestCount() const override { return m_inner.requestCount(); }
 
 private:

@@ -1,6 +1,8 @@
 #include "Synchronizer.h"
 
 #include "DeviceRegistration.h"
+#include "ObjectTransfer.h"
+#include "RegularFile.h"
 #include "RemoteLayout.h"
 #include "SyncPack.h"
 #include "crypto/Aead.h"
@@ -325,12 +327,11 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
 
     // Attachment files first: a record is never committed before the files its entry names.
     for (const AttachmentRef& a : attachments) {
-        Status s = store.attachments.adopt(a.object, [&](QIODevice& sink) {
-            return m_remote.getTo(layout.object(a.object), sink, attachmentFileCap(a.size));
-        });
-        if (!s)
-            return s;
+        auto received = pullObject(m_remote, layout, a.object, store.attachments, attachmentFileCap(a.size));
+        if (!received)
+            return received.error();
         ++report.attachmentsPulled;
+        report.bytesPulled += *received;
     }
 
     if (Status s = store.db.begin(); !s)
@@ -455,13 +456,18 @@ Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData
     for (const AttachmentRef& a : attachments) {
         if (!store.attachments.exists(a.object))
             continue; // purged since: the record that purged it says so
-        QFile file(store.attachments.pathOf(a.object));
-        if (!file.open(QIODevice::ReadOnly))
+        // Never through a link planted in the vault folder: only the attachment's own file goes out.
+        auto fd = openRegularFile(store.attachments.pathOf(a.object), QStringLiteral("attachment %1").arg(a.name));
+        if (!fd)
+            return fd.error();
+        QFile file;
+        if (!file.open(fd->get(), QIODevice::ReadOnly, QFileDevice::DontCloseHandle))
             return failed(QStringLiteral("Could not read attachment %1 to sync it.").arg(a.name));
-        if (Status s = m_remote.putImmutable(layout.object(a.object), file, file.size()); !s)
-            return s;
+        auto sent = pushObject(m_remote, layout, a.object, file, file.size());
+        if (!sent)
+            return sent.error();
         ++report.attachmentsPushed;
-        report.bytesPushed += file.size();
+        report.bytesPushed += *sent;
     }
     for (qsizetype i = 0; i < newPacks.size(); ++i) {
         QByteArray sealed = sealPack(store.keys, newPacks.at(i));

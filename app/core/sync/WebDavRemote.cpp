@@ -471,11 +471,14 @@ Error WebDavRemote::errorFor(const Response& response, const QString& action,
                                response.location.isEmpty()
                                    ? QString()
                                    : QStringLiteral(", to ") + QString::fromUtf8(response.location)));
-    if (status == 413)
-        return failed(QStringLiteral("The server at %1 refused %2 as too large (413). Raise the "
-                                     "server's upload limit, or lower the part size in Sync "
-                                     "settings.")
-                          .arg(m_server, where));
+    if (status == 413) {
+        Error error = failed(QStringLiteral("The server at %1 refused %2 as too large (413). Raise "
+                                            "the server's upload limit (or a proxy's in front of "
+                                            "it, such as nginx's client_max_body_size).")
+                                 .arg(m_server, where));
+        error.tooLarge = true;
+        return error;
+    }
     if (status == 423)
         return transient(QStringLiteral("The server at %1 has %2 locked (423); Paper Trail will try "
                                         "again.")

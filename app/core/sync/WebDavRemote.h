@@ -33,6 +33,10 @@ struct WebDavOptions {
     int stallTimeoutMs = 30'000;
     // A folder listing larger than this is refused: a hostile server could send gigabytes.
     qint64 maxListingBytes = 32 * 1024 * 1024;
+    // Attachments larger than this go up in parts of this size (ObjectTransfer), and one a
+    // server or proxy refuses with 413 goes up in smaller parts: many proxies cap a request's
+    // body (nginx at 1 MiB unless told otherwise, Cloudflare at 100 MB).
+    qint64 partBytes = 64 * 1024 * 1024;
 };
 
 class WebDavRemote final : public Remote {
@@ -52,6 +56,7 @@ public:
     [[nodiscard]] Status putImmutable(const QString& path, QIODevice& source, qint64 size) override;
     [[nodiscard]] Status putMutable(const QString& path, const QByteArray& bytes) override;
     [[nodiscard]] Status remove(const QString& path) override;
+    [[nodiscard]] qint64 partBytes() const override { return m_options.partBytes; }
     // Each request this remote sent. Qt itself sends a request again, once or twice, when its
     // connection closed before any answer (a dropped connection): the server may count those.
     [[nodiscard]] int requestCount() const override { return m_requests.load(); }
