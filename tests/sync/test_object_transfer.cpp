@@ -335,3 +335,53 @@ TEMPLATE_TEST_CASE_METHOD(Transfer, "ObjectTransfer: parts that are not the ones
         CHECK_OK(this->b.attachments.check(object, sent.stored.size, sent.stored.sha256));
     }
 }
+
+TEMPLATE_TEST_CASE_METHOD(Transfer, "ObjectTransfer: attachments go up two at a time into shared new folders",
+                          "[sync][parts]", PT_DAV_SERVERS)
+{
+    // Six files under one shard, large enough that each makes its folder first: the clones make
+    // folders one at a time (rclone answers 423 to two MKCOLs of one folder at once).
+    QTemporaryDir files;
+    REQUIRE(files.isValid());
+    QList<ObjectFile> list;
+    QList<QByteArray> contents;
+    for (int i = 0; i < 6; ++i) {
+        contents << randomPayload(MiB + 1000 * i);
+        const QString path = files.filePath(QStringLiteral("f%1").arg(i));
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        REQUIRE(f.write(contents.last()) == contents.last().size());
+        list.append({QStringLiteral("ab") + QString(61, QLatin1Char('0')) + QString::number(i), path});
+    }
+    auto remote = this->remoteWith({});
+    auto pushed = pushObjects(*remote, this->layout, list, 2);
+    REQUIRE_OK(pushed);
+    CHECK(pushed->objects == 6);
+    for (int i = 0; i < 6; ++i)
+        CHECK(this->server.stored(this->layout.object(list[i].object)) == contents[i]);
+    // Made once: a 409 (objects/ is missing too), objects/, then objects/ab/.
+    CHECK(count(this->proxy, "MKCOL", QStringLiteral("/objects/ab/")) == 2);
+    CHECK(count(this->proxy, "MKCOL", QStringLiteral("/objects/ab/"), 201) == 1);
+    CHECK(count(this->proxy, "MKCOL", QStringLiteral("/objects/"), 423) == 0);
+    CHECK(remote->requestCount() == this->proxy.requestCount()); // the clone's requests count too
+
+    SECTION("the first error stops the push and is the one returned")
+    {
+        FaultRule forbidden;
+        forbidden.fault = Fault::Status;
+        forbidden.method = "PUT";
+        forbidden.status = 403;
+        forbidden.pathContains = QStringLiteral("/objects/cd/");
+        forbidden.times = -1;
+        this->proxy.inject(forbidden);
+        QList<ObjectFile> more = list;
+        more[3].object = QStringLiteral("cd") + more[3].object.mid(2);
+        for (int i = 0; i < 6; ++i)
+            if (i != 3)
+                more[i].object = QStringLiteral("ef") + more[i].object.mid(2);
+        auto refused = pushObjects(*remote, this->layout, more, 2);
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().message.contains(QStringLiteral("403")));
+        CHECK_FALSE(this->server.stored(this->layout.object(more[3].object)));
+    }
+}

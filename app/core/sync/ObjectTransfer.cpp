@@ -1,12 +1,19 @@
 #include "ObjectTransfer.h"
 
 #include "PartsManifest.h"
+#include "RegularFile.h"
 #include "crypto/Sha256.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QHash>
+#include <QThread>
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <optional>
 #include <vector>
 
 namespace pt::core::sync {
@@ -202,6 +209,61 @@ Result<qint64> pushObject(Remote& remote, const RemoteLayout& layout, const QStr
         }
         partSize = next;
     }
+}
+
+Result<ObjectsPushed> pushObjects(Remote& remote, const RemoteLayout& layout, const QList<ObjectFile>& files,
+                                  int concurrency)
+{
+    std::mutex mutex;
+    std::optional<Error> firstError;
+    ObjectsPushed done;
+    std::atomic<qsizetype> next{0};
+    const auto work = [&](Remote& through) {
+        for (qsizetype i = next++; i < files.size(); i = next++) {
+            {
+                const std::lock_guard lock(mutex);
+                if (firstError)
+                    return;
+            }
+            const ObjectFile& f = files.at(i);
+            Result<qint64> sent = Error{};
+            if (auto fd = openRegularFile(f.path, QStringLiteral("attachment %1").arg(f.object)); !fd) {
+                sent = fd.error();
+            } else if (QFile file; !file.open(fd->get(), QIODevice::ReadOnly, QFileDevice::DontCloseHandle)) {
+                sent = failed(QStringLiteral("Could not read attachment %1 to sync it.").arg(f.object));
+            } else {
+                sent = pushObject(through, layout, f.object, file, file.size());
+            }
+            const std::lock_guard lock(mutex);
+            if (!sent) {
+                if (!firstError)
+                    firstError = sent.error();
+                return;
+            }
+            ++done.objects;
+            done.bytes += *sent;
+        }
+    };
+
+    // Clones are made here and used only on their threads, which end before they are destroyed.
+    std::vector<std::unique_ptr<Remote>> clones;
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int k = 1; k < concurrency && qsizetype(k) < files.size(); ++k) {
+        auto clone = remote.clone();
+        if (!clone)
+            break;
+        threads.emplace_back(QThread::create(work, std::ref(*clone)));
+        clones.push_back(std::move(clone));
+        threads.back()->start();
+    }
+    work(remote);
+    for (auto& thread : threads)
+        thread->wait();
+    threads.clear();
+    clones.clear();
+    if (firstError)
+        return *firstError;
+    return done;
 }
 
 Result<qint64> pullObject(Remote& remote, const RemoteLayout& layout, const QString& object, AttachmentStore& store,

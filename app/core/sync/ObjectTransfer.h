@@ -16,6 +16,7 @@
 #include "vault/AttachmentStore.h"
 
 #include <QIODevice>
+#include <QList>
 #include <QString>
 
 namespace pt::core::sync {
@@ -27,6 +28,23 @@ inline constexpr qint64 MinPartBytes = 256 * 1024;
 // Returns the bytes sent: fewer than `size` when parts from a try that was cut were there.
 [[nodiscard]] Result<qint64> pushObject(Remote& remote, const RemoteLayout& layout, const QString& object,
                                         QIODevice& file, qint64 size);
+
+// An attachment's encrypted file to send: its object id and where it is in the vault.
+struct ObjectFile {
+    QString object;
+    QString path;
+};
+
+struct ObjectsPushed {
+    int objects = 0;
+    qint64 bytes = 0;
+};
+
+// Sends each file with pushObject, `concurrency` at a time where the remote has clones
+// (Remote::clone), the others on threads of their own. Each file is opened without following a
+// link. Stops at the first error (the uploads under way end first) and returns it.
+[[nodiscard]] Result<ObjectsPushed> pushObjects(Remote& remote, const RemoteLayout& layout,
+                                                const QList<ObjectFile>& files, int concurrency);
 
 // Brings the object into `store` (AttachmentStore::adopt) unless it is there; at most
 // `maxBytes`. Returns the bytes received.
