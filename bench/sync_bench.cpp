@@ -173,6 +173,25 @@ struct Device {
     }
 };
 
+// One sync with the resident memory it took: VmHWM reset before it, read after it.
+struct Measured {
+    SyncReport report;
+    double ms = 0;
+    qint64 growthKiB = 0; // the peak during the sync over VmRSS before it
+    qint64 peakKiB = 0;   // the whole process's peak during the sync
+};
+
+Measured measuredSync(const Device& device, Remote& remote, const QString& cacheName)
+{
+    Measured m;
+    const qint64 before = procStatusKiB("VmRSS");
+    test::resetPeakRss();
+    m.report = device.sync(remote, cacheName, &m.ms);
+    m.peakKiB = procStatusKiB("VmHWM");
+    m.growthKiB = m.peakKiB - before;
+    return m;
+}
+
 int g_devices = 0;
 
 Device newDeviceSlot()
@@ -351,17 +370,14 @@ void attachmentRows(const Target& target, const Plain& plain, const Populated& v
         const QString rcSub = QStringLiteral("attachments-rclone-%1").arg(r);
         const auto ptPush = [&] {
             auto remote = target.remoteAt(ptSub);
-            const qint64 before = procStatusKiB("VmRSS");
-            test::resetPeakRss();
-            double ms = 0;
-            const SyncReport report = a.sync(*remote, target.kind() + ptSub, &ms);
-            peakUpKiB = std::max(peakUpKiB, procStatusKiB("VmHWM") - before);
-            highestKiB = std::max(highestKiB, procStatusKiB("VmHWM"));
-            if (report.attachmentsPushed != count)
-                die(QStringLiteral("pushed %1 attachments of %2").arg(report.attachmentsPushed).arg(count));
-            upRequests = report.requests;
-            upBytes = report.bytesPushed;
-            ptUp.push_back(ms);
+            const Measured m = measuredSync(a, *remote, target.kind() + ptSub);
+            peakUpKiB = std::max(peakUpKiB, m.growthKiB);
+            highestKiB = std::max(highestKiB, m.peakKiB);
+            if (m.report.attachmentsPushed != count)
+                die(QStringLiteral("pushed %1 attachments of %2").arg(m.report.attachmentsPushed).arg(count));
+            upRequests = m.report.requests;
+            upBytes = m.report.bytesPushed;
+            ptUp.push_back(m.ms);
         };
         const auto rclonePush = [&] {
             rcUp.push_back(target.rcloneUp(plain.dir, rcSub));
@@ -379,17 +395,14 @@ void attachmentRows(const Target& target, const Plain& plain, const Populated& v
         auto remote = target.remoteAt(ptSub);
         Device b = link(*remote, vault.recovery);
         const auto ptPull = [&] {
-            const qint64 before = procStatusKiB("VmRSS");
-            test::resetPeakRss();
-            double ms = 0;
-            const SyncReport report = b.sync(*remote, ptSub, &ms);
-            peakDownKiB = std::max(peakDownKiB, procStatusKiB("VmHWM") - before);
-            highestKiB = std::max(highestKiB, procStatusKiB("VmHWM"));
-            if (report.attachmentsPulled != count)
-                die(QStringLiteral("pulled %1 attachments of %2").arg(report.attachmentsPulled).arg(count));
-            downRequests = report.requests;
-            downBytes = report.bytesPulled;
-            ptDown.push_back(ms);
+            const Measured m = measuredSync(b, *remote, ptSub);
+            peakDownKiB = std::max(peakDownKiB, m.growthKiB);
+            highestKiB = std::max(highestKiB, m.peakKiB);
+            if (m.report.attachmentsPulled != count)
+                die(QStringLiteral("pulled %1 attachments of %2").arg(m.report.attachmentsPulled).arg(count));
+            downRequests = m.report.requests;
+            downBytes = m.report.bytesPulled;
+            ptDown.push_back(m.ms);
         };
         const QString back = g_root + QStringLiteral("/rclone-back-%1-%2").arg(target.name().left(6)).arg(r);
         const auto rclonePull = [&] { rcDown.push_back(target.rcloneDown(rcSub, back)); };
@@ -456,22 +469,16 @@ void largeRows(const Target& target, int largeMiB, QList<Row>& rows)
     }
     const QString sub = QStringLiteral("large");
     auto remote = target.remoteAt(sub);
-    qint64 before = procStatusKiB("VmRSS");
-    test::resetPeakRss();
-    double upMs = 0;
-    const SyncReport up = a.sync(*remote, sub, &upMs);
-    const qint64 peakUp = procStatusKiB("VmHWM") - before;
-    const qint64 highestUp = procStatusKiB("VmHWM");
+    const Measured pushed = measuredSync(a, *remote, sub);
     a.vault.reset();
-
     auto linkRemote = target.remoteAt(sub);
     Device b = link(*linkRemote, recovery);
-    before = procStatusKiB("VmRSS");
-    test::resetPeakRss();
-    double downMs = 0;
-    const SyncReport down = b.sync(*linkRemote, sub, &downMs);
-    const qint64 peakDown = procStatusKiB("VmHWM") - before;
-    const qint64 highest = std::max(highestUp, procStatusKiB("VmHWM"));
+    const Measured pulled = measuredSync(b, *linkRemote, sub);
+    const SyncReport& up = pushed.report;
+    const SyncReport& down = pulled.report;
+    const double upMs = pushed.ms, downMs = pulled.ms;
+    const qint64 peakUp = pushed.growthKiB, peakDown = pulled.growthKiB;
+    const qint64 highest = std::max(pushed.peakKiB, pulled.peakKiB);
     if (up.attachmentsPushed != 1 || down.attachmentsPulled != 1)
         die(QStringLiteral("the large attachment did not go through"));
     rows << Row{QStringLiteral("One %1 MiB attachment pushed / pulled, %2").arg(largeMiB).arg(target.name()),
