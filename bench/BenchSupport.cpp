@@ -1,5 +1,7 @@
 #include "BenchSupport.h"
 
+#include "support/ProcessMemory.h"
+
 #include <QFile>
 
 #include <sys/vfs.h>
@@ -48,17 +50,7 @@ void check(const core::Status& s, const char* what)
         die(QStringLiteral("%1 failed: %2").arg(QLatin1String(what), s.error().message));
 }
 
-qint64 procStatusKiB(const char* field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray& line : f.readAll().split('\n'))
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-    return -1;
-}
+qint64 procStatusKiB(const char* field) { return test::procStatusKiB(field); }
 
 QString fsType(const QString& path)
 {

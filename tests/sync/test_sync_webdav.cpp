@@ -1,8 +1,8 @@
 // Whole syncs between two devices of one vault through real WebDAV servers (Apache mod_dav and
 // rclone serve webdav on 127.0.0.1): link, pull, push both ways, one journal on both, verify on
 // each, and the request budgets counted by the remote and by the server's own access log.
-#include "DavServers.h"
-#include "SyncTestSupport.h"
+#include "RemoteBackends.h"
+#include "SyncDevices.h"
 
 #include "sync/Link.h"
 #include "sync/Synchronizer.h"
@@ -21,27 +21,9 @@ using namespace pt::test;
 
 namespace {
 
-const QByteArray Passphrase = "correct horse battery staple";
-const crypto::pwhash::Params FastKdf{1, 8u * 1024u * 1024u};
-
-struct Device {
-    QString dir;
-    QString config;
-    std::unique_ptr<Vault> vault;
-
-    Result<SyncReport> sync(Remote& remote) const
-    {
-        qputenv("XDG_CONFIG_HOME", config.toLocal8Bit());
-        return syncNow(*vault, remote, SyncCache(config + QStringLiteral("/cache.json")), QStringLiteral("test"));
-    }
-};
-
 std::unique_ptr<WebDavRemote> remoteOn(const DavServer& server)
 {
-    const QByteArray password = server.password().toUtf8();
-    return std::make_unique<WebDavRemote>(server.rootUrl(), server.user(),
-                                          crypto::SecureBytes::copyOf({reinterpret_cast<const std::uint8_t*>(password.constData()),
-                                                                       std::size_t(password.size())}));
+    return webDavOn(server, server.rootUrl());
 }
 
 void addNote(Vault& vault, const QString& title)
@@ -68,11 +50,7 @@ void syncsTwoDevices(const DavServer& server)
     REQUIRE(tmp.isValid());
     auto remote = remoteOn(server);
 
-    Device a{tmp.filePath(QStringLiteral("a")), tmp.filePath(QStringLiteral("a-config")), {}};
-    qputenv("XDG_CONFIG_HOME", a.config.toLocal8Bit());
-    auto created = Vault::create(a.dir, bytesOf(Passphrase), FastKdf, nullptr);
-    REQUIRE_OK(created);
-    a.vault = std::move(*created);
+    SyncDevice a = createDevice(tmp, QStringLiteral("a"));
     for (int i = 0; i < 1000; ++i)
         addNote(*a.vault, QStringLiteral("Entry %1").arg(i, 4, 10, QLatin1Char('0')));
     auto first = a.sync(*remote);
@@ -80,17 +58,8 @@ void syncsTwoDevices(const DavServer& server)
     CHECK(first->recordsPushed == 1000);
     CHECK(first->requests <= 50);
 
-    Device b{tmp.filePath(QStringLiteral("b")), tmp.filePath(QStringLiteral("b-config")), {}};
-    qputenv("XDG_CONFIG_HOME", b.config.toLocal8Bit());
     auto linkRemote = remoteOn(server);
-    auto ids = vaultsOn(*linkRemote);
-    REQUIRE_OK(ids);
-    REQUIRE(ids->size() == 1);
-    auto header = vaultHeaderOn(*linkRemote, ids->first());
-    REQUIRE_OK(header);
-    auto linked = Vault::link(b.dir, *header, {CurrentSecret::Kind::Passphrase, crypto::SecureBytes::copyOf(bytesOf(Passphrase))});
-    REQUIRE_OK(linked);
-    b.vault = std::move(*linked);
+    SyncDevice b = linkDevice(tmp, QStringLiteral("b"), *linkRemote);
     auto pulled = b.sync(*linkRemote);
     REQUIRE_OK(pulled);
     CHECK(pulled->recordsPulled == 1000);
@@ -104,9 +73,9 @@ void syncsTwoDevices(const DavServer& server)
     REQUIRE_OK(b.sync(*linkRemote));
     CHECK(titles(*a.vault) == titles(*b.vault));
     CHECK(a.vault->journal().count() == 1002);
-    qputenv("XDG_CONFIG_HOME", a.config.toLocal8Bit());
+    a.use();
     CHECK(a.vault->verify().ok());
-    qputenv("XDG_CONFIG_HOME", b.config.toLocal8Bit());
+    b.use();
     CHECK(b.vault->verify().ok());
 
     // Nothing new: one request, whatever the vault's size.

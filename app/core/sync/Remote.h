@@ -14,6 +14,8 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 namespace pt::core::sync {
 
 struct RemoteFile {
@@ -52,6 +54,16 @@ public:
     [[nodiscard]] virtual Status putMutable(const QString& path, const QByteArray& bytes) = 0;
     // Removes a file; one already gone is success.
     [[nodiscard]] virtual Status remove(const QString& path) = 0;
+
+    // The largest body this remote sends in one request: a larger attachment goes up in parts
+    // (ObjectTransfer, FORMAT.md section 9). 0: no limit (a folder).
+    [[nodiscard]] virtual qint64 partBytes() const { return 0; }
+
+    // Another remote on the same storage with the same settings, for another thread, counting
+    // its requests into this one's requestCount: attachments go up side by side through these
+    // (ObjectTransfer), as a server that spends a core on each upload sends faster so. nullptr
+    // where nothing is gained (a folder, whose disk is the limit).
+    [[nodiscard]] virtual std::unique_ptr<Remote> clone() const { return nullptr; }
 
     // Requests made so far (a folder counts each operation as one): the sync budgets are in these.
     [[nodiscard]] virtual int requestCount() const = 0;

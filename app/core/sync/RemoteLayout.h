@@ -8,7 +8,7 @@ namespace pt::core::sync {
 
 class RemoteLayout final {
 public:
-    static constexpr int Version = 1;
+    static constexpr int Version = 2; // 2: attachments may be stored in parts
 
     explicit RemoteLayout(QString vaultId) : m_root(QStringLiteral("papertrail/") + vaultId) {}
 
@@ -22,6 +22,14 @@ public:
     [[nodiscard]] QString object(const QString& id) const
     {
         return m_root + QStringLiteral("/objects/") + id.left(2) + QLatin1Char('/') + id;
+    }
+    // An attachment that went up in parts: the manifest naming them, written after the last part,
+    // beside where the whole file would be; and each part, named by its own SHA-256.
+    [[nodiscard]] QString objectParts(const QString& id) const { return object(id) + QStringLiteral(".parts"); }
+    [[nodiscard]] QString partsDir(const QString& id) const { return m_root + QStringLiteral("/parts/") + id; }
+    [[nodiscard]] QString part(const QString& id, const QString& sha256) const
+    {
+        return partsDir(id) + QLatin1Char('/') + sha256;
     }
 
     // A device id as Paper Trail makes them: a lowercase UUID without braces.

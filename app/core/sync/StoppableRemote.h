@@ -4,12 +4,17 @@
 #include "Remote.h"
 
 #include <atomic>
+#include <memory>
 
 namespace pt::core::sync {
 
 class StoppableRemote final : public Remote {
 public:
     StoppableRemote(Remote& inner, const std::atomic<bool>& stop) : m_inner(inner), m_stop(stop) {}
+    StoppableRemote(std::unique_ptr<Remote> inner, const std::atomic<bool>& stop)
+        : m_owned(std::move(inner)), m_inner(*m_owned), m_stop(stop)
+    {
+    }
 
     [[nodiscard]] QString describe() const override { return m_inner.describe(); }
     [[nodiscard]] Result<QList<RemoteFile>> list(const QString& dir) override
@@ -48,11 +53,18 @@ public:
             return stopped();
         return m_inner.remove(path);
     }
+    [[nodiscard]] qint64 partBytes() const override { return m_inner.partBytes(); }
+    [[nodiscard]] std::unique_ptr<Remote> clone() const override
+    {
+        auto inner = m_inner.clone();
+        return inner ? std::make_unique<StoppableRemote>(std::move(inner), m_stop) : nullptr;
+    }
     [[nodiscard]] int requestCount() const override { return m_inner.requestCount(); }
 
 private:
     static Error stopped() { return {ErrorCode::Failed, QStringLiteral("Sync stopped because the vault was locked."), true}; }
 
+    std::unique_ptr<Remote> m_owned; // a clone's own inner remote
     Remote& m_inner;
     const std::atomic<bool>& m_stop;
 };

@@ -10,6 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSet>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
@@ -19,6 +20,7 @@
 #include <sodium.h>
 
 #include <cstring>
+#include <mutex>
 
 namespace pt::core::sync {
 
@@ -30,6 +32,10 @@ constexpr qint64 kChunk = 256 * 1024;
 // An error page or an unasked-for body is read and dropped, up to this much; a server sending
 // more is not answering a WebDAV client.
 constexpr qint64 kMaxIgnoredBody = 1024 * 1024;
+// A body larger than this goes into a folder made (or seen) first: a PUT into a missing folder is
+// refused only after its body was sent (Apache reads it all before its 409) or is cut with a
+// reset (rclone), and sending a large body twice costs more than one MKCOL.
+constexpr qint64 kFolderFirstAbove = 1024 * 1024;
 // A Retry-After longer than a day is a server's mistake; waiting that long helps no one.
 constexpr int kMaxRetryAfterSeconds = 24 * 60 * 60;
 
@@ -94,6 +100,12 @@ QString sizeText(qint64 bytes)
 
 } // namespace
 
+struct WebDavRemote::Folders {
+    std::mutex making; // held while folders are made
+    mutable std::mutex mutex;
+    QSet<QString> known;
+};
+
 struct WebDavRemote::Upload {
     QIODevice* device = nullptr;
     const QByteArray* bytes = nullptr;
@@ -126,7 +138,7 @@ struct WebDavRemote::Response {
 
 WebDavRemote::WebDavRemote(QUrl root, QString user, crypto::SecureBytes appPassword,
                            QString pinnedSha256, WebDavOptions options)
-    : m_options(options)
+    : m_options(options), m_folders(std::make_shared<Folders>())
 {
     m_root = root.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
     if (!m_root.path(QUrl::FullyEncoded).endsWith(QLatin1Char('/')))
@@ -182,6 +194,20 @@ WebDavRemote::WebDavRemote(QUrl root, QString user, crypto::SecureBytes appPassw
         std::memcpy(m_authorization.data(), header.data(), length);
     }
     appPassword.wipe();
+}
+
+WebDavRemote::WebDavRemote(CloneOf of)
+    : m_root(of.original.m_root), m_server(of.original.m_server),
+      m_authorization(crypto::SecureBytes::copyOf(of.original.m_authorization.view())),
+      m_pinnedSha256(of.original.m_pinnedSha256), m_options(of.original.m_options),
+      m_settingsRefusal(of.original.m_settingsRefusal), m_requests(of.original.m_requests),
+      m_folders(of.original.m_folders)
+{
+}
+
+std::unique_ptr<Remote> WebDavRemote::clone() const
+{
+    return std::unique_ptr<Remote>(new WebDavRemote(CloneOf{*this}));
 }
 
 namespace {
@@ -249,7 +275,7 @@ WebDavRemote::Response WebDavRemote::perform(const QByteArray& verb, const QUrl&
                                              const Upload& upload, Download& download)
 {
     Response response;
-    ++m_requests;
+    ++*m_requests;
 
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -471,11 +497,14 @@ Error WebDavRemote::errorFor(const Response& response, const QString& action,
                                response.location.isEmpty()
                                    ? QString()
                                    : QStringLiteral(", to ") + QString::fromUtf8(response.location)));
-    if (status == 413)
-        return failed(QStringLiteral("The server at %1 refused %2 as too large (413). Raise the "
-                                     "server's upload limit, or lower the part size in Sync "
-                                     "settings.")
-                          .arg(m_server, where));
+    if (status == 413) {
+        Error error = failed(QStringLiteral("The server at %1 refused %2 as too large (413). Raise "
+                                            "the server's upload limit (or a proxy's in front of "
+                                            "it, such as nginx's client_max_body_size).")
+                                 .arg(m_server, where));
+        error.tooLarge = true;
+        return error;
+    }
     if (status == 423)
         return transient(QStringLiteral("The server at %1 has %2 locked (423); Paper Trail will try "
                                         "again.")
@@ -518,8 +547,12 @@ Result<QList<RemoteFile>> WebDavRemote::list(const QString& dir)
                                       "than Paper Trail reads. Check the address in Sync settings.")
                            .arg(m_server, dir.isEmpty() ? describe() : dir,
                                 sizeText(m_options.maxListingBytes)));
-    if (response.status == 207 && response.error == QNetworkReply::NoError)
-        return parseDavListing(body, url);
+    if (response.status == 207 && response.error == QNetworkReply::NoError) {
+        auto listing = parseDavListing(body, url);
+        if (listing)
+            setKnownFolder(dir, true);
+        return listing;
+    }
     if (response.status == 404)
         return QList<RemoteFile>{};
     if (is2xx(response.status) && response.error == QNetworkReply::NoError)
@@ -567,11 +600,37 @@ Status WebDavRemote::getTo(const QString& path, QIODevice& sink, qint64 maxBytes
     return errorFor(response, QStringLiteral("read"), path);
 }
 
+bool WebDavRemote::knownFolder(const QString& dir) const
+{
+    const std::lock_guard lock(m_folders->mutex);
+    return m_folders->known.contains(dir);
+}
+
+void WebDavRemote::setKnownFolder(const QString& dir, bool known)
+{
+    const std::lock_guard lock(m_folders->mutex);
+    if (known)
+        m_folders->known.insert(dir);
+    else
+        m_folders->known.remove(dir);
+}
+
 Status WebDavRemote::ensureFolder(const QString& dir)
 {
-    const auto made = [](const Response& r) {
+    const std::lock_guard lock(m_folders->making);
+    if (knownFolder(dir)) // a clone made it while this one waited
+        return Ok{};
+    return makeFolder(dir);
+}
+
+Status WebDavRemote::makeFolder(const QString& dir)
+{
+    const auto made = [&](const Response& r) {
         // 405: MKCOL on a folder that exists (Apache); 301: one that redirects to its '/' form.
-        return is2xx(r.status) || r.status == 405 || r.status == 301;
+        const bool there = is2xx(r.status) || r.status == 405 || r.status == 301;
+        if (there)
+            setKnownFolder(dir, true);
+        return there;
     };
     Download none;
     Response response = perform("MKCOL", urlOf(dir, true), {}, {}, none);
@@ -582,7 +641,7 @@ Status WebDavRemote::ensureFolder(const QString& dir)
             return failed(QStringLiteral("The folder %1 does not exist and cannot be made there "
                                          "(%2). Check the address in Sync settings.")
                               .arg(describe(), QString::number(response.status)));
-        if (Status parent = ensureFolder(parentOf(dir)); !parent)
+        if (Status parent = makeFolder(parentOf(dir)); !parent)
             return parent;
         response = perform("MKCOL", urlOf(dir, true), {}, {}, none);
         if (made(response))
@@ -614,11 +673,13 @@ Status WebDavRemote::put(const QString& path, QIODevice* source, const QByteArra
     if (auto refused = refusal(path, false))
         return *refused;
     const qint64 start = source ? source->pos() : 0;
-    // A stream read once cannot be sent again, so its folders are made before, not on demand.
+    // A stream read once cannot be sent again, and a large body should not be: their folders are
+    // made before, not on demand, unless this remote already saw them.
     const bool oneShot = source && source->isSequential();
+    const QString parent = parentOf(path);
     bool madeFolders = false;
-    if (oneShot) {
-        if (Status folders = ensureFolder(parentOf(path)); !folders)
+    if ((oneShot || size > kFolderFirstAbove) && !knownFolder(parent)) {
+        if (Status folders = ensureFolder(parent); !folders)
             return folders;
         madeFolders = true;
     }
@@ -634,8 +695,10 @@ Status WebDavRemote::put(const QString& path, QIODevice* source, const QByteArra
             headers.append(std::pair<QByteArray, QByteArray>("If-None-Match", "*"));
         const Response response =
             perform("PUT", urlOf(path, false), headers, Upload{source, bytes, size}, none);
-        if (is2xx(response.status) && response.error == QNetworkReply::NoError)
+        if (is2xx(response.status) && response.error == QNetworkReply::NoError) {
+            setKnownFolder(parent, true);
             return Ok{};
+        }
         if (response.status == 412 && !overwrite) {
             // Already there: the same bytes, since the name is their hash, unless it is the
             // stump of an upload that was cut.
@@ -663,8 +726,10 @@ Status WebDavRemote::put(const QString& path, QIODevice* source, const QByteArra
                                      !response.certificate &&
                                      response.error != QNetworkReply::ConnectionRefusedError &&
                                      response.error != QNetworkReply::HostNotFoundError;
+        if (response.status == 409 || response.status == 404)
+            setKnownFolder(parent, false); // removed behind this remote's back
         if ((response.status == 409 || response.status == 404 || cutBeforeAnswer) && !madeFolders) {
-            if (Status folders = ensureFolder(parentOf(path)); !folders)
+            if (Status folders = ensureFolder(parent); !folders)
                 return cutBeforeAnswer ? errorFor(response, QStringLiteral("write"), path) : folders;
             madeFolders = true;
             continue;

@@ -33,6 +33,10 @@ struct WebDavOptions {
     int stallTimeoutMs = 30'000;
     // A folder listing larger than this is refused: a hostile server could send gigabytes.
     qint64 maxListingBytes = 32 * 1024 * 1024;
+    // Attachments larger than this go up in parts of this size (ObjectTransfer), and one a
+    // server or proxy refuses with 413 goes up in smaller parts: many proxies cap a request's
+    // body (nginx at 1 MiB unless told otherwise, Cloudflare at 100 MB).
+    qint64 partBytes = 64 * 1024 * 1024;
 };
 
 class WebDavRemote final : public Remote {
@@ -52,9 +56,12 @@ public:
     [[nodiscard]] Status putImmutable(const QString& path, QIODevice& source, qint64 size) override;
     [[nodiscard]] Status putMutable(const QString& path, const QByteArray& bytes) override;
     [[nodiscard]] Status remove(const QString& path) override;
+    [[nodiscard]] qint64 partBytes() const override { return m_options.partBytes; }
+    // Made on this thread, used on another: its own network manager and connection.
+    [[nodiscard]] std::unique_ptr<Remote> clone() const override;
     // Each request this remote sent. Qt itself sends a request again, once or twice, when its
     // connection closed before any answer (a dropped connection): the server may count those.
-    [[nodiscard]] int requestCount() const override { return m_requests.load(); }
+    [[nodiscard]] int requestCount() const override { return m_requests->load(); }
 
     // The fingerprint ("AB:CD:...") of the last certificate refused, so the settings can offer
     // to pin it without reading it out of a message; empty when none was.
@@ -65,6 +72,11 @@ public:
     [[nodiscard]] static QString formatFingerprint(const QByteArray& sha256);
 
 private:
+    struct CloneOf {
+        const WebDavRemote& original;
+    };
+    explicit WebDavRemote(CloneOf of);
+
     struct Upload;
     struct Download;
     struct Response;
@@ -73,6 +85,9 @@ private:
                                    const QList<std::pair<QByteArray, QByteArray>>& headers,
                                    const Upload& upload, Download& download);
     [[nodiscard]] Status ensureFolder(const QString& dir);
+    [[nodiscard]] Status makeFolder(const QString& dir); // with m_folders->making held
+    [[nodiscard]] bool knownFolder(const QString& dir) const;
+    void setKnownFolder(const QString& dir, bool known);
     [[nodiscard]] Status put(const QString& path, QIODevice* source, const QByteArray* bytes,
                              qint64 size, bool immutable);
     [[nodiscard]] Status immutableAlreadyThere(const QString& path, qint64 size, bool& there);
@@ -89,7 +104,12 @@ private:
     WebDavOptions m_options;
     std::optional<Error> m_settingsRefusal;
     std::unique_ptr<QNetworkAccessManager> m_manager;
-    std::atomic<int> m_requests{0};
+    std::shared_ptr<std::atomic<int>> m_requests = std::make_shared<std::atomic<int>>(0); // shared with clones
+    // Folders this remote (or a clone) made, wrote into or listed: a large upload into one needs
+    // no MKCOL. Clones share it, and make folders one at a time: rclone answers 423 to two
+    // MKCOLs of one folder at once.
+    struct Folders;
+    std::shared_ptr<Folders> m_folders;
     QString m_refusedSha256;
 };
 
