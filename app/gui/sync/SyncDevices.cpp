@@ -50,27 +50,26 @@ void SyncDevices::refresh()
     m_message.clear();
     emit changed();
     if (settings->isFolder()) {
-        read({});
+        read(*settings, {});
         return;
     }
-    m_controller->secrets()->read(RemoteSettings::keychainKey(vaultId), [this, vaultId](platform::SecretResult secret) {
+    m_controller->secrets()->read(RemoteSettings::keychainKey(vaultId), [this, vaultId, settings = *settings](platform::SecretResult secret) {
         if (!m_controller->vault() || m_controller->vault()->header().vaultId != vaultId)
             return setMessage({});
         if (!secret.ok())
             return setMessage(tr("The app password is not in the keychain (%1). Enter it again under Sync.").arg(secret.message));
-        read(QString::fromUtf8(reinterpret_cast<const char*>(secret.secret.data()), qsizetype(secret.secret.size())));
+        read(settings, QString::fromUtf8(reinterpret_cast<const char*>(secret.secret.data()), qsizetype(secret.secret.size())));
     });
 }
 
-void SyncDevices::read(const QString& password)
+void SyncDevices::read(const RemoteSettings& settings, const QString& password)
 {
     Vault* vault = m_controller->vault();
     const QString vaultId = vault->header().vaultId;
-    auto settings = RemoteSettings::load(vaultId);
     const Vault::Store store = vault->store();
     auto result = std::make_shared<std::optional<Result<QList<ListedDevice>>>>();
     const bool started = m_controller->runInBackground(
-        [=, settings = *settings](const std::atomic<bool>&) {
+        [=](const std::atomic<bool>&) {
             auto remote = openRemote(settings, password);
             *result = remote ? devicesOn(**remote, store.keys, vaultId) : Result<QList<ListedDevice>>(remote.error());
         },

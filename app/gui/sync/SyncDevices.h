@@ -4,6 +4,7 @@
 // one (Journal::revoke; the next sync takes the revocation to the other devices). Reading the
 // list is two listings and two reads per device, so it is read when asked for, never on a timer.
 #include "sync/DeviceList.h"
+#include "sync/RemoteSettings.h"
 
 #include <QObject>
 #include <QVariantList>
@@ -40,7 +41,8 @@ signals:
     void changed();
 
 private:
-    void read(const QString& password);
+    // The device list from the remote `settings` name, read on a worker.
+    void read(const core::sync::RemoteSettings& settings, const QString& password);
     void setMessage(const QString& message);
 
     VaultController* m_controller = nullptr;
