@@ -75,7 +75,7 @@ Result<SyncReport> syncNow(Vault& vault, Remote& remote, SyncCache cache, const 
         return failed(QStringLiteral("The vault is locked. Unlock it and sync again."));
     Synchronizer synchronizer(vault.store(), SyncStart::of(vault), remote, std::move(cache), deviceName);
     auto report = synchronizer.run();
-    if (report && report->recordsPulled > 0)
+    if (synchronizer.recordsCommitted() > 0)
         if (Status s = vault.reload(); !s)
             return s.error();
     return report;
@@ -86,6 +86,7 @@ Result<SyncReport> Synchronizer::run()
     if (!RemoteLayout::isVaultId(m_start.vaultId))
         return damaged(QStringLiteral("This vault's id cannot be used on a sync remote."));
     const int startRequests = m_remote.requestCount();
+    m_recordsCommitted = 0;
     m_publicKeys.clear();
     m_newRegistrations.clear();
     auto devices = m_store.db.devices();
@@ -218,15 +219,45 @@ Status Synchronizer::checkPositions(const QHash<QString, RemoteHead>& heads, con
     return Ok{};
 }
 
-Result<QList<AttachmentRef>> Synchronizer::attachmentsOf(const QString& object, const QByteArray& data) const
+Result<EntryRevision> Synchronizer::revisionOf(const QString& object, const QByteArray& data) const
 {
     const VaultKeys& keys = m_store.keys;
     const auto json = crypto::aead::open(keys.subkey(Purpose::Entry).view(), bytesOf(data),
                                          bytesOf(keys.aad(QStringLiteral("entry"))));
     const auto revision = json ? EntryRevision::fromJson(toQByteArray(*json)) : std::nullopt;
     if (!revision)
-        return damaged(QStringLiteral("Revision object %1 from the sync remote does not open; nothing was taken.").arg(object));
-    return revision->attachments;
+        return damaged(QStringLiteral("Revision object %1 does not open; nothing was synced.").arg(object));
+    return *revision;
+}
+
+Result<QMap<QString, AttachmentRef>> Synchronizer::newAttachments(const QMap<QString, EntryRevision>& pushed) const
+{
+    // A revision outside this push was pushed before (its head read back) or pulled, with its
+    // attachment files, from the remote: what it names is there already.
+    QSet<QString> there;
+    for (const EntryRevision& revision : pushed) {
+        QStringList before = revision.merges;
+        if (!revision.previous.isEmpty())
+            before.prepend(revision.previous);
+        for (const QString& object : before) {
+            if (pushed.contains(object))
+                continue;
+            auto data = m_store.db.object(object);
+            if (!data)
+                continue; // not held here: its attachments are sent, as if new
+            auto earlier = revisionOf(object, *data);
+            if (!earlier)
+                return earlier.error();
+            for (const AttachmentRef& a : earlier->attachments)
+                there.insert(a.object);
+        }
+    }
+    QMap<QString, AttachmentRef> attachments;
+    for (const EntryRevision& revision : pushed)
+        for (const AttachmentRef& a : revision.attachments)
+            if (!there.contains(a.object))
+                attachments.insert(a.object, a);
+    return attachments;
 }
 
 Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& report)
@@ -309,10 +340,10 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
                         if (!localObject)
                             return refused(device, seq, QStringLiteral("names a revision that is not there"));
                     } else {
-                        auto refs = attachmentsOf(record->object, data);
-                        if (!refs)
-                            return refs.error();
-                        for (const AttachmentRef& a : *refs)
+                        auto revision = revisionOf(record->object, data);
+                        if (!revision)
+                            return revision.error();
+                        for (const AttachmentRef& a : revision->attachments)
                             if (!store.attachments.exists(a.object))
                                 attachments.insert(a.object, a);
                         objects.insert(record->object, std::move(data));
@@ -359,6 +390,7 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
         if (m_newRegistrations.contains(device))
             m_publicKeys.insert(device, m_newRegistrations.take(device));
     report.recordsPulled = int(records.size());
+    m_recordsCommitted = report.recordsPulled;
     return Ok{};
 }
 
@@ -433,7 +465,7 @@ Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData
     QList<PackContents> newPacks(1);
     QList<PackRange> newRanges{{QString(), remoteSeq + 1, remoteSeq}};
     qint64 packBytes = 0;
-    QMap<QString, AttachmentRef> attachments;
+    QMap<QString, EntryRevision> revisions; // the ones this push sends, by object id
     for (qint64 seq = remoteSeq + 1; seq <= mine.seq; ++seq) {
         auto row = store.db.record(me, seq);
         if (!row)
@@ -460,17 +492,19 @@ Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData
                 return data.error();
             newPacks.last().objects.append({record->object, *data});
             packBytes += data->size();
-            auto refs = attachmentsOf(record->object, *data);
-            if (!refs)
-                return refs.error();
-            for (const AttachmentRef& a : *refs)
-                attachments.insert(a.object, a);
+            auto revision = revisionOf(record->object, *data);
+            if (!revision)
+                return revision.error();
+            revisions.insert(record->object, *revision);
         }
     }
+    auto attachments = newAttachments(revisions);
+    if (!attachments)
+        return attachments.error();
 
     // Attachments, then packs, then the head last: a head never names what is not there.
     QList<ObjectFile> files;
-    for (const AttachmentRef& a : attachments)
+    for (const AttachmentRef& a : *attachments)
         if (store.attachments.exists(a.object)) // else purged since: the record that purged it says so
             files.append({a.object, store.attachments.pathOf(a.object)});
     auto sent = pushObjects(m_remote, layout, files, ParallelUploads);

@@ -17,6 +17,7 @@
 #include "SyncCache.h"
 #include "vault/Vault.h"
 
+#include <QMap>
 #include <QStringList>
 
 namespace pt::core::sync {
@@ -50,8 +51,12 @@ public:
     // is listed to the others ("Pixel 8").
     Synchronizer(Vault::Store store, SyncStart start, Remote& remote, SyncCache cache, QString deviceName);
 
-    // After records came in (recordsPulled > 0), the caller reloads the vault (Vault::reload).
+    // After records came in, the caller reloads the vault (Vault::reload).
     [[nodiscard]] Result<SyncReport> run();
+    // The records the last run() committed to journal.db. A push that fails after its pull
+    // committed still leaves these in: the caller reloads for them too, or the journal would be
+    // stale and the next sync would pull them again.
+    [[nodiscard]] int recordsCommitted() const { return m_recordsCommitted; }
 
 private:
     struct RemoteHead;
@@ -66,7 +71,10 @@ private:
     [[nodiscard]] Result<QByteArray> publicKeyOf(const QString& device);
     // heads/<device>, read and checked against its registered key; `bytes` gets the file.
     [[nodiscard]] Result<SignedHead> fetchHead(const QString& device, QByteArray* bytes = nullptr);
-    [[nodiscard]] Result<QList<AttachmentRef>> attachmentsOf(const QString& object, const QByteArray& data) const;
+    [[nodiscard]] Result<EntryRevision> revisionOf(const QString& object, const QByteArray& data) const;
+    // The attachments the revisions in `pushed` name that are not on the remote yet: an edit
+    // keeps its entry's attachments, which went up with the revision it follows.
+    [[nodiscard]] Result<QMap<QString, AttachmentRef>> newAttachments(const QMap<QString, EntryRevision>& pushed) const;
     [[nodiscard]] std::optional<QString> recordHash(const QString& device, qint64 seq) const;
 
     Vault::Store m_store;
@@ -76,9 +84,11 @@ private:
     QString m_deviceName;
     QHash<QString, QByteArray> m_publicKeys;      // devices known locally
     QHash<QString, QByteArray> m_newRegistrations; // devices first seen in this sync
+    int m_recordsCommitted = 0;
 };
 
-// A sync on the vault's own thread, reloading the journal when records came in.
+// A sync on the vault's own thread, reloading the journal when records came in (even when the
+// push after them failed).
 [[nodiscard]] Result<SyncReport> syncNow(Vault& vault, Remote& remote, SyncCache cache, const QString& deviceName);
 
 } // namespace pt::core::sync

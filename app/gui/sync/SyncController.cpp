@@ -194,6 +194,7 @@ void SyncController::start(const QString& password)
     const QString name = thisDeviceName(QSysInfo::prettyProductName());
     auto result = std::make_shared<std::optional<Result<SyncReport>>>();
     auto refused = std::make_shared<QString>();
+    auto committed = std::make_shared<int>(0);
     const bool started = m_controller->runInBackground(
         [=](const std::atomic<bool>& stop) {
             // This thread's own connection: a QSqlDatabase belongs to the thread that opened it.
@@ -211,13 +212,14 @@ void SyncController::start(const QString& password)
             Synchronizer synchronizer({**db, store.attachments, store.keys, store.device}, syncStart, stoppable,
                                       SyncCache::forVault(syncStart.vaultId), name);
             *result = synchronizer.run();
+            *committed = synchronizer.recordsCommitted();
             if (const auto* dav = dynamic_cast<const WebDavRemote*>(remote->get()); dav && !(*result)->ok())
                 *refused = dav->refusedCertificateSha256();
         },
-        [this, result, refused, id = syncStart.vaultId] {
+        [this, result, refused, committed, id = syncStart.vaultId] {
             if (vaultId() != id || !result->has_value())
                 return; // locked meanwhile: what it did is in journal.db for the next unlock
-            finished(**result, *refused);
+            finished(**result, *refused, *committed);
         });
     if (started) {
         m_refusedCertificate.clear();
@@ -227,8 +229,19 @@ void SyncController::start(const QString& password)
         m_again = true;
 }
 
-void SyncController::finished(const Result<SyncReport>& result, const QString& refusedCertificate)
+void SyncController::finished(const Result<SyncReport>& result, const QString& refusedCertificate,
+                              int recordsCommitted)
 {
+    // Records the pull committed are shown even when the push after them failed.
+    if (recordsCommitted > 0) {
+        if (core::Status s = m_controller->vault()->reload(); !s) {
+            setStatus(Status::Failed, s.error().message);
+            return;
+        }
+        m_reloading = true;
+        m_controller->notifyJournalChanged();
+        m_reloading = false;
+    }
     if (!result) {
         const Error& e = result.error();
         if (!e.transient && !refusedCertificate.isEmpty()) {
@@ -246,15 +259,6 @@ void SyncController::finished(const Result<SyncReport>& result, const QString& r
                                   : tr("Sync stopped: %1").arg(e.message));
         }
     } else {
-        if (result->recordsPulled > 0) {
-            if (core::Status s = m_controller->vault()->reload(); !s) {
-                setStatus(Status::Failed, s.error().message);
-                return;
-            }
-            m_reloading = true;
-            m_controller->notifyJournalChanged();
-            m_reloading = false;
-        }
         m_lastSynced = QDateTime::currentDateTime();
         const QString when = QLocale().toString(m_lastSynced.time(), QLocale::ShortFormat);
         setStatus(Status::Synced,

@@ -74,7 +74,8 @@ private:
     void loadSettings();
     void setStatus(Status status, const QString& text);
     void start(const QString& password);
-    void finished(const core::Result<core::sync::SyncReport>& result, const QString& refusedCertificate);
+    void finished(const core::Result<core::sync::SyncReport>& result, const QString& refusedCertificate,
+                  int recordsCommitted);
     [[nodiscard]] QString vaultId() const;
 
     VaultController* m_controller = nullptr;
