@@ -306,3 +306,108 @@ TEST_CASE("sync folder: a sync on a worker thread with its own journal.db connec
     REQUIRE(b.vault->reload().ok());
     CHECK(titles(*b.vault) == QStringList{QStringLiteral("From the laptop")});
 }
+
+namespace {
+
+// The folder remote, with every write refused as a dropped connection would be while `refusing`.
+class WritesRefused final : public Remote {
+public:
+    explicit WritesRefused(Remote& inner) : m_inner(inner) {}
+    bool refusing = true;
+
+    [[nodiscard]] QString describe() const override { return m_inner.describe(); }
+    [[nodiscard]] Result<QList<RemoteFile>> list(const QString& dir) override { return m_inner.list(dir); }
+    [[nodiscard]] Result<QByteArray> get(const QString& path, qint64 maxBytes) override { return m_inner.get(path, maxBytes); }
+    [[nodiscard]] Status getTo(const QString& path, QIODevice& sink, qint64 maxBytes) override
+    {
+        return m_inner.getTo(path, sink, maxBytes);
+    }
+    [[nodiscard]] Status putImmutable(const QString& path, QIODevice& source, qint64 size) override
+    {
+        return refusing ? Status(cut()) : m_inner.putImmutable(path, source, size);
+    }
+    [[nodiscard]] Status putMutable(const QString& path, const QByteArray& bytes) override
+    {
+        return refusing ? Status(cut()) : m_inner.putMutable(path, bytes);
+    }
+    [[nodiscard]] Status remove(const QString& path) override { return refusing ? Status(cut()) : m_inner.remove(path); }
+    [[nodiscard]] int requestCount() const override { return m_inner.requestCount(); }
+
+private:
+    static Error cut() { return {ErrorCode::Failed, QStringLiteral("The connection was cut."), true}; }
+    Remote& m_inner;
+};
+
+} // namespace
+
+TEST_CASE("sync folder: what a pull brought in stays shown when the push after it fails", "[sync]")
+{
+    World w;
+    Device a = w.create(QStringLiteral("a"));
+    addNote(*a.vault, QStringLiteral("Before the link"));
+    requireOk(a.sync(w.remote));
+    Device b = w.link(QStringLiteral("b"));
+    requireOk(b.sync(w.remote));
+
+    addNote(*a.vault, QStringLiteral("Written on the laptop"));
+    requireOk(a.sync(w.remote));
+    addNote(*b.vault, QStringLiteral("Written on the phone"));
+    WritesRefused flaky(w.remote);
+    auto failed = b.sync(flaky);
+    REQUIRE_FALSE(failed.ok());
+    CHECK(failed.error().transient);
+    // The laptop's entry came in and is shown, though the phone's own did not go up.
+    CHECK(titles(*b.vault) ==
+          QStringList{"Before the link", "Written on the laptop", "Written on the phone"});
+
+    // The next sync neither pulls it again nor trips over it.
+    flaky.refusing = false;
+    auto next = b.sync(flaky);
+    requireOk(next);
+    CHECK(next->recordsPulled == 0);
+    CHECK(next->recordsPushed == 1);
+    requireOk(a.sync(w.remote));
+    CHECK(titles(*a.vault) == titles(*b.vault));
+    CHECK(a.vault->verify().ok());
+    CHECK(b.vault->verify().ok());
+}
+
+TEST_CASE("sync folder: an edit does not send again the attachments it keeps", "[sync][budget]")
+{
+    World w;
+    Device a = w.create(QStringLiteral("a"));
+    Sources sources;
+    EntryDraft draft;
+    draft.title = QStringLiteral("Shout-out from the client");
+    draft.attachments = {sources.add(randomData(200 * 1024), QStringLiteral("shoutout.png"), QStringLiteral("image/png"))};
+    auto entry = a.vault->journal().add(draft);
+    REQUIRE(entry.ok());
+    auto first = a.sync(w.remote);
+    requireOk(first);
+    CHECK(first->attachmentsPushed == 1);
+
+    EntryChange retitled;
+    retitled.title = QStringLiteral("Shout-out from the client, in the all-hands");
+    REQUIRE(a.vault->journal().edit(entry->latest.entryId, retitled).ok());
+    auto edit = a.sync(w.remote);
+    requireOk(edit);
+    CHECK(edit->recordsPushed == 1);
+    CHECK(edit->attachmentsPushed == 0);
+    CHECK(edit->bytesPushed < 50 * 1024);
+
+    // A new attachment on a later edit goes up, and only it.
+    EntryChange added;
+    added.addAttachments = {sources.add(randomData(100 * 1024), QStringLiteral("reply.eml"), QStringLiteral("message/rfc822"))};
+    REQUIRE(a.vault->journal().edit(entry->latest.entryId, added).ok());
+    auto more = a.sync(w.remote);
+    requireOk(more);
+    CHECK(more->attachmentsPushed == 1);
+
+    Device b = w.link(QStringLiteral("b"));
+    auto pulled = b.sync(w.remote);
+    requireOk(pulled);
+    CHECK(pulled->attachmentsPulled == 2);
+    CHECK(readAttachment(b.vault->journal(), entry->latest.entryId, QStringLiteral("shoutout.png")) ==
+          readAttachment(a.vault->journal(), entry->latest.entryId, QStringLiteral("shoutout.png")));
+    CHECK(b.vault->verify().ok());
+}
