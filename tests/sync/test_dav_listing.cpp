@@ -189,7 +189,6 @@ TEST_CASE("DAV listing: what is not a multistatus is refused as damaged", "[sync
 {
     for (const QByteArray& xml :
          {QByteArray(), QByteArray("<html><body>Login</body></html>"),
-          QByteArray("<d:multistatus xmlns:d=\"DAV:\"><d:response>"), // cut short
           QByteArray("<multistatus><response><href>/f/a</href></response></multistatus>"), // no namespace
           QByteArray("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x \"xxxxxxxx\">]>"
                      "<d:multistatus xmlns:d=\"DAV:\"><d:response><d:href>/f/&x;</d:href>"
@@ -201,6 +200,18 @@ TEST_CASE("DAV listing: what is not a multistatus is refused as damaged", "[sync
         CHECK(result.error().code == ErrorCode::Damaged);
         CHECK(result.error().message.contains(QStringLiteral("dav.example.org")));
     }
+}
+
+TEST_CASE("DAV listing: a listing cut short on its way is a transient error", "[sync][dav]")
+{
+    const QByteArray whole = listing({QStringLiteral("/f/|"), QStringLiteral("/f/a|10"), QStringLiteral("/f/b|20")});
+    for (qsizetype cut : {qsizetype(60), whole.size() / 2, whole.size() - 5}) {
+        auto result = parseDavListing(whole.left(cut), kFolder);
+        REQUIRE_FALSE(result.ok());
+        CHECK(result.error().transient);
+        CHECK(result.error().message.contains(QStringLiteral("cut short")));
+    }
+    REQUIRE(parseDavListing(whole, kFolder).ok());
 }
 
 TEST_CASE("DAV listing: an answer about another folder is refused instead of read as empty",

@@ -199,6 +199,14 @@ Result<QList<RemoteFile>> parseDavListing(const QByteArray& xmlBytes, const QUrl
         seen.insert(name);
         files.append(RemoteFile{name, entry.size, entry.etag, entry.modified});
     }
+    // A listing that stops mid-way was cut off on its way (a dropped connection, a proxy), not
+    // written wrong: the next try reads it whole.
+    if (xml.error() == QXmlStreamReader::PrematureEndOfDocumentError && sawRoot)
+        return Error{ErrorCode::Failed,
+                     QStringLiteral("The folder listing from %1 was cut short on its way; Paper Trail will "
+                                    "try again.")
+                         .arg(server),
+                     true};
     if (xml.hasError())
         return unreadable(QStringLiteral("%1 at line %2").arg(xml.errorString(), QString::number(xml.lineNumber())));
     if (!sawRoot)
