@@ -7,6 +7,8 @@
 
 #include <QBuffer>
 
+#include <type_traits>
+
 #include <catch2/catch.hpp>
 
 using namespace pt::test;
@@ -221,8 +223,9 @@ TEMPLATE_TEST_CASE_METHOD(Conformance,
     CHECK(counted([&] { return this->remote->list(QStringLiteral("heads")).ok(); }) == 1);
     CHECK(counted([&] { return this->remote->get(QStringLiteral("heads/a"), 10).ok(); }) == 1);
     CHECK(counted([&] { return putBytes(*this->remote, QStringLiteral("heads/b"), "2").ok(); }) == 1);
+    // A replacement is written beside its name and moved into place over WebDAV (docs/WEBDAV.md).
     CHECK(counted([&] {
               return this->remote->putMutable(QStringLiteral("heads/a"), QByteArrayLiteral("3")).ok();
-          }) == 1);
+          }) == (std::is_same_v<TestType, Folder> ? 1 : 2));
     CHECK(counted([&] { return this->remote->remove(QStringLiteral("heads/b")).ok(); }) == 1);
 }

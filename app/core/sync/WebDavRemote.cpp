@@ -10,6 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -745,7 +746,25 @@ Status WebDavRemote::putImmutable(const QString& path, QIODevice& source, qint64
 
 Status WebDavRemote::putMutable(const QString& path, const QByteArray& bytes)
 {
-    return put(path, nullptr, &bytes, bytes.size(), false);
+    // Written beside its name, then moved into place: rclone and some NAS servers write a PUT in
+    // place, so an upload cut half way would leave a stump under the name the other devices read.
+    // The random tail keeps two tries (a lost reply, then a retry) from writing one file.
+    if (auto refused = refusal(path, false))
+        return *refused;
+    const QString beside = path + QStringLiteral(".part-") +
+                           QString::number(QRandomGenerator::system()->generate64(), 16);
+    if (Status sent = put(beside, nullptr, &bytes, bytes.size(), false); !sent)
+        return sent;
+    Download none;
+    const Response response =
+        perform("MOVE", urlOf(beside, false),
+                {{"Destination", urlOf(path, false).toString(QUrl::FullyEncoded).toUtf8()}, {"Overwrite", "T"}}, {},
+                none);
+    if (is2xx(response.status) && response.error == QNetworkReply::NoError)
+        return Ok{};
+    Error error = errorFor(response, QStringLiteral("move into place"), path);
+    (void)remove(beside); // best effort: a stump left here has a name no device reads
+    return error;
 }
 
 Status WebDavRemote::remove(const QString& path)
