@@ -24,6 +24,9 @@ struct Error {
     // after `retryAfterSeconds` when the server said how long.
     bool transient = false;
     int retryAfterSeconds = 0;
+    // Transient, but nothing reached the remote (connection refused, no such host): trying again
+    // at once does not help, the next sync does (sync/RetryingRemote).
+    bool unreachable = false;
     // A remote that refused an upload as too large (HTTP 413, often a proxy's limit): the same
     // bytes may pass in smaller parts (sync/ObjectTransfer).
     bool tooLarge = false;

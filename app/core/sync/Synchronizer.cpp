@@ -3,6 +3,7 @@
 #include "DeviceRegistration.h"
 #include "ObjectTransfer.h"
 #include "RemoteLayout.h"
+#include "RetryingRemote.h"
 #include "SyncPack.h"
 #include "crypto/Aead.h"
 #include "crypto/Sha256.h"
@@ -73,7 +74,8 @@ Result<SyncReport> syncNow(Vault& vault, Remote& remote, SyncCache cache, const 
 {
     if (!vault.isUnlocked())
         return failed(QStringLiteral("The vault is locked. Unlock it and sync again."));
-    Synchronizer synchronizer(vault.store(), SyncStart::of(vault), remote, std::move(cache), deviceName);
+    RetryingRemote retrying(remote);
+    Synchronizer synchronizer(vault.store(), SyncStart::of(vault), retrying, std::move(cache), deviceName);
     auto report = synchronizer.run();
     if (synchronizer.recordsCommitted() > 0)
         if (Status s = vault.reload(); !s)

@@ -87,8 +87,8 @@ private:
     int m_recordsCommitted = 0;
 };
 
-// A sync on the vault's own thread, reloading the journal when records came in (even when the
-// push after them failed).
+// A sync on the vault's own thread, through a RetryingRemote, reloading the journal when records
+// came in (even when the push after them failed).
 [[nodiscard]] Result<SyncReport> syncNow(Vault& vault, Remote& remote, SyncCache cache, const QString& deviceName);
 
 } // namespace pt::core::sync

@@ -449,15 +449,21 @@ Error WebDavRemote::errorFor(const Response& response, const QString& action,
                                   action, where));
     if (response.status == 0 || (is2xx(response.status) && response.error != QNetworkReply::NoError)) {
         switch (response.error) {
-        case QNetworkReply::ConnectionRefusedError:
-            return transient(QStringLiteral("Could not connect to the server at %1 (connection "
-                                            "refused). Check that it is running; Paper Trail will "
-                                            "try again.")
-                                 .arg(m_server));
-        case QNetworkReply::HostNotFoundError:
-            return transient(QStringLiteral("Could not find the server %1. Check the address in "
-                                            "Sync settings and the network connection.")
-                                 .arg(m_root.host()));
+        case QNetworkReply::ConnectionRefusedError: {
+            Error error = transient(QStringLiteral("Could not connect to the server at %1 (connection "
+                                                   "refused). Check that it is running; Paper Trail will "
+                                                   "try again.")
+                                        .arg(m_server));
+            error.unreachable = true;
+            return error;
+        }
+        case QNetworkReply::HostNotFoundError: {
+            Error error = transient(QStringLiteral("Could not find the server %1. Check the address in "
+                                                   "Sync settings and the network connection.")
+                                        .arg(m_root.host()));
+            error.unreachable = true;
+            return error;
+        }
         case QNetworkReply::SslHandshakeFailedError:
             return failed(QStringLiteral("Could not set up a secure connection to the server at %1 "
                                          "(%2). Check the address in Sync settings.")

@@ -4,6 +4,7 @@
 #include "VaultController.h"
 #include "platform/SecretStore.h"
 #include "sync/DeviceRegistration.h"
+#include "sync/RetryingRemote.h"
 #include "sync/StoppableRemote.h"
 #include "sync/WebDavRemote.h"
 
@@ -208,7 +209,8 @@ void SyncController::start(const QString& password)
                 *result = remote.error();
                 return;
             }
-            StoppableRemote stoppable(**remote, stop);
+            RetryingRemote retrying(**remote, {}, &stop);
+            StoppableRemote stoppable(retrying, stop);
             Synchronizer synchronizer({**db, store.attachments, store.keys, store.device}, syncStart, stoppable,
                                       SyncCache::forVault(syncStart.vaultId), name);
             *result = synchronizer.run();
