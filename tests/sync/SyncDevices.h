@@ -60,4 +60,23 @@ inline SyncDevice linkDevice(const QTemporaryDir& tmp, const QString& name, core
     return d;
 }
 
+// A note as a person writes one after a meeting.
+inline void addNote(core::Vault& vault, const QString& title)
+{
+    core::EntryDraft draft;
+    draft.title = title;
+    draft.body = QStringLiteral("What was said at the standup, as close to word for word as I can.");
+    REQUIRE(vault.journal().add(draft).ok());
+}
+
+// The entries' titles, sorted: what two devices compare to hold one journal.
+inline QStringList titles(const core::Vault& vault)
+{
+    QStringList list;
+    for (const core::Entry& e : vault.journal().entries())
+        list << e.latest.title;
+    list.sort();
+    return list;
+}
+
 } // namespace pt::test

@@ -22,23 +22,6 @@ using namespace pt::test;
 
 namespace {
 
-void addNote(Vault& vault, const QString& title)
-{
-    EntryDraft draft;
-    draft.title = title;
-    draft.body = QStringLiteral("Noted the moment it happened, before anyone could say otherwise.");
-    REQUIRE(vault.journal().add(draft).ok());
-}
-
-QStringList titles(const Vault& vault)
-{
-    QStringList list;
-    for (const Entry& e : vault.journal().entries())
-        list << e.latest.title;
-    list.sort();
-    return list;
-}
-
 // Two devices of one vault, each with its own remote through the proxy.
 template <class Server>
 struct Pair {

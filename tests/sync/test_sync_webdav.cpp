@@ -26,23 +26,6 @@ std::unique_ptr<WebDavRemote> remoteOn(const DavServer& server)
     return webDavOn(server, server.rootUrl());
 }
 
-void addNote(Vault& vault, const QString& title)
-{
-    EntryDraft draft;
-    draft.title = title;
-    draft.body = QStringLiteral("What was said at the standup, as close to word for word as I can.");
-    REQUIRE(vault.journal().add(draft).ok());
-}
-
-QStringList titles(const Vault& vault)
-{
-    QStringList list;
-    for (const Entry& e : vault.journal().entries())
-        list << e.latest.title;
-    list.sort();
-    return list;
-}
-
 void syncsTwoDevices(const DavServer& server)
 {
     INFO(server.name().toStdString());
