@@ -201,7 +201,7 @@ Result<QList<RemoteFile>> parseDavListing(const QByteArray& xmlBytes, const QUrl
     }
     // A listing that stops mid-way was cut off on its way (a dropped connection, a proxy), not
     // written wrong: the next try reads it whole.
-    if (xml.error() == QXmlStreamReader::PrematureEndOfDocumentError && sawRoot)
+    if (xml.error() == QXmlStreamReader::PrematureEndOfDocumentError && !xmlBytes.trimmed().isEmpty())
         return Error{ErrorCode::Failed,
                      QStringLiteral("The folder listing from %1 was cut short on its way; Paper Trail will "
                                     "try again.")
