@@ -46,9 +46,9 @@ const std::map<QString, CommandSpec>& commands()
         {QStringLiteral("new-recovery-key"), {{}, 0, 0}},
         {QStringLiteral("remember"), {{}, 0, 0}},
         {QStringLiteral("forget"), {{}, 0, 0}},
-        {QStringLiteral("remote"), {{"user", "password-file"}, 1, 2}},
+        {QStringLiteral("remote"), {{"user", "password-file", "certificate"}, 1, 2}},
         {QStringLiteral("sync"), {{}, 0, 0}},
-        {QStringLiteral("link"), {{"user", "password-file", "vault-id"}, 1, 1}},
+        {QStringLiteral("link"), {{"user", "password-file", "vault-id", "certificate"}, 1, 1}},
         {QStringLiteral("conflicts"), {{}, 0, 0}},
         {QStringLiteral("resolve"), {{"keep", "title", "body"}, 1, 1}},
         {QStringLiteral("devices"), {{}, 0, 2}},
@@ -79,11 +79,12 @@ QString usageText()
         "                                         change the passphrase (asks for the current one first)\n"
         "  new-recovery-key                       replace the recovery key; the old one stops working\n"
         "  remember | forget                      keep / remove this device's key in the OS keychain\n"
-        "  remote set FOLDER-OR-URL [--user U] [--password-file F]\n"
+        "  remote set FOLDER-OR-URL [--user U] [--password-file F] [--certificate SHA256]\n"
         "                                         sync with a folder or a WebDAV server (app password kept in the keychain)\n"
         "  remote show                            the remote this vault syncs with\n"
+        "  remote trust SHA256                    trust the server's certificate with this fingerprint, and no other\n"
         "  sync                                   pull what other devices wrote, push what this one wrote\n"
-        "  link FOLDER-OR-URL [--user U] [--password-file F] [--vault-id ID]\n"
+        "  link FOLDER-OR-URL [--user U] [--password-file F] [--vault-id ID] [--certificate SHA256]\n"
         "                                         make --vault DIR a new device of the vault on that remote\n"
         "  conflicts                              entries two devices changed without seeing each other's change\n"
         "  resolve ID --keep KEEP [--title T] [--body B]\n"
@@ -159,6 +160,7 @@ int Cli::run(const QStringList& arguments)
         {"history", "show: every revision."},
         {"user", "remote set, link: the WebDAV user name.", "U"},
         {"password-file", "remote set, link: read the WebDAV app password from FILE.", "FILE"},
+        {"certificate", "remote set, link: trust the server's certificate with this SHA-256 fingerprint.", "SHA256"},
         {"vault-id", "link: which vault, when the remote holds more than one.", "ID"},
         {"keep", "resolve: the side of the conflict to keep (as 'conflicts' shows it).", "KEEP"},
         {"out", "attachment get: write to FILE.", "FILE"},

@@ -8,6 +8,7 @@
 #include "sync/Link.h"
 #include "sync/RemoteSettings.h"
 #include "sync/Synchronizer.h"
+#include "sync/WebDavRemote.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -30,6 +31,40 @@ Result<QString> Cli::remotePassword(const QString& vaultId, const RemoteSettings
     return QString::fromUtf8(reinterpret_cast<const char*>(read.secret.data()), qsizetype(read.secret.size()));
 }
 
+namespace {
+
+// A certificate fingerprint as typed: 64 hex digits, with or without colons and spaces, as
+// 'openssl x509 -noout -fingerprint -sha256' and Paper Trail's own refusal print it. Kept as
+// "AB:CD:...", the form the app pins.
+Result<QString> fingerprintFrom(const QString& typed)
+{
+    QString hex = typed.trimmed();
+    if (hex.startsWith(QLatin1String("sha256 Fingerprint="), Qt::CaseInsensitive))
+        hex = hex.section(QLatin1Char('='), 1);
+    hex.remove(QLatin1Char(':')).remove(QLatin1Char(' '));
+    const QByteArray digest = QByteArray::fromHex(hex.toLatin1());
+    if (digest.size() != 32 || digest.toHex() != hex.toLower().toLatin1())
+        return usage(QStringLiteral("'%1' is not a SHA-256 certificate fingerprint (64 hex digits, as "
+                                    "'openssl x509 -noout -fingerprint -sha256' prints it).")
+                         .arg(terminalLine(typed)));
+    return QString::fromLatin1(digest.toHex(':').toUpper());
+}
+
+// A sync refused for the server's certificate: the refusal names its fingerprint; say how to
+// trust it once the person compared it with the server's.
+Error withTrustHint(Error error, const Remote& remote)
+{
+    const auto* dav = dynamic_cast<const WebDavRemote*>(&remote);
+    if (!dav || dav->refusedCertificateSha256().isEmpty())
+        return error;
+    error.message += QStringLiteral(" If it is the fingerprint the server shows ('openssl x509 -noout -fingerprint "
+                                    "-sha256' on its certificate), trust it with 'papertrail-cli remote trust %1'.")
+                         .arg(dav->refusedCertificateSha256());
+    return error;
+}
+
+} // namespace
+
 Result<RemoteSettings> Cli::remoteSettingsFromArguments(const QString& typed, const QString& vaultId)
 {
     auto location = RemoteSettings::normalise(typed);
@@ -38,6 +73,14 @@ Result<RemoteSettings> Cli::remoteSettingsFromArguments(const QString& typed, co
     RemoteSettings settings{*location, m_parser.value(QStringLiteral("user")), {}};
     if (settings.isFolder())
         return settings;
+    if (m_parser.isSet(QStringLiteral("certificate"))) {
+        auto pinned = fingerprintFrom(m_parser.value(QStringLiteral("certificate")));
+        if (!pinned)
+            return pinned.error();
+        settings.pinnedCertificate = *pinned;
+    } else if (auto before = RemoteSettings::load(vaultId); before && before->location == settings.location) {
+        settings.pinnedCertificate = before->pinnedCertificate; // the same server keeps its pin
+    }
     if (!m_parser.isSet(QStringLiteral("password-file")))
         return usage(QStringLiteral("A WebDAV remote needs --user and --password-file FILE (an app password made "
                                     "for Paper Trail on the server)."));
@@ -79,6 +122,7 @@ int Cli::remote()
         if (m_parser.isSet(QStringLiteral("json"))) {
             printJson(QJsonObject{{QStringLiteral("location"), settings->location},
                                   {QStringLiteral("user"), settings->user},
+                                  {QStringLiteral("certificate"), settings->pinnedCertificate},
                                   {QStringLiteral("kind"), settings->isEmpty() ? QString()
                                                            : settings->isFolder() ? QStringLiteral("folder")
                                                                                   : QStringLiteral("webdav")}});
@@ -91,9 +135,31 @@ int Cli::remote()
         print(QStringLiteral("Remote: %1\n").arg(terminalLine(settings->location)));
         if (!settings->user.isEmpty())
             print(QStringLiteral("User: %1\n").arg(terminalLine(settings->user)));
+        if (!settings->pinnedCertificate.isEmpty())
+            print(QStringLiteral("Trusted certificate: %1\n").arg(settings->pinnedCertificate));
         return 0;
     }
-    return usageError(QStringLiteral("'remote' takes 'set LOCATION' or 'show'."));
+    if (sub == QLatin1String("trust")) {
+        if (m_args.size() != 2)
+            return usageError(QStringLiteral("'remote trust' takes the certificate's SHA-256 fingerprint."));
+        auto pinned = fingerprintFrom(m_args.at(1));
+        if (!pinned)
+            return fail(pinned.error());
+        auto settings = RemoteSettings::load(vaultId);
+        if (!settings)
+            return fail(settings.error());
+        if (settings->isEmpty() || !settings->location.startsWith(QLatin1String("https://")))
+            return fail(usage(QStringLiteral("Only an https:// remote has a certificate to trust. Set one with "
+                                             "'papertrail-cli remote set URL --user USER --password-file FILE'.")));
+        settings->pinnedCertificate = *pinned;
+        if (Status s = settings->save(vaultId); !s)
+            return fail(s.error());
+        print(QStringLiteral("This vault now trusts the certificate %1 at %2, and no other there. Run "
+                             "'papertrail-cli sync'.\n")
+                  .arg(*pinned, terminalLine(settings->location)));
+        return 0;
+    }
+    return usageError(QStringLiteral("'remote' takes 'set LOCATION', 'show' or 'trust FINGERPRINT'."));
 }
 
 Result<std::unique_ptr<Remote>> Cli::configuredRemote(const QString& vaultId, RemoteSettings* settingsOut) const
@@ -121,7 +187,7 @@ int Cli::sync()
         return fail(remote.error());
     auto report = syncNow(**vault, **remote, SyncCache::forVault(vaultId), thisDeviceName(QStringLiteral("papertrail-cli")));
     if (!report)
-        return fail(report.error());
+        return fail(withTrustHint(report.error(), **remote));
     if (m_parser.isSet(QStringLiteral("json"))) {
         printJson(QJsonObject{
             {QStringLiteral("requests"), report->requests},
@@ -159,6 +225,12 @@ int Cli::link()
     if (!location)
         return fail(location.error());
     RemoteSettings probe{*location, m_parser.value(QStringLiteral("user")), {}};
+    if (m_parser.isSet(QStringLiteral("certificate"))) {
+        auto pinned = fingerprintFrom(m_parser.value(QStringLiteral("certificate")));
+        if (!pinned)
+            return fail(pinned.error());
+        probe.pinnedCertificate = *pinned;
+    }
     QString password;
     if (!probe.isFolder()) {
         if (!m_parser.isSet(QStringLiteral("password-file")))
@@ -174,7 +246,7 @@ int Cli::link()
         return fail(remote.error());
     auto ids = vaultsOn(**remote);
     if (!ids)
-        return fail(ids.error());
+        return fail(withTrustHint(ids.error(), **remote));
     QString vaultId = m_parser.value(QStringLiteral("vault-id"));
     if (vaultId.isEmpty()) {
         if (ids->size() > 1)
