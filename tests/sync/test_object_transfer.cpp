@@ -363,7 +363,14 @@ TEMPLATE_TEST_CASE_METHOD(Transfer, "ObjectTransfer: attachments go up two at a 
     CHECK(count(this->proxy, "MKCOL", QStringLiteral("/objects/ab/")) == 2);
     CHECK(count(this->proxy, "MKCOL", QStringLiteral("/objects/ab/"), 201) == 1);
     CHECK(count(this->proxy, "MKCOL", QStringLiteral("/objects/"), 423) == 0);
-    CHECK(remote->requestCount() == this->proxy.requestCount()); // the clone's requests count too
+    // The clone's requests count too. Qt sends a request again by itself when its connection was
+    // cut before any answer (rclone resets one now and then under load): the proxy sees that try
+    // unanswered, and the remote counts the request once.
+    int unanswered = 0;
+    for (const ProxiedRequest& r : this->proxy.requests())
+        unanswered += r.status == 0 ? 1 : 0;
+    CHECK(remote->requestCount() <= this->proxy.requestCount());
+    CHECK(remote->requestCount() >= this->proxy.requestCount() - unanswered);
 
     SECTION("the first error stops the push and is the one returned")
     {
