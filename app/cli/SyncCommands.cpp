@@ -198,9 +198,19 @@ int Cli::sync()
             {QStringLiteral("bytes_pulled"), report->bytesPulled},
             {QStringLiteral("bytes_pushed"), report->bytesPushed},
             {QStringLiteral("devices_pulled"), QJsonArray::fromStringList(report->devicesPulled)},
+            {QStringLiteral("devices_cut"), QJsonArray::fromStringList(report->devicesCut)},
+            {QStringLiteral("former_device"), report->formerDevice},
         });
         return 0;
     }
+    if (report->restoredCopy)
+        print(QStringLiteral("This copy of the vault was restored from a backup or copied: the remote held more of "
+                             "device %1's log than it did. It took that log in and now syncs as a new device, %2.\n")
+                  .arg(report->formerDevice, (*vault)->deviceId()));
+    for (const QString& device : report->devicesCut)
+        print(QStringLiteral("Device %1's head on the remote is only partly written (its upload was cut); nothing "
+                             "was taken from it. It is whole again after that device syncs.\n")
+                  .arg(device));
     if (report->recordsPulled == 0 && report->recordsPushed == 0)
         print(QStringLiteral("Up to date with %1 (%2 requests).\n").arg(settings.location).arg(report->requests));
     else

@@ -92,6 +92,12 @@ public:
             return gone();
         return m_inner.putMutable(path, bytes);
     }
+    Status replace(const QString& path, const QByteArray& bytes) override
+    {
+        if (!spend())
+            return gone();
+        return m_inner.replace(path, bytes);
+    }
     Status remove(const QString& path) override
     {
         if (!spend())

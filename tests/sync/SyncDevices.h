@@ -60,12 +60,14 @@ inline SyncDevice linkDevice(const QTemporaryDir& tmp, const QString& name, core
     return d;
 }
 
-// A note as a person writes one after a meeting.
-inline void addNote(core::Vault& vault, const QString& title)
+// A note as a person writes one after a meeting; a `body` longer than a head's tail holds
+// (SignedHead::TailMaxBytes) makes its sync send a pack.
+inline void addNote(core::Vault& vault, const QString& title,
+                    const QString& body = QStringLiteral("What was said at the standup, as close to word for word as I can."))
 {
     core::EntryDraft draft;
     draft.title = title;
-    draft.body = QStringLiteral("What was said at the standup, as close to word for word as I can.");
+    draft.body = body;
     REQUIRE(vault.journal().add(draft).ok());
 }
 

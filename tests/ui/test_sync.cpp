@@ -6,6 +6,7 @@
 #include "UiDriver.h"
 #include "sync/FolderRemote.h"
 #include "sync/Link.h"
+#include "sync/SyncController.h"
 #include "sync/Synchronizer.h"
 
 #include <QDir>
@@ -105,4 +106,15 @@ TEST_CASE("Sync: the phone syncs through a folder set in Settings and both see o
     titles.sort();
     CHECK(titles == QStringList{QStringLiteral("Written on the laptop"), QStringLiteral("Written on the phone")});
     qputenv("XDG_CONFIG_HOME", savedConfig);
+}
+
+TEST_CASE("Sync: after a sync that may pass, the next try comes sooner, then backs off to the usual five minutes", "[ui][sync]")
+{
+    using pt::gui::SyncController;
+    CHECK(SyncController::retryDelayMs(1) == 30 * 1000);
+    CHECK(SyncController::retryDelayMs(2) == 60 * 1000);
+    CHECK(SyncController::retryDelayMs(3) == 120 * 1000);
+    CHECK(SyncController::retryDelayMs(4) == 240 * 1000);
+    CHECK(SyncController::retryDelayMs(5) == SyncController::EveryMs);
+    CHECK(SyncController::retryDelayMs(50) == SyncController::EveryMs);
 }

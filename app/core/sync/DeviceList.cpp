@@ -34,6 +34,8 @@ Result<QList<ListedDevice>> devicesOn(Remote& remote, const VaultKeys& keys, con
                               : Result<SignedHead>(bytes.error());
             if (head)
                 device.head = *head;
+            else if (bytes && SignedHead::isCut(*bytes))
+                device.headProblem = QStringLiteral("Its last upload was cut short; it is whole again after its next sync.");
             else if (head.error().code != ErrorCode::NotFound)
                 device.headProblem = head.error().message;
         }

@@ -18,6 +18,8 @@ public:
     [[nodiscard]] Status getTo(const QString& path, QIODevice& sink, qint64 maxBytes) override;
     [[nodiscard]] Status putImmutable(const QString& path, QIODevice& source, qint64 size) override;
     [[nodiscard]] Status putMutable(const QString& path, const QByteArray& bytes) override;
+    // A folder writes every file beside its name and renames it into place.
+    [[nodiscard]] Status replace(const QString& path, const QByteArray& bytes) override { return putMutable(path, bytes); }
     [[nodiscard]] Status remove(const QString& path) override;
     [[nodiscard]] int requestCount() const override { return m_requests; }
 

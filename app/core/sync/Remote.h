@@ -50,8 +50,11 @@ public:
     // the same file and the write succeeds without replacing it. Creates missing folders. A reader
     // never sees a half-written file under the final name, or checks the hash when it reads.
     [[nodiscard]] virtual Status putImmutable(const QString& path, QIODevice& source, qint64 size) = 0;
-    // Replaces a file only this device ever writes (heads/<device>).
+    // Replaces a file only this device ever writes, whose reader tells a cut copy from a whole
+    // one (heads/<device>: SignedHead::isCut). One request: a server may store it as it comes.
     [[nodiscard]] virtual Status putMutable(const QString& path, const QByteArray& bytes) = 0;
+    // The same for a file whose reader cannot tell (vault.json): never seen half written.
+    [[nodiscard]] virtual Status replace(const QString& path, const QByteArray& bytes) = 0;
     // Removes a file; one already gone is success.
     [[nodiscard]] virtual Status remove(const QString& path) = 0;
 

@@ -78,6 +78,11 @@ Status RetryingRemote::putMutable(const QString& path, const QByteArray& bytes)
     return withRetries([&] { return m_inner.putMutable(path, bytes); });
 }
 
+Status RetryingRemote::replace(const QString& path, const QByteArray& bytes)
+{
+    return withRetries([&] { return m_inner.replace(path, bytes); });
+}
+
 Status RetryingRemote::remove(const QString& path)
 {
     return withRetries([&] { return m_inner.remove(path); });

@@ -31,6 +31,7 @@ public:
     [[nodiscard]] Status getTo(const QString& path, QIODevice& sink, qint64 maxBytes) override;
     [[nodiscard]] Status putImmutable(const QString& path, QIODevice& source, qint64 size) override;
     [[nodiscard]] Status putMutable(const QString& path, const QByteArray& bytes) override;
+    [[nodiscard]] Status replace(const QString& path, const QByteArray& bytes) override;
     [[nodiscard]] Status remove(const QString& path) override;
     [[nodiscard]] qint64 partBytes() const override { return m_inner.partBytes(); }
     [[nodiscard]] std::unique_ptr<Remote> clone() const override;

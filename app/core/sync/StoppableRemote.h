@@ -47,6 +47,12 @@ public:
             return stopped();
         return m_inner.putMutable(path, bytes);
     }
+    [[nodiscard]] Status replace(const QString& path, const QByteArray& bytes) override
+    {
+        if (m_stop)
+            return stopped();
+        return m_inner.replace(path, bytes);
+    }
     [[nodiscard]] Status remove(const QString& path) override
     {
         if (m_stop)

@@ -39,6 +39,8 @@ SyncCacheData SyncCache::load(const QString& remote) const
     data.ownHeadPendingSize = o.value(QStringLiteral("own_head_pending_size")).toInteger(-1);
     data.headerHash = o.value(QStringLiteral("header_hash")).toString();
     data.registered = o.value(QStringLiteral("registered")).toBool();
+    data.device = o.value(QStringLiteral("device")).toString();
+    data.packBytes = std::max<qint64>(0, o.value(QStringLiteral("pack_bytes")).toInteger());
     return data;
 }
 
@@ -56,6 +58,8 @@ Status SyncCache::save(const SyncCacheData& data) const
         {QStringLiteral("own_head_pending_size"), data.ownHeadPendingSize},
         {QStringLiteral("header_hash"), data.headerHash},
         {QStringLiteral("registered"), data.registered},
+        {QStringLiteral("device"), data.device},
+        {QStringLiteral("pack_bytes"), data.packBytes},
     };
     if (!QDir().mkpath(QFileInfo(m_path).path()))
         return failed(QStringLiteral("Could not make the folder for %1.").arg(m_path));

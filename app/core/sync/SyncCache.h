@@ -21,11 +21,14 @@ struct CachedHead {
 
 struct SyncCacheData {
     QString remote;                  // Remote::describe(): another remote starts afresh
+    QString device;                  // the device id the rest is this device's own state for
     QHash<QString, CachedHead> heads; // by device
     QByteArray ownHead;              // the signed heads/<device> file this device wrote last
     qint64 ownHeadPendingSize = -1;  // its size, until a listing shows its token
     QString headerHash;              // SHA-256 of the vault.json last written to the remote
     bool registered = false;         // devices/<this device> and the vault marker are written
+    qint64 packBytes = 0;            // packs are cut at this after the remote refused one as too
+                                     // large (413); 0: PackTargetBytes
 };
 
 class SyncCache final {

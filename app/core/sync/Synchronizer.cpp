@@ -24,6 +24,7 @@ struct Synchronizer::RemoteHead {
     qint64 seq = 0;
     QString hash;
     std::optional<SignedHead> head; // read in this sync; nullopt when the cache vouched for it
+    bool cut = false;               // only part of it is there: seq and hash are the cache's
 };
 
 namespace {
@@ -31,6 +32,12 @@ namespace {
 // Attachments go up this many at a time: a server that spends a core on each upload (rclone
 // serve) takes them faster so, as `rclone copy` sends 4 at once (bench/sync_bench.cpp).
 constexpr int ParallelUploads = 2;
+
+// One record of this device's log on its way into a pack, with the revision it puts.
+struct PackItem {
+    PackRecord record;
+    std::optional<PackObject> object;
+};
 
 // An attachment's encrypted file is its plaintext plus a header and 17 bytes per 64 KiB chunk.
 qint64 attachmentFileCap(qint64 plainSize) { return plainSize + (plainSize / 65536 + 2) * 17 + 4096; }
@@ -45,6 +52,18 @@ Error refused(const QString& device, qint64 seq, const QString& what)
 }
 
 QString hashOf(const QByteArray& bytes) { return contentAddress(bytes); }
+
+// Only this device's key signs its head, so a head of its own that this copy's log does not lead
+// to was written by another copy of it: this one was restored from a backup, or copied, and has
+// been written to since.
+Error forkedCopy()
+{
+    return damaged(QStringLiteral("The sync remote holds a log of this device that this copy of the vault does not "
+                                  "have, and this copy has entries the remote does not: it was restored from a backup "
+                                  "or copied from another device, then written to. Nothing was synced and nothing here "
+                                  "was changed. Keep writing on the device it was copied from, or link this device anew "
+                                  "(its entries since the copy stay in this vault folder)."));
+}
 
 } // namespace
 
@@ -75,12 +94,32 @@ Result<SyncReport> syncNow(Vault& vault, Remote& remote, SyncCache cache, const 
     if (!vault.isUnlocked())
         return failed(QStringLiteral("The vault is locked. Unlock it and sync again."));
     RetryingRemote retrying(remote);
-    Synchronizer synchronizer(vault.store(), SyncStart::of(vault), retrying, std::move(cache), deviceName);
+    Synchronizer synchronizer(vault.store(), SyncStart::of(vault), retrying, cache, deviceName);
     auto report = synchronizer.run();
     if (synchronizer.recordsCommitted() > 0)
         if (Status s = vault.reload(); !s)
             return s.error();
-    return report;
+    if (!report || !report->restoredCopy)
+        return report;
+    const QString former = vault.deviceId();
+    if (Status s = vault.becomeNewDevice(); !s)
+        return s.error();
+    Synchronizer asNew(vault.store(), SyncStart::of(vault), retrying, std::move(cache), deviceName);
+    auto second = asNew.run();
+    if (asNew.recordsCommitted() > 0)
+        if (Status s = vault.reload(); !s)
+            return s.error();
+    if (!second)
+        return second;
+    second->requests += report->requests;
+    second->recordsPulled += report->recordsPulled;
+    second->attachmentsPulled += report->attachmentsPulled;
+    second->packsPulled += report->packsPulled;
+    second->bytesPulled += report->bytesPulled;
+    second->devicesPulled += report->devicesPulled;
+    second->restoredCopy = true;
+    second->formerDevice = former;
+    return second;
 }
 
 Result<SyncReport> Synchronizer::run()
@@ -91,6 +130,9 @@ Result<SyncReport> Synchronizer::run()
     m_recordsCommitted = 0;
     m_publicKeys.clear();
     m_newRegistrations.clear();
+    m_cutHeads.clear();
+    m_headBytesRead = 0;
+    m_restoredCopy = false;
     auto devices = m_store.db.devices();
     if (!devices)
         return devices.error();
@@ -98,6 +140,12 @@ Result<SyncReport> Synchronizer::run()
         m_publicKeys.insert(d.id, d.publicKey);
 
     SyncCacheData cache = m_cache.load(m_remote.describe());
+    if (cache.device != m_store.device.id) { // this copy took a new identity: its own state starts afresh
+        cache.device = m_store.device.id;
+        cache.registered = false;
+        cache.ownHead.clear();
+        cache.ownHeadPendingSize = -1;
+    }
     SyncReport report;
     auto heads = readHeads(cache);
     if (!heads)
@@ -106,11 +154,16 @@ Result<SyncReport> Synchronizer::run()
         return s.error();
     if (Status s = pull(*heads, report); !s)
         return s.error();
-    if (Status s = push(*heads, cache, report); !s)
-        return s.error();
+    // A restored copy pushes nothing as the device it was: it takes an identity of its own first.
+    report.restoredCopy = m_restoredCopy;
+    if (!m_restoredCopy)
+        if (Status s = push(*heads, cache, report); !s)
+            return s.error();
     for (auto it = heads->cbegin(); it != heads->cend(); ++it)
-        if (it.key() != m_store.device.id)
+        if (it.key() != m_store.device.id && !it->cut)
             cache.heads.insert(it.key(), {it->file.changeToken(), it->seq, it->hash});
+    report.devicesCut = m_cutHeads;
+    report.bytesPulled += m_headBytesRead;
     (void)m_cache.save(cache); // best effort: without it the next sync reads the heads again
     report.requests = m_remote.requestCount() - startRequests;
     return report;
@@ -137,11 +190,21 @@ Result<QByteArray> Synchronizer::publicKeyOf(const QString& device)
     return registration->publicKey;
 }
 
-Result<SignedHead> Synchronizer::fetchHead(const QString& device, QByteArray* bytesOut)
+Result<SignedHead> Synchronizer::fetchHead(const QString& device, QByteArray* bytesOut, bool* cut)
 {
     auto bytes = m_remote.get(RemoteLayout(m_start.vaultId).head(device), SignedHead::MaxFileBytes);
     if (!bytes)
         return bytes.error();
+    m_headBytesRead += bytes->size();
+    if (SignedHead::isCut(*bytes)) {
+        if (cut)
+            *cut = true;
+        return Error{ErrorCode::Failed,
+                     QStringLiteral("Device %1's head on the sync remote is only partly written (its upload was cut). "
+                                    "Nothing was taken from it; it is whole again after that device syncs.")
+                         .arg(device),
+                     true};
+    }
     auto key = publicKeyOf(device);
     if (!key)
         return key.error();
@@ -178,7 +241,16 @@ Result<QHash<QString, Synchronizer::RemoteHead>> Synchronizer::readHeads(SyncCac
             continue;
         }
         QByteArray bytes;
-        auto head = fetchHead(device, &bytes);
+        bool cut = false;
+        auto head = fetchHead(device, &bytes, &cut);
+        if (!head && cut) {
+            // Written in place by a server that stores a PUT as it comes (rclone), and cut: go on
+            // from what this device knew of it, and read it again next time.
+            m_cutHeads.append(device);
+            if (cached != cache.heads.cend())
+                heads.insert(device, {file, cached->seq, cached->hash, std::nullopt, true});
+            continue;
+        }
         if (!head) {
             if (head.error().code == ErrorCode::NotFound) // replaced between the listing and now
                 return Error{ErrorCode::Failed, QStringLiteral("The sync remote changed while it was read; sync again."), true};
@@ -194,7 +266,7 @@ Result<QHash<QString, Synchronizer::RemoteHead>> Synchronizer::readHeads(SyncCac
     return heads;
 }
 
-Status Synchronizer::checkPositions(const QHash<QString, RemoteHead>& heads, const SyncCacheData& cache) const
+Status Synchronizer::checkPositions(const QHash<QString, RemoteHead>& heads, const SyncCacheData& cache)
 {
     const LogHeads& local = m_start.local;
     const LogHeads& seen = m_start.seen;
@@ -203,20 +275,19 @@ Status Synchronizer::checkPositions(const QHash<QString, RemoteHead>& heads, con
         const QString& device = it.key();
         const LogHead here = local.value(device);
         if (device == me) {
-            if (it->seq > here.seq)
-                return damaged(QStringLiteral("The sync remote holds more of this device's log (%1 records) than this "
-                                              "copy of the vault (%2): this copy was restored from a backup or copied "
-                                              "from another device. Nothing was synced. Link this copy as a new "
-                                              "device instead, so neither log is overwritten.")
-                                   .arg(it->seq)
-                                   .arg(here.seq));
+            if (it->seq > here.seq) {
+                // Restored from a backup or copied: pull the rest of that log as another
+                // device's, then this copy takes an identity of its own (syncNow).
+                m_restoredCopy = true;
+                continue;
+            }
             if (const auto wrote = cache.heads.constFind(me); wrote != cache.heads.cend() && it->seq < wrote->seq)
                 return refused(device, it->seq, QStringLiteral("went back to an older copy"));
         } else if (const qint64 known = std::max(here.seq, seen.value(device).seq); it->seq < known) {
             return refused(device, it->seq, QStringLiteral("went back to an older copy than this device has seen"));
         }
         if (it->seq <= here.seq && recordHash(device, it->seq) != std::optional<QString>(it->hash))
-            return refused(device, it->seq, QStringLiteral("is not the log this device holds (it was rewritten)"));
+            return device == me ? forkedCopy() : refused(device, it->seq, QStringLiteral("is not the log this device holds (it was rewritten)"));
     }
     return Ok{};
 }
@@ -276,7 +347,7 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
     for (auto it = heads.cbegin(); it != heads.cend(); ++it) {
         const QString& device = it.key();
         const LogHead here = local.value(device);
-        if (device == m_store.device.id || it->seq <= here.seq)
+        if ((device == m_store.device.id && !m_restoredCopy) || it->seq <= here.seq)
             continue;
         std::optional<SignedHead> head = it->head;
         if (!head) { // the cache vouched for it, but its packs are needed now
@@ -291,10 +362,14 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
 
         QMap<qint64, PackRecord> bySeq;
         QHash<QString, QByteArray> packObjects;
-        for (const PackRange& range : head->packs) {
+        QList<PackRange> ranges = head->packs;
+        if (head->tail)
+            ranges.append(*head->tail);
+        for (const PackRange& range : ranges) {
             if (range.last <= here.seq)
                 continue;
-            auto bytes = m_remote.get(layout.pack(range.id), MaxPackBytes);
+            const bool inHead = head->tail && range.first == head->tail->first;
+            auto bytes = inHead ? Result<QByteArray>(head->tailBytes) : m_remote.get(layout.pack(range.id), MaxPackBytes);
             if (!bytes)
                 return bytes.error().code == ErrorCode::NotFound
                            ? Error{ErrorCode::Failed, QStringLiteral("A pack device %1 names is not on the sync remote "
@@ -305,8 +380,10 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
             auto contents = openPack(store.keys, *bytes);
             if (!contents)
                 return contents.error();
-            ++report.packsPulled;
-            report.bytesPulled += bytes->size();
+            if (!inHead) {
+                ++report.packsPulled;
+                report.bytesPulled += bytes->size();
+            }
             for (PackRecord& r : contents->records) {
                 if (r.device != device || r.seq < range.first || r.seq > range.last)
                     return refused(device, r.seq, QStringLiteral("has a pack holding records it does not name"));
@@ -332,7 +409,8 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
                 return refused(device, seq, QStringLiteral("has a record its device did not sign"));
             const auto record = LogRecord::fromPayload(signedRecord->payload);
             if (!record || record->device != device || record->seq != seq || record->previous != previous)
-                return refused(device, seq, QStringLiteral("has a record out of its chain"));
+                return device == m_store.device.id ? forkedCopy()
+                                                   : refused(device, seq, QStringLiteral("has a record out of its chain"));
             previous = signedRecord->hash();
             if (record->op == LogRecord::Op::Put) {
                 if (!objects.contains(record->object)) {
@@ -424,7 +502,7 @@ Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData
     // vault.json, whenever this device's differs from what it last wrote (a passphrase change).
     const QByteArray header = m_start.header;
     if (hashOf(header) != cache.headerHash) {
-        if (Status s = m_remote.putMutable(layout.vaultHeader(), header); !s)
+        if (Status s = m_remote.replace(layout.vaultHeader(), header); !s)
             return s;
         cache.headerHash = hashOf(header);
         report.bytesPushed += header.size();
@@ -442,10 +520,12 @@ Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData
             return s;
         cache.registered = true;
     }
-    if (mine.seq <= remoteSeq)
+    // A head cut on its way up is written again even with nothing new.
+    const bool ownHeadCut = m_cutHeads.contains(me);
+    if (mine.seq <= remoteSeq && !ownHeadCut)
         return Ok{};
 
-    // The packs already listed in this device's head.
+    // The packs already listed in this device's head. Its tail is sent again, with what is new.
     QList<PackRange> packs;
     if (remoteSeq > 0) {
         std::optional<SignedHead> current = remoteMine->head;
@@ -462,13 +542,12 @@ Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData
         }
         packs = current->packs;
     }
+    const qint64 firstToSend = packs.isEmpty() ? 1 : packs.last().last + 1;
 
-    // This device's new records and the revisions they name, cut into packs.
-    QList<PackContents> newPacks(1);
-    QList<PackRange> newRanges{{QString(), remoteSeq + 1, remoteSeq}};
-    qint64 packBytes = 0;
-    QMap<QString, EntryRevision> revisions; // the ones this push sends, by object id
-    for (qint64 seq = remoteSeq + 1; seq <= mine.seq; ++seq) {
+    // The records from there on and the revisions they name.
+    QList<PackItem> items;
+    QMap<QString, EntryRevision> revisions; // the ones new in this push, by object id
+    for (qint64 seq = firstToSend; seq <= mine.seq; ++seq) {
         auto row = store.db.record(me, seq);
         if (!row)
             return row.error();
@@ -480,25 +559,20 @@ Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData
         const auto record = signedRecord ? LogRecord::fromPayload(signedRecord->payload) : std::nullopt;
         if (!record)
             return damaged(QStringLiteral("Record %1 of this device's log does not open. Run 'papertrail-cli verify'.").arg(seq));
-        if (packBytes >= PackTargetBytes) {
-            newPacks.append(PackContents{});
-            newRanges.append({QString(), seq, seq - 1});
-            packBytes = 0;
-        }
-        newPacks.last().records.append({me, seq, (*row)->data});
-        newRanges.last().last = seq;
-        packBytes += (*row)->data.size();
+        PackItem item{{me, seq, (*row)->data}, std::nullopt};
         if (record->op == LogRecord::Op::Put) {
             auto data = store.db.object(record->object);
             if (!data)
                 return data.error();
-            newPacks.last().objects.append({record->object, *data});
-            packBytes += data->size();
-            auto revision = revisionOf(record->object, *data);
-            if (!revision)
-                return revision.error();
-            revisions.insert(record->object, *revision);
+            item.object = PackObject{record->object, *data};
+            if (seq > remoteSeq) {
+                auto revision = revisionOf(record->object, *data);
+                if (!revision)
+                    return revision.error();
+                revisions.insert(record->object, *revision);
+            }
         }
+        items.append(std::move(item));
     }
     auto attachments = newAttachments(revisions);
     if (!attachments)
@@ -514,18 +588,48 @@ Status Synchronizer::push(const QHash<QString, RemoteHead>& heads, SyncCacheData
         return sent.error();
     report.attachmentsPushed += sent->objects;
     report.bytesPushed += sent->bytes;
-    for (qsizetype i = 0; i < newPacks.size(); ++i) {
-        QByteArray sealed = sealPack(store.keys, newPacks.at(i));
-        newRanges[i].id = contentAddress(sealed);
+    // Then the packs, cut at the target size, or smaller after the remote refused one as too
+    // large (a proxy's body limit, 413): that one is cut again, in halves, down to one record.
+    SignedHead head{m_start.vaultId, me, mine.seq, mine.hash, packs, std::nullopt, {}, QDateTime::currentDateTimeUtc()};
+    qint64 target = cache.packBytes > 0 ? cache.packBytes : PackTargetBytes;
+    qsizetype most = items.size(); // records in one pack
+    for (qsizetype next = 0; next < items.size();) {
+        PackContents contents;
+        qint64 bytes = 0;
+        qsizetype end = next;
+        for (; end < items.size() && end - next < most; ++end) {
+            const PackItem& item = items.at(end);
+            const qint64 size = item.record.data.size() + (item.object ? item.object->data.size() : 0);
+            if (end > next && bytes + size > target)
+                break;
+            contents.records.append(item.record);
+            if (item.object)
+                contents.objects.append(*item.object);
+            bytes += size;
+        }
+        QByteArray sealed = sealPack(store.keys, contents);
+        const PackRange range{contentAddress(sealed), items.at(next).record.seq, items.at(end - 1).record.seq};
+        if (next == 0 && end == items.size() && sealed.size() <= SignedHead::TailMaxBytes) {
+            head.tail = range; // small: it rides in the head
+            head.tailBytes = sealed;
+            break;
+        }
         QBuffer source(&sealed);
         source.open(QIODevice::ReadOnly);
-        if (Status s = m_remote.putImmutable(layout.pack(newRanges[i].id), source, sealed.size()); !s)
-            return s;
+        if (Status s = m_remote.putImmutable(layout.pack(range.id), source, sealed.size()); !s) {
+            if (!s.error().tooLarge || end - next == 1)
+                return s;
+            target = std::max<qint64>(1, bytes / 2);
+            most = std::max<qsizetype>(1, (end - next) / 2);
+            cache.packBytes = target;
+            continue;
+        }
+        head.packs.append(range);
         ++report.packsPushed;
         report.bytesPushed += sealed.size();
-        report.recordsPushed += int(newPacks.at(i).records.size());
+        next = end;
     }
-    SignedHead head{m_start.vaultId, me, mine.seq, mine.hash, packs + newRanges, QDateTime::currentDateTimeUtc()};
+    report.recordsPushed += int(mine.seq - remoteSeq);
     const QByteArray file = head.sign(store.device.secretKey);
     if (Status s = m_remote.putMutable(layout.head(me), file); !s)
         return s;

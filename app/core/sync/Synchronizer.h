@@ -7,8 +7,9 @@
 //  3. pull: fetch the packs past what this device has of each changed device, check every record
 //     (decrypts, signature, seq and chain, ends at the signed head) and object (its hash), fetch
 //     the attachments their revisions name, and commit it all in one transaction;
-//  4. push: this device's new records and their objects in packs, their attachments, then
-//     heads/<device> last, read back before the sync counts as done.
+//  4. push: this device's new records and their objects, their attachments, then heads/<device>
+//     last, read back before the sync counts as done. Records that fit in SignedHead::TailMaxBytes
+//     ride in the head as its tail, so one new entry is one upload; more go up in packs.
 // Any refusal leaves the local vault as it was. Blocks: the app runs it on a worker thread with
 // that thread's own connection to journal.db, from a SyncStart taken on the vault's thread, and
 // reloads the journal there afterwards (syncNow does all of it on one thread, for the CLI).
@@ -33,6 +34,11 @@ struct SyncReport {
     qint64 bytesPulled = 0;
     qint64 bytesPushed = 0;
     QStringList devicesPulled; // devices whose new records came in
+    QStringList devicesCut;    // devices whose head was only partly there: read again next sync
+    // This copy was restored from a backup or copied (the remote held more of its device's log):
+    // it pulled that log and pushed nothing; syncNow gives it an identity of its own.
+    bool restoredCopy = false;
+    QString formerDevice;      // after syncNow did so: the id it wrote as until now
 };
 
 // What a sync starts from, read on the vault's own thread.
@@ -63,14 +69,15 @@ private:
     struct Pulled;
 
     [[nodiscard]] Result<QHash<QString, RemoteHead>> readHeads(SyncCacheData& cache);
-    [[nodiscard]] Status checkPositions(const QHash<QString, RemoteHead>& heads, const SyncCacheData& cache) const;
+    [[nodiscard]] Status checkPositions(const QHash<QString, RemoteHead>& heads, const SyncCacheData& cache);
     [[nodiscard]] Status pull(const QHash<QString, RemoteHead>& heads, SyncReport& report);
     [[nodiscard]] Status push(const QHash<QString, RemoteHead>& heads, SyncCacheData& cache, SyncReport& report);
     // devices/<this device>, and with `markVault` the papertrail/vaults/<id> marker.
     [[nodiscard]] Status registerThisDevice(bool markVault);
     [[nodiscard]] Result<QByteArray> publicKeyOf(const QString& device);
-    // heads/<device>, read and checked against its registered key; `bytes` gets the file.
-    [[nodiscard]] Result<SignedHead> fetchHead(const QString& device, QByteArray* bytes = nullptr);
+    // heads/<device>, read and checked against its registered key; `bytes` gets the file. A head
+    // only partly there (SignedHead::isCut) is a transient error, and sets `cut`.
+    [[nodiscard]] Result<SignedHead> fetchHead(const QString& device, QByteArray* bytes = nullptr, bool* cut = nullptr);
     [[nodiscard]] Result<EntryRevision> revisionOf(const QString& object, const QByteArray& data) const;
     // The attachments the revisions in `pushed` name that are not on the remote yet: an edit
     // keeps its entry's attachments, which went up with the revision it follows.
@@ -84,6 +91,9 @@ private:
     QString m_deviceName;
     QHash<QString, QByteArray> m_publicKeys;      // devices known locally
     QHash<QString, QByteArray> m_newRegistrations; // devices first seen in this sync
+    QStringList m_cutHeads;                        // devices whose head was cut, this one too
+    qint64 m_headBytesRead = 0;
+    bool m_restoredCopy = false;
     int m_recordsCommitted = 0;
 };
 

@@ -752,6 +752,11 @@ Status WebDavRemote::putImmutable(const QString& path, QIODevice& source, qint64
 
 Status WebDavRemote::putMutable(const QString& path, const QByteArray& bytes)
 {
+    return put(path, nullptr, &bytes, bytes.size(), false);
+}
+
+Status WebDavRemote::replace(const QString& path, const QByteArray& bytes)
+{
     // Written beside its name, then moved into place: rclone and some NAS servers write a PUT in
     // place, so an upload cut half way would leave a stump under the name the other devices read.
     // The random tail keeps two tries (a lost reply, then a retry) from writing one file.

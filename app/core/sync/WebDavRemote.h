@@ -55,6 +55,7 @@ public:
     [[nodiscard]] Status getTo(const QString& path, QIODevice& sink, qint64 maxBytes) override;
     [[nodiscard]] Status putImmutable(const QString& path, QIODevice& source, qint64 size) override;
     [[nodiscard]] Status putMutable(const QString& path, const QByteArray& bytes) override;
+    [[nodiscard]] Status replace(const QString& path, const QByteArray& bytes) override;
     [[nodiscard]] Status remove(const QString& path) override;
     [[nodiscard]] qint64 partBytes() const override { return m_options.partBytes; }
     // Made on this thread, used on another: its own network manager and connection.

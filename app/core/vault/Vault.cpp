@@ -340,6 +340,12 @@ Status Vault::loadOrCreateDevice()
                                       "synced copy or a backup."));
     }
     // First unlock on this device: make its identity.
+    return makeDevice(std::nullopt);
+}
+
+Status Vault::makeDevice(const std::optional<StoredDevice>& retiring)
+{
+    const QString aadPrefix = QStringLiteral("device-key/");
     crypto::signing::KeyPair pair = crypto::signing::generate();
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const crypto::Bytes sealed = crypto::aead::seal(m_keys->subkey(Purpose::DeviceSecret).view(), pair.secretKey.view(),
@@ -347,6 +353,8 @@ Status Vault::loadOrCreateDevice()
     if (Status s = m_db->begin(); !s)
         return s;
     Status s = m_db->putDevice({id, toQByteArray(pair.publicKey), toQByteArray(sealed)});
+    if (s && retiring)
+        s = m_db->putDevice({retiring->id, retiring->publicKey, {}});
     if (s)
         s = m_db->setMeta(QString::fromLatin1(LocalDeviceKey), id.toUtf8());
     if (s)
@@ -359,6 +367,16 @@ Status Vault::loadOrCreateDevice()
     m_device.publicKey = std::move(pair.publicKey);
     m_device.secretKey = std::move(pair.secretKey);
     return Ok{};
+}
+
+Status Vault::becomeNewDevice()
+{
+    if (!m_journal)
+        return failed(QStringLiteral("The vault is locked. Unlock it and sync again."));
+    const StoredDevice retiring{m_device.id, toQByteArray(m_device.publicKey), {}};
+    if (Status s = makeDevice(retiring); !s)
+        return s;
+    return reload();
 }
 
 void Vault::lock()

@@ -106,6 +106,10 @@ public:
     [[nodiscard]] Store store() { return {*m_db, *m_attachments, *m_keys, m_device}; }
     // Rebuilds the journal after sync committed other devices' records, and remembers the heads.
     [[nodiscard]] Status reload();
+    // This copy was restored from a backup or copied: the sync remote holds more of its device's
+    // log than it does. It stops writing as that device (forgetting that device's signing key)
+    // and gets an identity of its own, so neither log is written over. Needs the vault unlocked.
+    [[nodiscard]] Status becomeNewDevice();
 
     [[nodiscard]] const QString& dir() const { return m_dir; }
     [[nodiscard]] const VaultHeader& header() const { return m_header; }
@@ -115,6 +119,8 @@ private:
     Vault(QString dir, VaultHeader header, std::unique_ptr<JournalDb> db, Clock clock);
     [[nodiscard]] Status unlockWithKey(crypto::SecureBytes vaultKey);
     [[nodiscard]] Status loadOrCreateDevice();
+    // A new identity for this device; `retiring`, when set, keeps its public key only.
+    [[nodiscard]] Status makeDevice(const std::optional<StoredDevice>& retiring);
     void checkRollback();
     void rememberHeads(bool always = false);
 

@@ -96,6 +96,13 @@ public:
         ++m_meter.requests;
         return m_inner.putMutable(path, bytes);
     }
+    [[nodiscard]] core::Status replace(const QString& path, const QByteArray& bytes) override
+    {
+        if (m_stop)
+            return stopped();
+        ++m_meter.requests;
+        return m_inner.replace(path, bytes);
+    }
     [[nodiscard]] core::Status remove(const QString& path) override
     {
         if (m_stop)

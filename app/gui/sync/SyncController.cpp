@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QSysInfo>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -26,6 +27,15 @@ SyncController::SyncController(QObject* parent) : QObject(parent)
     connect(&m_afterChange, &QTimer::timeout, this, &SyncController::syncNow);
     m_every.setInterval(EveryMs);
     connect(&m_every, &QTimer::timeout, this, &SyncController::syncNow);
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &SyncController::syncNow);
+}
+
+int SyncController::retryDelayMs(int failuresInARow)
+{
+    constexpr int FirstMs = 30 * 1000;
+    const int doublings = std::clamp(failuresInARow - 1, 0, 8);
+    return std::min<qint64>(qint64(FirstMs) << doublings, EveryMs);
 }
 
 void SyncController::setController(VaultController* controller)
@@ -61,6 +71,8 @@ void SyncController::loadSettings()
     const QString id = vaultId();
     m_afterChange.stop();
     m_every.stop();
+    m_retry.stop();
+    m_failuresInARow = 0;
     m_refusedCertificate.clear();
     if (id.isEmpty()) { // locked: nothing of the vault stays on screen
         m_settings = {};
@@ -159,6 +171,7 @@ void SyncController::trustCertificate()
 void SyncController::syncNow()
 {
     m_afterChange.stop();
+    m_retry.stop();
     if (!m_controller || !m_controller->vault() || !configured())
         return;
     if (running()) {
@@ -255,12 +268,28 @@ void SyncController::finished(const Result<SyncReport>& result, const QString& r
                                                "Compare it below before you trust it."));
             emit statusChanged(); // the same sentence as before may still come with another certificate
         } else {
+            if (e.transient)
+                m_retry.start(retryDelayMs(++m_failuresInARow));
             setStatus(e.transient ? Status::Offline : Status::Failed,
                       e.transient ? tr("Offline, not synced: %1 Your entries are safe on this device and go to the "
                                        "server with the next sync.").arg(e.message)
                                   : tr("Sync stopped: %1").arg(e.message));
         }
+    } else if (result->restoredCopy) {
+        // The remote holds more of this device's log than this copy: it was restored from a
+        // backup or copied. It pulled that log; now it writes as a device of its own.
+        if (core::Status s = m_controller->vault()->becomeNewDevice(); !s) {
+            setStatus(Status::Failed, s.error().message);
+            return;
+        }
+        m_becameNewDevice = true;
+        m_again = false;
+        setStatus(Status::Syncing, tr("This copy of the vault was restored from a backup or copied: it now syncs as "
+                                      "a new device…"));
+        QTimer::singleShot(0, this, &SyncController::syncNow);
+        return;
     } else {
+        m_failuresInARow = 0;
         m_lastSynced = QDateTime::currentDateTime();
         const QString when = QLocale().toString(m_lastSynced.time(), QLocale::ShortFormat);
         setStatus(Status::Synced,
@@ -269,6 +298,12 @@ void SyncController::finished(const Result<SyncReport>& result, const QString& r
                       : tr("Synced at %1 with %2: %n new from other devices", nullptr, result->recordsPulled)
                                 .arg(when, m_settings.location) +
                             tr(", %n sent.", nullptr, result->recordsPushed));
+        if (m_becameNewDevice) {
+            m_becameNewDevice = false;
+            setStatus(Status::Synced, m_statusText + QLatin1Char(' ') +
+                                          tr("This copy was restored from a backup or copied, so it now syncs as a "
+                                             "new device; the device it was a copy of is listed under Devices."));
+        }
     }
     if (m_again) {
         m_again = false;

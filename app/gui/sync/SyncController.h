@@ -65,6 +65,12 @@ public:
     Q_INVOKABLE void trustCertificate();
     Q_INVOKABLE void syncNow();
 
+    // After a sync that failed in a way that passes (offline, a busy server): the next try, in
+    // 30 s, then 1, 2 and 4 minutes, then every EveryMs as any other sync.
+    [[nodiscard]] static int retryDelayMs(int failuresInARow);
+    [[nodiscard]] bool retryScheduled() const { return m_retry.isActive(); }
+    [[nodiscard]] int retryIntervalMs() const { return m_retry.interval(); }
+
 signals:
     void controllerChanged();
     void settingsChanged();
@@ -86,6 +92,9 @@ private:
     QString m_refusedCertificate; // "AB:CD:..." as WebDavRemote refused it
     QTimer m_afterChange;
     QTimer m_every;
+    QTimer m_retry;
+    int m_failuresInARow = 0;
+    bool m_becameNewDevice = false; // this sync follows the copy taking an identity of its own
     bool m_again = false;     // a change came in while syncing
     bool m_reloading = false; // the journal changes because a sync brought records in
 };
