@@ -145,6 +145,19 @@ TEMPLATE_TEST_CASE_METHOD(Conformance, "Remote: putMutable replaces the file", "
     CHECK(after->first().changeToken() != before->first().changeToken());
 }
 
+TEMPLATE_TEST_CASE_METHOD(Conformance, "Remote: replace swaps a whole file in and leaves nothing beside it",
+                          "[sync][remote]", PT_REMOTE_BACKENDS)
+{
+    const QString manifest = QStringLiteral("vault/vault.json");
+    REQUIRE_OK(this->remote->replace(manifest, QByteArrayLiteral("{\"version\": 1}")));
+    REQUIRE_OK(this->remote->replace(manifest, QByteArrayLiteral("{\"version\": 2, \"longer\": true}")));
+    CHECK(*this->remote->get(manifest, 100) == QByteArrayLiteral("{\"version\": 2, \"longer\": true}"));
+    auto listed = this->remote->list(QStringLiteral("vault"));
+    REQUIRE_OK(listed);
+    REQUIRE(listed->size() == 1); // no temporary name left behind
+    CHECK(listed->first().name == QStringLiteral("vault.json"));
+}
+
 TEMPLATE_TEST_CASE_METHOD(Conformance, "Remote: remove is idempotent", "[sync][remote]",
                           PT_REMOTE_BACKENDS)
 {
@@ -223,9 +236,13 @@ TEMPLATE_TEST_CASE_METHOD(Conformance,
     CHECK(counted([&] { return this->remote->list(QStringLiteral("heads")).ok(); }) == 1);
     CHECK(counted([&] { return this->remote->get(QStringLiteral("heads/a"), 10).ok(); }) == 1);
     CHECK(counted([&] { return putBytes(*this->remote, QStringLiteral("heads/b"), "2").ok(); }) == 1);
-    // A replacement is written beside its name and moved into place over WebDAV (docs/WEBDAV.md).
+    // A head is overwritten in place: its length prefix tells a cut one (docs/FORMAT.md).
     CHECK(counted([&] {
               return this->remote->putMutable(QStringLiteral("heads/a"), QByteArrayLiteral("3")).ok();
-          }) == (std::is_same_v<TestType, Folder> ? 1 : 2));
+          }) == 1);
+    // A replacement is written beside its name and moved into place over WebDAV (docs/WEBDAV.md).
+    CHECK(counted([&] { return this->remote->replace(QStringLiteral("heads/a"), QByteArrayLiteral("4")).ok(); })
+          == (std::is_same_v<TestType, Folder> ? 1 : 2));
+    CHECK(this->remote->get(QStringLiteral("heads/a"), 10).value() == QByteArrayLiteral("4"));
     CHECK(counted([&] { return this->remote->remove(QStringLiteral("heads/b")).ok(); }) == 1);
 }

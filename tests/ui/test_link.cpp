@@ -18,6 +18,7 @@
 #include "sync/FolderRemote.h"
 #include "sync/Link.h"
 #include "sync/RemoteSettings.h"
+#include "sync/SignedHead.h"
 #include "sync/Synchronizer.h"
 
 #include <QDir>
@@ -85,7 +86,10 @@ void requireSynced(const Result<SyncReport>& report)
 }
 
 // A device that has the vault (the core, with its own config), its entries synced to `remote`.
-std::unique_ptr<Vault> vaultWith(const Device& d, Remote& remote, const QStringList& titles, QString* recoveryKey = nullptr)
+// `body`, when given, is each entry's body: a long one makes the records outgrow a head's tail
+// (SignedHead::TailMaxBytes), so they come down in a pack of their own.
+std::unique_ptr<Vault> vaultWith(const Device& d, Remote& remote, const QStringList& titles, QString* recoveryKey = nullptr,
+                                 const QString& body = {})
 {
     d.use();
     const QByteArray passphrase = utf8(Passphrase);
@@ -94,6 +98,7 @@ std::unique_ptr<Vault> vaultWith(const Device& d, Remote& remote, const QStringL
     for (const QString& title : titles) {
         EntryDraft draft;
         draft.title = title;
+        draft.body = body;
         REQUIRE((*vault)->journal().add(draft).ok());
     }
     requireSynced(syncNow(**vault, remote, SyncCache::forVault((*vault)->header().vaultId), QStringLiteral("core")));
@@ -319,7 +324,10 @@ TEST_CASE("Link: the journal comes in with a progress line and Cancel keeps noth
     const Device a = w.device(QStringLiteral("laptop"));
     const Device b = w.device(QStringLiteral("phone"));
     auto remote = davRemote(server);
-    auto laptop = vaultWith(a, *remote, {QStringLiteral("Written on the laptop")});
+    // A transcript longer than a head's tail: the journal comes in a pack, which the proxy slows.
+    const QString transcript = QStringLiteral("She said the migration goal is not on track. ").repeated(3000);
+    auto laptop = vaultWith(a, *remote, {QStringLiteral("Written on the laptop")}, nullptr, transcript);
+    REQUIRE(transcript.toUtf8().size() > 2 * SignedHead::TailMaxBytes);
 
     b.use();
     Ui ui(b.dir, PhoneSize, b.keychain);
