@@ -200,12 +200,20 @@ int Cli::sync()
             {QStringLiteral("devices_pulled"), QJsonArray::fromStringList(report->devicesPulled)},
             {QStringLiteral("devices_cut"), QJsonArray::fromStringList(report->devicesCut)},
             {QStringLiteral("former_device"), report->formerDevice},
+            {QStringLiteral("records_reissued"), report->recordsReissued},
         });
         return 0;
     }
     if (report->restoredCopy)
-        print(QStringLiteral("This copy of the vault was restored from a backup or copied: the remote held more of "
-                             "device %1's log than it did. It took that log in and now syncs as a new device, %2.\n")
+        print(QStringLiteral("This copy of the vault was restored from a backup or copied: the remote held a log of "
+                             "device %1 that this copy did not have. It took that log in and now syncs as a new "
+                             "device, %2.\n")
+                  .arg(report->formerDevice, (*vault)->deviceId()));
+    if (report->recordsReissued > 0)
+        print(QStringLiteral("%1 record(s) written on this copy as device %2 before it synced were signed again as "
+                             "%3 and synced; each names where it was first signed. An entry changed here and on the "
+                             "other copy keeps both versions.\n")
+                  .arg(report->recordsReissued)
                   .arg(report->formerDevice, (*vault)->deviceId()));
     for (const QString& device : report->devicesCut)
         print(QStringLiteral("Device %1's head on the remote is only partly written (its upload was cut); nothing "

@@ -1,10 +1,12 @@
 // A copy of a vault restored from a backup (or copied to another phone) while the remote holds
 // more of its device's log (DESIGN "Sync", FORMAT.md section 9): it must not write on as that
 // device. It takes the newer log in as the old device's, takes an identity of its own, and says
-// so; one written to before it synced is refused, with nothing on either side changed.
+// so. One written to before it synced does the same, and signs again as itself what it wrote as
+// the old device since the copy was made (each record naming where it was first signed).
 #include "SyncWorld.h"
 
 #include "sync/DeviceList.h"
+#include "vault/RecordSeal.h"
 
 #include <QDir>
 #include <QProcess>
@@ -94,7 +96,8 @@ TEST_CASE("sync restored: a copy from a backup takes the newer log in and syncs 
     CHECK(restored.vault->deviceId() != formerId);
 }
 
-TEST_CASE("sync restored: a copy written to before it synced is refused and nothing changes", "[sync][hostile]")
+TEST_CASE("sync restored: a copy written to before it synced becomes a new device and keeps what was written on it",
+          "[sync][hostile]")
 {
     int afterBackup = 0, onTheCopy = 0;
     SECTION("its log behind the remote's") { afterBackup = 3, onTheCopy = 1; }
@@ -103,7 +106,7 @@ TEST_CASE("sync restored: a copy written to before it synced is refused and noth
 
     World w;
     Device a = w.create(QStringLiteral("a"));
-    addNote(*a.vault, QStringLiteral("Before the backup"));
+    const QString shared = addNote(*a.vault, QStringLiteral("Before the backup"));
     requireOk(a.sync(w.remote));
     const QString backup = w.root.path() + QStringLiteral("/backup");
     copyFolder(a.dir, backup);
@@ -114,19 +117,69 @@ TEST_CASE("sync restored: a copy written to before it synced is refused and noth
     requireOk(a.sync(w.remote));
 
     Device restored = restore(w, backup, QStringLiteral("restored"));
-    const QString id = restored.vault->deviceId();
+    const QString formerId = restored.vault->deviceId();
     for (int i = 0; i < onTheCopy; ++i)
-        addNote(*restored.vault, QStringLiteral("Written on the copy %1").arg(i));
-    const int before = restored.vault->journal().count();
+        expected << addNoteTitled(*restored.vault, QStringLiteral("Written on the copy %1").arg(i));
+    // The same entry changed on the copy and on the original: both versions are kept.
+    core::EntryChange onCopy;
+    onCopy.body = QStringLiteral("Changed on the copy");
+    REQUIRE(restored.vault->journal().edit(shared, onCopy).ok());
+    a.use();
+    core::EntryChange onOriginal;
+    onOriginal.body = QStringLiteral("Changed on the original");
+    REQUIRE(a.vault->journal().edit(shared, onOriginal).ok());
+    requireOk(a.sync(w.remote));
+
     auto r = restored.sync(w.remote);
-    REQUIRE_FALSE(r.ok());
-    CHECK(r.error().code == ErrorCode::Damaged);
-    CHECK(r.error().message.contains(QLatin1String("restored from a backup")));
-    CHECK(restored.vault->journal().count() == before);
-    CHECK(restored.vault->deviceId() == id);
-    // The remote still holds the original's log: a new device gets it whole.
+    requireOk(r);
+    CHECK(r->restoredCopy);
+    CHECK(r->formerDevice == formerId);
+    CHECK(r->recordsReissued == onTheCopy + 1);
+    CHECK(r->recordsPushed == onTheCopy + 1);
+    const QString newId = restored.vault->deviceId();
+    CHECK(newId != formerId);
+    CHECK(restored.vault->formerDevices() == QStringList{formerId});
+    expected.sort();
+    CHECK(titles(*restored.vault) == expected);
+    auto both = restored.vault->journal().entry(shared);
+    REQUIRE(both.ok());
+    CHECK(both->inConflict());
+
+    // Its records say where they were first signed; the former id's log here is the remote's.
+    auto first = restored.vault->store().db.record(newId, 1);
+    REQUIRE(first.ok());
+    REQUIRE(first->has_value());
+    const auto signedRecord = openRecord(**first, restored.vault->store().keys);
+    REQUIRE(signedRecord.has_value());
+    const auto record = LogRecord::fromPayload(signedRecord->payload);
+    REQUIRE(record.has_value());
+    REQUIRE(record->firstSigned.has_value());
+    CHECK(record->firstSigned->device == formerId);
+    CHECK(record->firstSigned->seq == 2);
+    CHECK(restored.vault->journal().heads().value(formerId) == a.vault->journal().heads().value(formerId));
+
+    // The original, still writing as that id, and a new device see the same journal.
+    a.use();
+    requireOk(a.sync(w.remote));
+    CHECK(titles(*a.vault) == expected);
+    addNote(*a.vault, QStringLiteral("The original writes on"));
+    requireOk(a.sync(w.remote));
+    auto again = restored.sync(w.remote);
+    requireOk(again);
+    CHECK(again->recordsPulled == 1);
+    CHECK(again->recordsReissued == 0);
     Device b = w.link(QStringLiteral("b"));
     requireOk(b.sync(w.remote));
-    expected.sort();
-    CHECK(titles(*b.vault) == expected);
+    CHECK(titles(*b.vault) == titles(*a.vault));
+    CHECK(titles(*b.vault) == titles(*restored.vault));
+    for (Device* d : {&a, &restored, &b}) {
+        d->use();
+        CHECK(d->vault->verify().ok());
+    }
+    // Opened again, the copy finds nothing went back: its former id's log was replaced knowingly.
+    restored.vault.reset();
+    restored.use();
+    restored.vault = openVault(restored.dir);
+    CHECK(restored.vault->deviceId() == newId);
+    CHECK(restored.vault->rollbackFindings().isEmpty());
 }

@@ -6,6 +6,7 @@
 #include "RetryingRemote.h"
 #include "SyncPack.h"
 #include "crypto/Aead.h"
+#include "vault/RecordSeal.h"
 #include "crypto/Sha256.h"
 #include "crypto/Signing.h"
 
@@ -53,23 +54,12 @@ Error refused(const QString& device, qint64 seq, const QString& what)
 
 QString hashOf(const QByteArray& bytes) { return contentAddress(bytes); }
 
-// Only this device's key signs its head, so a head of its own that this copy's log does not lead
-// to was written by another copy of it: this one was restored from a backup, or copied, and has
-// been written to since.
-Error forkedCopy()
-{
-    return damaged(QStringLiteral("The sync remote holds a log of this device that this copy of the vault does not "
-                                  "have, and this copy has entries the remote does not: it was restored from a backup "
-                                  "or copied from another device, then written to. Nothing was synced and nothing here "
-                                  "was changed. Keep writing on the device it was copied from, or link this device anew "
-                                  "(its entries since the copy stay in this vault folder)."));
-}
-
 } // namespace
 
 SyncStart SyncStart::of(const Vault& vault)
 {
-    return {vault.header().vaultId, vault.header().toJson(), vault.journal().heads(), vault.seenHeads()};
+    return {vault.header().vaultId, vault.header().toJson(), vault.journal().heads(), vault.seenHeads(),
+            vault.formerDevices()};
 }
 
 Synchronizer::Synchronizer(Vault::Store store, SyncStart start, Remote& remote, SyncCache cache, QString deviceName)
@@ -83,9 +73,7 @@ std::optional<QString> Synchronizer::recordHash(const QString& device, qint64 se
     auto row = m_store.db.record(device, seq);
     if (!row || !*row)
         return std::nullopt;
-    const auto framed = crypto::aead::open(m_store.keys.subkey(Purpose::LogRecord).view(), bytesOf((*row)->data),
-                                           bytesOf(m_store.keys.aad(logRecordType(device, seq))));
-    const auto signedRecord = framed ? SignedRecord::unframe(toQByteArray(*framed)) : std::nullopt;
+    const auto signedRecord = openRecord(**row, m_store.keys);
     return signedRecord ? std::optional<QString>(signedRecord->hash()) : std::nullopt;
 }
 
@@ -133,6 +121,8 @@ Result<SyncReport> Synchronizer::run()
     m_cutHeads.clear();
     m_headBytesRead = 0;
     m_restoredCopy = false;
+    m_adopting.clear();
+    m_orphans.clear();
     auto devices = m_store.db.devices();
     if (!devices)
         return devices.error();
@@ -274,20 +264,31 @@ Status Synchronizer::checkPositions(const QHash<QString, RemoteHead>& heads, con
     for (auto it = heads.cbegin(); it != heads.cend(); ++it) {
         const QString& device = it.key();
         const LogHead here = local.value(device);
+        const bool ours = it->seq <= here.seq && recordHash(device, it->seq) == std::optional<QString>(it->hash);
         if (device == me) {
+            // Only this device's key signs its head, so one this copy's log does not lead to was
+            // written by another copy of it: this one was restored from a backup or copied. It
+            // takes an identity of its own first (syncNow), then takes that log in as a former one.
             if (it->seq > here.seq) {
-                // Restored from a backup or copied: pull the rest of that log as another
-                // device's, then this copy takes an identity of its own (syncNow).
                 m_restoredCopy = true;
                 continue;
             }
             if (const auto wrote = cache.heads.constFind(me); wrote != cache.heads.cend() && it->seq < wrote->seq)
                 return refused(device, it->seq, QStringLiteral("went back to an older copy"));
+            if (!ours) { // and written to before it synced: its own records are signed again
+                m_restoredCopy = true;
+                continue;
+            }
+        } else if (m_start.former.contains(device) && !ours) {
+            // A log this copy wrote as before it became a new device, moved on or forked by the
+            // copy it was restored from: pull reads it whole and finds where the two part.
+            m_adopting.insert(device);
+            continue;
         } else if (const qint64 known = std::max(here.seq, seen.value(device).seq); it->seq < known) {
             return refused(device, it->seq, QStringLiteral("went back to an older copy than this device has seen"));
         }
-        if (it->seq <= here.seq && recordHash(device, it->seq) != std::optional<QString>(it->hash))
-            return device == me ? forkedCopy() : refused(device, it->seq, QStringLiteral("is not the log this device holds (it was rewritten)"));
+        if (it->seq <= here.seq && !ours)
+            return refused(device, it->seq, QStringLiteral("is not the log this device holds (it was rewritten)"));
     }
     return Ok{};
 }
@@ -346,8 +347,10 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
     QSet<QString> devicesIn;
     for (auto it = heads.cbegin(); it != heads.cend(); ++it) {
         const QString& device = it.key();
-        const LogHead here = local.value(device);
-        if ((device == m_store.device.id && !m_restoredCopy) || it->seq <= here.seq)
+        const bool adopting = m_adopting.contains(device);
+        // A former identity's log is read whole, to find where this copy's part from it.
+        const LogHead here = adopting ? LogHead{} : local.value(device);
+        if (device == m_store.device.id || it->seq <= here.seq)
             continue;
         std::optional<SignedHead> head = it->head;
         if (!head) { // the cache vouched for it, but its packs are needed now
@@ -397,6 +400,8 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
         // Every record from the one after ours to the signed head: decrypts, is signed by its
         // device, is where it says it is, and chains onto the one before.
         QString previous = here.hash;
+        QList<PackRecord> chain;
+        QStringList chainHashes; // of seq here.seq + 1 on
         for (qint64 seq = here.seq + 1; seq <= head->seq; ++seq) {
             const auto found = bySeq.constFind(seq);
             if (found == bySeq.cend())
@@ -409,9 +414,9 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
                 return refused(device, seq, QStringLiteral("has a record its device did not sign"));
             const auto record = LogRecord::fromPayload(signedRecord->payload);
             if (!record || record->device != device || record->seq != seq || record->previous != previous)
-                return device == m_store.device.id ? forkedCopy()
-                                                   : refused(device, seq, QStringLiteral("has a record out of its chain"));
+                return refused(device, seq, QStringLiteral("has a record out of its chain"));
             previous = signedRecord->hash();
+            chainHashes << previous;
             if (record->op == LogRecord::Op::Put) {
                 if (!objects.contains(record->object)) {
                     QByteArray data = packObjects.value(record->object);
@@ -430,14 +435,25 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
                     }
                 }
             }
-            records.append(*found);
+            chain.append(*found);
         }
         if (previous != head->hash)
             return refused(device, head->seq, QStringLiteral("does not end at the record its head names"));
+        qint64 keepFrom = here.seq + 1;
+        if (adopting) {
+            auto orphans = partFrom(device, chainHashes, local.value(device));
+            if (!orphans)
+                return orphans.error();
+            keepFrom = orphans->from;
+            m_orphans.append(*orphans);
+        }
+        for (PackRecord& r : chain)
+            if (r.seq >= keepFrom)
+                records.append(std::move(r));
         devicesIn.insert(device);
         report.devicesPulled << device;
     }
-    if (records.isEmpty())
+    if (records.isEmpty() && m_orphans.isEmpty())
         return Ok{};
 
     // Attachment files first: a record is never committed before the files its entry names.
@@ -457,9 +473,35 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
             s = store.db.putDevice({device, m_newRegistrations.value(device), {}});
     for (auto it = objects.cbegin(); s && it != objects.cend(); ++it)
         s = store.db.putObject(it.key(), it.value());
+    for (const Orphans& o : m_orphans)
+        if (s)
+            s = store.db.removeRecordsFrom(o.device, o.from);
     for (const PackRecord& r : records)
         if (s)
             s = store.db.appendRecord({r.device, r.seq, r.data});
+    // What only this copy wrote as a former identity, signed again as this device, in the same
+    // transaction that replaced it: nothing is ever in neither log.
+    LogHead mine = local.value(m_store.device.id);
+    QDateTime lastTime = lastRecordTime(m_store.device.id, mine.seq); // its log's time never goes back
+    int reissued = 0;
+    for (const Orphans& o : m_orphans)
+        for (const Orphans::Record& orphan : o.records) {
+            if (!s)
+                break;
+            LogRecord r = orphan.record;
+            if (!r.firstSigned)
+                r.firstSigned = LogRecord::Origin{r.device, r.seq, orphan.hash};
+            if (lastTime.isValid() && r.time < lastTime)
+                r.time = lastTime;
+            lastTime = r.time;
+            r.device = m_store.device.id;
+            r.seq = ++mine.seq;
+            r.previous = mine.hash;
+            const SealedRecord sealed = sealRecord(r, m_store.device, m_store.keys);
+            s = store.db.appendRecord(sealed.stored);
+            mine.hash = sealed.hash;
+            ++reissued;
+        }
     if (s)
         s = store.db.commit();
     if (!s) {
@@ -470,8 +512,49 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
         if (m_newRegistrations.contains(device))
             m_publicKeys.insert(device, m_newRegistrations.take(device));
     report.recordsPulled = int(records.size());
-    m_recordsCommitted = report.recordsPulled;
+    report.recordsReissued = reissued;
+    m_recordsCommitted = report.recordsPulled + reissued;
+    if (reissued > 0) // push sends them as this device's
+        m_start.local.insert(m_store.device.id, mine);
     return Ok{};
+}
+
+QDateTime Synchronizer::lastRecordTime(const QString& device, qint64 seq) const
+{
+    auto row = seq > 0 ? m_store.db.record(device, seq) : Result<std::optional<StoredRecord>>(std::nullopt);
+    const auto signedRecord = row && *row ? openRecord(**row, m_store.keys) : std::nullopt;
+    const auto record = signedRecord ? LogRecord::fromPayload(signedRecord->payload) : std::nullopt;
+    return record ? record->time : QDateTime();
+}
+
+Result<Synchronizer::Orphans> Synchronizer::partFrom(const QString& device, const QStringList& remoteHashes,
+                                                     const LogHead& here) const
+{
+    // Both logs chain, so they agree up to some seq and differ from there: find it by halves.
+    const qint64 common = std::min<qint64>(here.seq, remoteHashes.size());
+    qint64 low = 1, high = common + 1;
+    while (low < high) {
+        const qint64 mid = low + (high - low) / 2;
+        if (recordHash(device, mid) == std::optional<QString>(remoteHashes.at(mid - 1)))
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    Orphans orphans{device, low, {}};
+    for (qint64 seq = low; seq <= here.seq; ++seq) {
+        auto row = m_store.db.record(device, seq);
+        if (!row)
+            return row.error();
+        const auto signedRecord = *row ? openRecord(**row, m_store.keys) : std::nullopt;
+        const auto record = signedRecord ? LogRecord::fromPayload(signedRecord->payload) : std::nullopt;
+        if (!record)
+            return damaged(QStringLiteral("Record %1 of device %2 in this vault does not open, so it cannot be synced. "
+                                          "Run 'papertrail-cli verify'.")
+                               .arg(seq)
+                               .arg(device));
+        orphans.records.append({*record, signedRecord->hash()});
+    }
+    return orphans;
 }
 
 Status Synchronizer::registerThisDevice(bool markVault)

@@ -16,9 +16,11 @@
 #include "Remote.h"
 #include "Result.h"
 #include "SyncCache.h"
+#include "vault/LogRecord.h"
 #include "vault/Vault.h"
 
 #include <QMap>
+#include <QSet>
 #include <QStringList>
 
 namespace pt::core::sync {
@@ -39,6 +41,9 @@ struct SyncReport {
     // it pulled that log and pushed nothing; syncNow gives it an identity of its own.
     bool restoredCopy = false;
     QString formerDevice;      // after syncNow did so: the id it wrote as until now
+    // Records only this copy wrote as its former id (written to before it first synced): signed
+    // again as itself, each naming where it was first signed.
+    int recordsReissued = 0;
 };
 
 // What a sync starts from, read on the vault's own thread.
@@ -47,6 +52,7 @@ struct SyncStart {
     QByteArray header; // vault.json
     LogHeads local;    // the journal's heads
     LogHeads seen;     // what this device has seen of each device (SeenHeads)
+    QStringList former; // ids this copy wrote as before it became a new device (Vault::formerDevices)
 
     [[nodiscard]] static SyncStart of(const Vault& vault);
 };
@@ -83,6 +89,19 @@ private:
     // keeps its entry's attachments, which went up with the revision it follows.
     [[nodiscard]] Result<QMap<QString, AttachmentRef>> newAttachments(const QMap<QString, EntryRevision>& pushed) const;
     [[nodiscard]] std::optional<QString> recordHash(const QString& device, qint64 seq) const;
+    // A former identity's log here, against the remote's (the hashes of its records from seq 1):
+    // where the two part, and the records from there on that only this copy holds.
+    struct Orphans {
+        QString device;
+        qint64 from = 1;
+        struct Record {
+            LogRecord record;
+            QString hash;
+        };
+        QList<Record> records;
+    };
+    [[nodiscard]] QDateTime lastRecordTime(const QString& device, qint64 seq) const;
+    [[nodiscard]] Result<Orphans> partFrom(const QString& device, const QStringList& remoteHashes, const LogHead& here) const;
 
     Vault::Store m_store;
     SyncStart m_start;
@@ -94,6 +113,8 @@ private:
     QStringList m_cutHeads;                        // devices whose head was cut, this one too
     qint64 m_headBytesRead = 0;
     bool m_restoredCopy = false;
+    QSet<QString> m_adopting;  // former identities whose remote log moved on or forked
+    QList<Orphans> m_orphans;  // their records only this copy holds, to sign again as this device
     int m_recordsCommitted = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "Journal.h"
 
 #include "Parallel.h"
+#include "RecordSeal.h"
 #include "TimeFormat.h"
 #include "crypto/Aead.h"
 #include "crypto/Sha256.h"
@@ -286,12 +287,8 @@ std::optional<QString> Journal::recordHash(const QString& device, qint64 seq) co
     auto row = m_db.record(device, seq);
     if (!row || !*row)
         return std::nullopt;
-    const auto framed = crypto::aead::open(m_keys.subkey(Purpose::LogRecord).view(), bytesOf((*row)->data),
-                                           bytesOf(m_keys.aad(logRecordType(device, seq))));
-    const auto signedRecord = framed ? SignedRecord::unframe(toQByteArray(*framed)) : std::nullopt;
-    if (!signedRecord)
-        return std::nullopt;
-    return signedRecord->hash();
+    const auto signedRecord = openRecord(**row, m_keys);
+    return signedRecord ? std::optional<QString>(signedRecord->hash()) : std::nullopt;
 }
 
 std::optional<EntryRevision> Journal::decodeRevision(const QHash<QString, QByteArray>& objects, const QString& entryId,
@@ -366,12 +363,7 @@ Result<RevisionInfo> Journal::commit(LogRecord record, const QString& object, co
     record.device = m_device.id;
     record.seq = m_seq + 1;
     record.previous = m_lastHash;
-    SignedRecord signedRecord;
-    signedRecord.payload = record.payload();
-    signedRecord.signature = toQByteArray(crypto::signing::sign(m_device.secretKey, bytesOf(signedRecord.payload)));
-    const crypto::Bytes sealed = crypto::aead::seal(m_keys.subkey(Purpose::LogRecord).view(),
-                                                    bytesOf(signedRecord.frame()),
-                                                    bytesOf(m_keys.aad(logRecordType(record.device, record.seq))));
+    const SealedRecord sealed = sealRecord(record, m_device, m_keys);
 
     if (Status s = m_db.begin(); !s)
         return s.error();
@@ -379,7 +371,7 @@ Result<RevisionInfo> Journal::commit(LogRecord record, const QString& object, co
     if (!object.isEmpty())
         s = m_db.putObject(object, objectData);
     if (s)
-        s = m_db.appendRecord({record.device, record.seq, toQByteArray(sealed)});
+        s = m_db.appendRecord(sealed.stored);
     for (const QString& id : removeObjects)
         if (s)
             s = m_db.removeObject(id);
@@ -390,7 +382,7 @@ Result<RevisionInfo> Journal::commit(LogRecord record, const QString& object, co
         return s.error();
     }
     m_seq = record.seq;
-    m_lastHash = signedRecord.hash();
+    m_lastHash = sealed.hash;
     m_lastTime = record.time;
     m_heads.insert(record.device, {m_seq, m_lastHash});
     return RevisionInfo{record.revision, record.object, record.device, record.seq, record.time};

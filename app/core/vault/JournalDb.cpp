@@ -302,6 +302,17 @@ Status JournalDb::removeObject(const QString& id)
     return Ok{};
 }
 
+Status JournalDb::removeRecordsFrom(const QString& device, qint64 seq)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("DELETE FROM log WHERE device = ? AND seq >= ?"));
+    q.addBindValue(device);
+    q.addBindValue(seq);
+    if (!q.exec())
+        return dbError(QStringLiteral("remove log records"), q.lastError());
+    return Ok{};
+}
+
 Status JournalDb::appendRecord(const StoredRecord& record)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));

@@ -62,6 +62,9 @@ public:
     [[nodiscard]] Status removeObject(const QString& id);
 
     [[nodiscard]] Status appendRecord(const StoredRecord& record);
+    // Only for the log of a device this copy of the vault used to be, forked by another copy of
+    // it: sync replaces the records from `seq` on with the remote's (Synchronizer).
+    [[nodiscard]] Status removeRecordsFrom(const QString& device, qint64 seq);
     // By device, then seq. A row too large to be ours comes back with empty data (it then fails
     // to decrypt, and verify names it).
     [[nodiscard]] Result<QList<StoredRecord>> records() const;

@@ -44,6 +44,10 @@ QByteArray LogRecord::payload() const
     }
     if (clockWas.isValid())
         root.insert(QStringLiteral("clock_was"), isoWithOffset(clockWas.toUTC()));
+    if (firstSigned)
+        root.insert(QStringLiteral("first_signed"), QJsonObject{{QStringLiteral("device"), firstSigned->device},
+                                                                {QStringLiteral("seq"), firstSigned->seq},
+                                                                {QStringLiteral("record"), firstSigned->record}});
     // A tombstone names the revision it deleted, so a revision another device wrote without
     // having seen the deletion is told from one written after it (FORMAT.md section 5).
     if (op == Op::Put || (op == Op::Tombstone && !object.isEmpty())) {
@@ -91,6 +95,20 @@ std::optional<LogRecord> LogRecord::fromPayload(const QByteArray& payload)
             return json::read(value, r.revokedDevice);
         if (key == "revoked_after")
             return json::read(value, r.revokedAfter);
+        if (key == "first_signed") {
+            LogRecord::Origin origin;
+            const bool fields = json::forEachField(value, [&](std::string_view k, json::Value& v) {
+                if (k == "device")
+                    return json::read(v, origin.device);
+                if (k == "seq")
+                    return json::read(v, origin.seq);
+                if (k == "record")
+                    return json::read(v, origin.record);
+                return true;
+            });
+            r.firstSigned = origin;
+            return fields && !origin.device.isEmpty() && origin.seq >= 1 && origin.record.size() == 64;
+        }
         if (key == "purged") {
             r.purged.clear();
             return json::forEachElement(value, [&](json::Value& item) {

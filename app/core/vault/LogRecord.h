@@ -35,6 +35,15 @@ struct LogRecord {
     // Revoke (a lost or stolen device): its records after `revokedAfter` are refused. No entry.
     QString revokedDevice;
     qint64 revokedAfter = 0;
+    // Set on a record signed again by a copy that became a new device (a copy restored from a
+    // backup and written to before it synced): where the record was first signed. Its time and
+    // clock are the first record's.
+    struct Origin {
+        QString device;
+        qint64 seq = 0;
+        QString record; // hex SHA-256 of the first record's payload
+    };
+    std::optional<Origin> firstSigned;
 
     [[nodiscard]] QByteArray payload() const;
     [[nodiscard]] static std::optional<LogRecord> fromPayload(const QByteArray& payload);

@@ -16,6 +16,9 @@ namespace pt::core {
 namespace {
 
 constexpr auto LocalDeviceKey = "local_device";
+// The ids this copy wrote as before it became a new device, comma-separated and sealed, since
+// sync accepts a forked log of these alone (becomeNewDevice).
+constexpr auto FormerDevicesKey = "former_devices";
 constexpr auto DeviceWrapKey = "device_wrap";
 
 QString journalPath(const QString& dir) { return dir + QStringLiteral("/journal.db"); }
@@ -355,6 +358,12 @@ Status Vault::makeDevice(const std::optional<StoredDevice>& retiring)
     Status s = m_db->putDevice({id, toQByteArray(pair.publicKey), toQByteArray(sealed)});
     if (s && retiring)
         s = m_db->putDevice({retiring->id, retiring->publicKey, {}});
+    if (s && retiring) {
+        const QByteArray former = (formerDevices() << retiring->id).join(QLatin1Char(',')).toLatin1();
+        s = m_db->setMeta(QString::fromLatin1(FormerDevicesKey),
+                          toQByteArray(crypto::aead::seal(m_keys->subkey(Purpose::DeviceSecret).view(), bytesOf(former),
+                                                          bytesOf(m_keys->aad(QString::fromLatin1(FormerDevicesKey))))));
+    }
     if (s)
         s = m_db->setMeta(QString::fromLatin1(LocalDeviceKey), id.toUtf8());
     if (s)
@@ -367,6 +376,18 @@ Status Vault::makeDevice(const std::optional<StoredDevice>& retiring)
     m_device.publicKey = std::move(pair.publicKey);
     m_device.secretKey = std::move(pair.secretKey);
     return Ok{};
+}
+
+QStringList Vault::formerDevices() const
+{
+    if (!m_db || !m_keys)
+        return {};
+    auto sealed = m_db->meta(QString::fromLatin1(FormerDevicesKey));
+    const auto value = sealed && !sealed->isEmpty()
+                           ? crypto::aead::open(m_keys->subkey(Purpose::DeviceSecret).view(), bytesOf(*sealed),
+                                                bytesOf(m_keys->aad(QString::fromLatin1(FormerDevicesKey))))
+                           : std::nullopt;
+    return value ? QString::fromLatin1(toQByteArray(*value)).split(QLatin1Char(',')) : QStringList();
 }
 
 Status Vault::becomeNewDevice()

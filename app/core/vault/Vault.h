@@ -110,6 +110,9 @@ public:
     // log than it does. It stops writing as that device (forgetting that device's signing key)
     // and gets an identity of its own, so neither log is written over. Needs the vault unlocked.
     [[nodiscard]] Status becomeNewDevice();
+    // The ids this copy wrote as before it became a new device, oldest first. Sync takes the
+    // remote's log of each in, and signs again as this device what only this copy wrote as one.
+    [[nodiscard]] QStringList formerDevices() const;
 
     [[nodiscard]] const QString& dir() const { return m_dir; }
     [[nodiscard]] const VaultHeader& header() const { return m_header; }

@@ -300,9 +300,14 @@ void SyncController::finished(const Result<SyncReport>& result, const QString& r
                             tr(", %n sent.", nullptr, result->recordsPushed));
         if (m_becameNewDevice) {
             m_becameNewDevice = false;
-            setStatus(Status::Synced, m_statusText + QLatin1Char(' ') +
-                                          tr("This copy was restored from a backup or copied, so it now syncs as a "
-                                             "new device; the device it was a copy of is listed under Devices."));
+            QString said = m_statusText + QLatin1Char(' ') +
+                           tr("This copy was restored from a backup or copied, so it now syncs as a new device; the "
+                              "device it was a copy of is listed under Devices.");
+            if (result->recordsReissued > 0)
+                said += QLatin1Char(' ') + tr("What you wrote on this copy before it synced (%n record(s)) went up "
+                                              "as this device's; an entry also changed on the other copy keeps both "
+                                              "versions.", nullptr, result->recordsReissued);
+            setStatus(Status::Synced, said);
         }
     }
     if (m_again) {
