@@ -14,6 +14,7 @@ PT_BUILD_PACKAGES=(
     qml6-module-qttest qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtquick-shapes
     qml6-module-qt-labs-folderlistmodel
     qtkeychain-qt6-dev libsodium-dev libssl-dev libzxcvbn-dev libsimdjson-dev libgl1-mesa-dri
+    libarchive-dev fonts-dejavu-core
     gnome-keyring dbus dbus-x11
 )
 # What the tests add: a real keyring, interop tools, a display for screenshots, and the WebDAV
@@ -22,8 +23,16 @@ PT_BUILD_PACKAGES=(
 # starts no system web server on port 80; openssl makes the self-signed certificate.
 PT_TEST_PACKAGES=(
     catch2 age minisign unzip xvfb xdotool imagemagick sqlite3 jq util-linux procps
-    apache2-bin apache2-utils rclone openssl
+    apache2-bin apache2-utils rclone openssl poppler-utils
 )
+
+# node and npm fetch the age format's published test vectors (npm cctv-age) for the crypto tests.
+# Only when missing: a machine may have them from elsewhere (NodeSource's nodejs bundles npm,
+# and Debian's npm package would conflict with it).
+pt_ensure_node() {
+    command -v node >/dev/null && command -v npm >/dev/null && return 0
+    pt_ensure_packages nodejs npm
+}
 
 pt_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
