@@ -52,6 +52,10 @@ const std::map<QString, CommandSpec>& commands()
         {QStringLiteral("conflicts"), {{}, 0, 0}},
         {QStringLiteral("resolve"), {{"keep", "title", "body"}, 1, 1}},
         {QStringLiteral("devices"), {{}, 0, 2}},
+        {QStringLiteral("export"), {{"to", "archive-passphrase-file", "generate-passphrase", "out", "since", "until",
+                                     "kind", "tag", "entry", "no-history", "deleted", "owner"}, 0, 0}},
+        {QStringLiteral("verify-archive"), {{"identity"}, 1, 1}},
+        {QStringLiteral("keygen"), {{"out"}, 0, 0}},
     };
     return specs;
 }
@@ -91,6 +95,12 @@ QString usageText()
         "                                         end a conflict with one side, or with a merge of the sides\n"
         "  devices                                this vault's devices: name, who added it, last sync\n"
         "  devices revoke ID                      refuse what a lost or stolen device writes from now on\n"
+        "  export --out FILE (--to AGE1... | --archive-passphrase-file F | --generate-passphrase)\n"
+        "         [--since D] [--until D] [--kind K]... [--tag T]... [--entry ID]... [--no-history] [--deleted] [--owner NAME]\n"
+        "                                         one encrypted archive (.zip.age) for a lawyer\n"
+        "  verify-archive FILE (--identity KEYFILE | --passphrase-file F)\n"
+        "                                         every check the lawyer makes of an archive\n"
+        "  keygen [--out FILE]                    an age identity for someone who has no age program\n"
         "\n"
         "The passphrase comes from --passphrase-file, PAPERTRAIL_PASSPHRASE, the keychain (after\n"
         "'remember'), or a prompt. --recovery-key-file FILE unlocks with the recovery key instead\n"
@@ -154,16 +164,23 @@ int Cli::run(const QStringList& arguments)
         {"tag", "A tag (repeat for more).", "TAG"},
         {"attach", "Attach a file (repeat for more).", "FILE"},
         {"detach", "edit: remove the attachment with this name.", "NAME"},
-        {"since", "list: from this date or time.", "D"},
-        {"until", "list: up to this date or time.", "D"},
-        {"deleted", "list: include deleted entries."},
+        {"since", "list, export: from this date or time.", "D"},
+        {"until", "list, export: up to this date or time.", "D"},
+        {"deleted", "list, export: include deleted entries."},
         {"history", "show: every revision."},
         {"user", "remote set, link: the WebDAV user name.", "U"},
         {"password-file", "remote set, link: read the WebDAV app password from FILE.", "FILE"},
         {"certificate", "remote set, link: trust the server's certificate with this SHA-256 fingerprint.", "SHA256"},
         {"vault-id", "link: which vault, when the remote holds more than one.", "ID"},
         {"keep", "resolve: the side of the conflict to keep (as 'conflicts' shows it).", "KEEP"},
-        {"out", "attachment get: write to FILE.", "FILE"},
+        {"out", "attachment get, export, keygen: write to FILE.", "FILE"},
+        {"to", "export: the lawyer's age public key, age1... (repeat for more).", "AGE1"},
+        {"archive-passphrase-file", "export: encrypt the archive to the passphrase in FILE.", "FILE"},
+        {"generate-passphrase", "export: encrypt the archive to a new passphrase, printed once."},
+        {"entry", "export: only this entry (repeat for more).", "ID"},
+        {"no-history", "export: only each entry's latest revision."},
+        {"owner", "export: whose records, for the report's title page.", "NAME"},
+        {"identity", "verify-archive: the age identity file the archive was encrypted to.", "KEYFILE"},
         {"stdout", "attachment get: write to standard output."},
         {"help", "Show this help."},
         {"version", "Show the version."},
@@ -204,6 +221,7 @@ int Cli::run(const QStringList& arguments)
         {"forget", &Cli::forget},     {"new-recovery-key", &Cli::newRecoveryKey},
         {"remote", &Cli::remote},     {"sync", &Cli::sync},         {"link", &Cli::link},
         {"conflicts", &Cli::conflicts}, {"resolve", &Cli::resolve}, {"devices", &Cli::devices},
+        {"export", &Cli::exportArchive}, {"verify-archive", &Cli::verifyArchive}, {"keygen", &Cli::keygen},
     };
     return (this->*handlers.at(command))();
 }

@@ -8,7 +8,7 @@ namespace pt::core::sync {
 
 class RemoteLayout final {
 public:
-    static constexpr int Version = 2; // 2: attachments may be stored in parts
+    static constexpr int Version = 3; // 2: attachments may be stored in parts; 3: heads carry their newest records
 
     explicit RemoteLayout(QString vaultId) : m_root(QStringLiteral("papertrail/") + vaultId) {}
 

@@ -1,0 +1,249 @@
+// The archive from a real vault: exhibits numbered in timeline order with what the filters leave
+// out counted; names and cells made harmless; an export that opens with the key, verifies every
+// check, keeps the originals byte for byte and writes no plaintext anywhere; a wrong key told from
+// damage; a flipped byte caught; a cancelled export leaving nothing behind. (Interop with the real
+// age, unzip, sha256sum, minisign and pdftotext is tests/cli/test_archive.sh.)
+#include "TestSupport.h"
+
+#include "archive/ArchiveVerifier.h"
+#include "archive/ArchiveWriter.h"
+#include "archive/ExhibitSelection.h"
+#include "archive/IndexFiles.h"
+#include "crypto/Sha256.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QImage>
+
+using namespace pt;
+using namespace pt::core;
+using namespace pt::core::archive;
+using namespace pt::test;
+
+namespace {
+
+const QByteArray Canary = QByteArrayLiteral("CANARY-archive-7f3a9c12-plaintext");
+
+struct Journal_ {
+    QTemporaryDir tmp;
+    std::unique_ptr<Vault> vault = createVault(tmp.filePath(QStringLiteral("vault")));
+    Sources sources;
+    QByteArray screenshot;
+
+    QString add(const QString& title, const QString& occurred, const QString& kind = QStringLiteral("note"),
+                const QStringList& tags = {}, const QList<NewAttachment>& files = {})
+    {
+        EntryDraft draft;
+        draft.title = title;
+        draft.kind = kind;
+        draft.body = QString::fromLatin1(Canary) + QStringLiteral(" ") + title;
+        draft.occurredAt = QDateTime::fromString(occurred, Qt::ISODate);
+        draft.tags = tags;
+        draft.attachments = files;
+        auto entry = vault->journal().add(draft);
+        REQUIRE(entry.ok());
+        return entry->latest.entryId;
+    }
+
+    Journal_()
+    {
+        QImage image(390, 844, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QBuffer out(&screenshot);
+        out.open(QIODevice::WriteOnly);
+        REQUIRE(image.save(&out, "PNG"));
+        add(QStringLiteral("Second"), QStringLiteral("2026-11-21T10:00:00Z"), QStringLiteral("screenshot"), {QStringLiteral("pip")},
+            {sources.add(screenshot, QStringLiteral("grade.png"), QStringLiteral("image/png")),
+             sources.add(screenshot, QStringLiteral("../../etc/passwd"))});
+        const QString first = add(QStringLiteral("First"), QStringLiteral("2026-11-20T10:00:00Z"));
+        EntryChange change;
+        change.body = QStringLiteral("edited");
+        REQUIRE(vault->journal().edit(first, change).ok());
+        add(QStringLiteral("Third"), QStringLiteral("2026-11-22T10:00:00Z"), QStringLiteral("note"), {QStringLiteral("pip")});
+        const QString gone = add(QStringLiteral("Deleted"), QStringLiteral("2026-11-23T10:00:00Z"));
+        REQUIRE(vault->journal().tombstone(gone).ok());
+    }
+};
+
+QString sha256Of(const QByteArray& bytes)
+{
+    return QString::fromStdString(crypto::toHex(crypto::Sha256::hash(bytesOf(bytes))));
+}
+
+// Every file under `dir` holding `needle`.
+QStringList filesHolding(const QString& dir, const QByteArray& needle)
+{
+    QStringList found;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.open(QIODevice::ReadOnly) && f.readAll().contains(needle))
+            found << f.fileName();
+    }
+    return found;
+}
+
+} // namespace
+
+TEST_CASE("archive: exhibits are numbered in timeline order and what is left out is counted", "[archive]")
+{
+    Journal_ j;
+    auto all = selectExhibits(j.vault->journal(), {});
+    REQUIRE(all.ok());
+    REQUIRE(all->exhibits.size() == 3);
+    CHECK(all->exhibits.at(0).number == QStringLiteral("PT-0001"));
+    CHECK(all->exhibits.at(0).entry.latest.title == QStringLiteral("First"));
+    CHECK(all->exhibits.at(0).revisions.size() == 2);
+    CHECK(all->exhibits.at(0).revisions.at(1).changed == QStringList{QStringLiteral("body")});
+    CHECK(all->exhibits.at(1).entry.latest.title == QStringLiteral("Second"));
+    CHECK(all->exhibits.at(2).number == QStringLiteral("PT-0003"));
+    CHECK(all->deletedLeftOut == 1);
+    CHECK(all->filteredOut == 0);
+
+    ArchiveFilter filter;
+    filter.tags = {QStringLiteral("pip")};
+    filter.from = QDate(2026, 11, 22);
+    filter.includeHistory = false;
+    auto some = selectExhibits(j.vault->journal(), filter);
+    REQUIRE(some.ok());
+    REQUIRE(some->exhibits.size() == 1);
+    CHECK(some->exhibits.first().number == QStringLiteral("PT-0001"));
+    CHECK(some->exhibits.first().entry.latest.title == QStringLiteral("Third"));
+    CHECK(some->filteredOut == 3);
+
+    filter = {};
+    filter.includeDeleted = true;
+    auto withDeleted = selectExhibits(j.vault->journal(), filter);
+    REQUIRE(withDeleted.ok());
+    CHECK(withDeleted->exhibits.size() == 4);
+    CHECK(withDeleted->deletedLeftOut == 0);
+}
+
+TEST_CASE("archive: file names and spreadsheet cells from entries are made harmless", "[archive]")
+{
+    CHECK(safeFileName(QStringLiteral("../../etc/passwd")) == QStringLiteral("_.._etc_passwd"));
+    CHECK(safeFileName(QStringLiteral("..")) == QStringLiteral("file"));
+    CHECK(safeFileName(QStringLiteral("a\u202Egnp.exe")) == QStringLiteral("a_gnp.exe"));
+    CHECK(safeFileName(QStringLiteral("C:\\x|y?.png")) == QStringLiteral("C__x_y_.png"));
+    CHECK(safeFileName(QString(300, QLatin1Char('a')) + QStringLiteral(".png")).size() == 120);
+    CHECK(safeFileName(QString(300, QLatin1Char('a')) + QStringLiteral(".png")).endsWith(QStringLiteral(".png")));
+
+    Exhibit e;
+    e.number = QStringLiteral("PT-0001");
+    e.entry.latest.title = QStringLiteral("=HYPERLINK(\"http://evil.example\",\"x\")");
+    e.entry.latest.kind = QStringLiteral("note");
+    const QByteArray row = indexCsvRow(e);
+    CHECK(row.startsWith("PT-0001,note,"));
+    CHECK(row.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\""));
+}
+
+TEST_CASE("archive: an export opens with its key, passes every check and keeps the originals", "[archive]")
+{
+    Journal_ j;
+    const auto identity = crypto::age::X25519Identity::generate();
+    ArchiveRequest request;
+    request.to.ageRecipients = {QString::fromStdString(identity.recipient().toString())};
+    request.outputPath = j.tmp.filePath(QStringLiteral("case.zip.age"));
+    request.owner = QStringLiteral("Sam Doe");
+    qint64 lastDone = -1, lastTotal = 0;
+    auto result = writeArchive(*j.vault, request, [&](qint64 done, qint64 total) {
+        CHECK(done >= lastDone);
+        lastDone = done;
+        lastTotal = total;
+        return true;
+    });
+    INFO((result ? QString() : result.error().message));
+    REQUIRE(result.ok());
+    CHECK(result->exhibits == 3);
+    CHECK(lastDone > 0);
+    CHECK(lastDone <= lastTotal);
+    QFile file(request.outputPath);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    CHECK(bytes.startsWith("age-encryption.org/v1\n"));
+    CHECK(result->size == bytes.size());
+    CHECK(result->sha256 == sha256Of(bytes));
+    // Same vault, same key: the export key is the vault's, on every export.
+    auto key = exportKeyOf(*j.vault);
+    REQUIRE(key.ok());
+    CHECK(key->keyId == result->signingKeyId);
+
+    ArchiveKey open;
+    open.identities.push_back(identity.clone());
+    auto verification = verifyArchive(request.outputPath, open);
+    INFO((verification ? QString() : verification.error().message));
+    REQUIRE(verification.ok());
+    for (const ArchiveCheck& c : verification->checks) {
+        INFO(c.what.toStdString() + ": " + c.detail.toStdString());
+        CHECK(c.ok);
+    }
+    CHECK(verification->ok());
+    CHECK(verification->exhibits == 3);
+    CHECK(verification->keyId == result->signingKeyId);
+
+    // Nothing in the clear anywhere this process could write: the vault folder, the private
+    // HOME, TMPDIR and XDG folders (tests/archive/main.cpp), and the archive's own folder.
+    CHECK(filesHolding(QDir::homePath() + QStringLiteral("/.."), Canary).isEmpty());
+    CHECK(filesHolding(j.tmp.path(), Canary).isEmpty());
+
+    SECTION("a wrong key is told from damage")
+    {
+        ArchiveKey other;
+        other.identities.push_back(crypto::age::X25519Identity::generate());
+        auto wrong = verifyArchive(request.outputPath, other);
+        REQUIRE_FALSE(wrong.ok());
+        CHECK(wrong.error().code == ErrorCode::WrongKey);
+    }
+    SECTION("one flipped byte in the payload fails the check")
+    {
+        QByteArray flipped = bytes;
+        flipped[flipped.size() / 2] = char(flipped.at(flipped.size() / 2) ^ 0x01);
+        const QString path = j.tmp.filePath(QStringLiteral("flipped.zip.age"));
+        QFile out(path);
+        REQUIRE(out.open(QIODevice::WriteOnly));
+        out.write(flipped);
+        out.close();
+        auto damaged = verifyArchive(path, open);
+        REQUIRE_FALSE(damaged.ok());
+        CHECK(damaged.error().code == ErrorCode::Damaged);
+    }
+}
+
+TEST_CASE("archive: a cancelled export and a refused one leave nothing behind", "[archive]")
+{
+    Journal_ j;
+    ArchiveRequest request;
+    request.to.passphrase = crypto::SecureBytes::copyOf(crypto::view("read this out over the phone"));
+    request.to.workFactor = 10; // quick here; exports use 18
+    request.outputPath = j.tmp.filePath(QStringLiteral("out/case.zip.age"));
+    REQUIRE(QDir().mkpath(j.tmp.filePath(QStringLiteral("out"))));
+    int calls = 0;
+    auto cancelled = writeArchive(*j.vault, request, [&](qint64, qint64) { return ++calls < 3; });
+    REQUIRE_FALSE(cancelled.ok());
+    CHECK(cancelled.error().message.contains(QStringLiteral("cancelled")));
+    CHECK(QDir(j.tmp.filePath(QStringLiteral("out"))).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+
+    request.to.passphrase.reset();
+    request.to.ageRecipients = {QStringLiteral("age1notakey")};
+    auto refused = writeArchive(*j.vault, request);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == ErrorCode::Usage);
+    CHECK(QDir(j.tmp.filePath(QStringLiteral("out"))).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty());
+
+    // And a passphrase export, finished, opens with that passphrase only.
+    request.to.ageRecipients.clear();
+    request.to.passphrase = crypto::SecureBytes::copyOf(crypto::view("read this out over the phone"));
+    auto done = writeArchive(*j.vault, request);
+    INFO((done ? QString() : done.error().message));
+    REQUIRE(done.ok());
+    ArchiveKey key;
+    key.passphrase = crypto::SecureBytes::copyOf(crypto::view("read this out over the phone"));
+    auto verification = verifyArchive(request.outputPath, key);
+    REQUIRE(verification.ok());
+    CHECK(verification->ok());
+    key.passphrase = crypto::SecureBytes::copyOf(crypto::view("not it"));
+    auto wrong = verifyArchive(request.outputPath, key);
+    REQUIRE_FALSE(wrong.ok());
+    CHECK(wrong.error().code == ErrorCode::WrongKey);
+}
