@@ -1,23 +1,25 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the benchmarks, each printing its Markdown table (the
-# README's Performance section): core (papertrail-bench), app (papertrail-bench-app) and sync
+# README's Performance section): core (papertrail-bench), app (papertrail-bench-app), sync
 # (papertrail-bench-sync, which starts rclone serve webdav and Apache mod_dav on 127.0.0.1 as the
-# sync tests do, and times `rclone copy` of the same bytes). Name some to run only those:
+# sync tests do, and times `rclone copy` of the same bytes) and archive (papertrail-bench-archive,
+# against `zip -0` then `age -r`). Name some to run only those:
 #   scripts/bench.sh sync
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-pt_ensure_packages "${PT_BUILD_PACKAGES[@]}" "${PT_TEST_PACKAGES[@]}"
+pt_ensure_packages "${PT_BUILD_PACKAGES[@]}" "${PT_TEST_PACKAGES[@]}" zip
 pt_log "Building into build/"
 pt_build "$PT_ROOT/build" -DPT_WERROR=ON -DPT_BUILD_TESTS=ON -DPT_BUILD_BENCH=ON -DPT_TEST_KDF=ON
 
 benches=("$@")
-[ ${#benches[@]} -eq 0 ] && benches=(core app sync)
+[ ${#benches[@]} -eq 0 ] && benches=(core app sync archive)
 for bench in "${benches[@]}"; do
     case "$bench" in
     core) pt_log "papertrail-bench"; "$PT_ROOT/build/bench/papertrail-bench" ;;
     app) pt_log "papertrail-bench-app"; QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" "$PT_ROOT/build/bench/papertrail-bench-app" ;;
     sync) pt_log "papertrail-bench-sync"; "$PT_ROOT/build/bench/papertrail-bench-sync" ;;
-    *) echo "unknown benchmark: $bench (core, app, sync)" >&2; exit 2 ;;
+    archive) pt_log "papertrail-bench-archive"; "$PT_ROOT/build/bench/papertrail-bench-archive" ;;
+    *) echo "unknown benchmark: $bench (core, app, sync, archive)" >&2; exit 2 ;;
     esac
 done

@@ -84,6 +84,30 @@ int Cli::exportArchive()
             return fail(resolved.error());
         filter.entryIds << *resolved;
     }
+    // --redact-text ID:PHRASE and --redact-area ID:NAME:X,Y,W,H (the name may hold colons).
+    for (const QString& value : m_parser.values(QStringLiteral("redact-text"))) {
+        const qsizetype colon = value.indexOf(QLatin1Char(':'));
+        auto id = colon > 0 ? (*vault)->journal().resolveId(value.left(colon)) : Result<QString>(usage(QString()));
+        if (!id || value.size() == colon + 1)
+            return usageError(QStringLiteral("--redact-text takes ENTRY-ID:PHRASE, e.g. 5ad17ac8:Dana."));
+        request.redactions.phrases[*id] << value.mid(colon + 1);
+    }
+    for (const QString& value : m_parser.values(QStringLiteral("redact-area"))) {
+        const qsizetype first = value.indexOf(QLatin1Char(':')), last = value.lastIndexOf(QLatin1Char(':'));
+        const QStringList numbers = value.mid(last + 1).split(QLatin1Char(','));
+        auto id = first > 0 ? (*vault)->journal().resolveId(value.left(first)) : Result<QString>(usage(QString()));
+        QList<int> rect;
+        for (const QString& n : numbers) {
+            bool ok = false;
+            rect << n.toInt(&ok);
+            if (!ok)
+                rect.clear();
+        }
+        if (!id || last <= first + 1 || rect.size() != 4)
+            return usageError(QStringLiteral("--redact-area takes ENTRY-ID:FILE-NAME:X,Y,WIDTH,HEIGHT in the image's "
+                                             "pixels, e.g. 5ad17ac8:grade.png:0,0,390,120."));
+        request.redactions.areas.append({*id, value.mid(first + 1, last - first - 1), {QRect(rect[0], rect[1], rect[2], rect[3])}});
+    }
     auto result = writeArchive(**vault, request);
     if (!result)
         return fail(result.error());

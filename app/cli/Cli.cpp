@@ -53,7 +53,8 @@ const std::map<QString, CommandSpec>& commands()
         {QStringLiteral("resolve"), {{"keep", "title", "body"}, 1, 1}},
         {QStringLiteral("devices"), {{}, 0, 2}},
         {QStringLiteral("export"), {{"to", "archive-passphrase-file", "generate-passphrase", "out", "since", "until",
-                                     "kind", "tag", "entry", "no-history", "deleted", "owner"}, 0, 0}},
+                                     "kind", "tag", "entry", "no-history", "deleted", "owner", "redact-text",
+                                     "redact-area"}, 0, 0}},
         {QStringLiteral("verify-archive"), {{"identity"}, 1, 1}},
         {QStringLiteral("keygen"), {{"out"}, 0, 0}},
     };
@@ -97,6 +98,7 @@ QString usageText()
         "  devices revoke ID                      refuse what a lost or stolen device writes from now on\n"
         "  export --out FILE (--to AGE1... | --archive-passphrase-file F | --generate-passphrase)\n"
         "         [--since D] [--until D] [--kind K]... [--tag T]... [--entry ID]... [--no-history] [--deleted] [--owner NAME]\n"
+        "         [--redact-text ID:PHRASE]... [--redact-area ID:NAME:X,Y,W,H]...\n"
         "                                         one encrypted archive (.zip.age) for a lawyer\n"
         "  verify-archive FILE (--identity KEYFILE | --passphrase-file F)\n"
         "                                         every check the lawyer makes of an archive\n"
@@ -180,6 +182,8 @@ int Cli::run(const QStringList& arguments)
         {"entry", "export: only this entry (repeat for more).", "ID"},
         {"no-history", "export: only each entry's latest revision."},
         {"owner", "export: whose records, for the report's title page.", "NAME"},
+        {"redact-text", "export: black out PHRASE in entry ID's text, in this copy only (repeat for more).", "ID:PHRASE"},
+        {"redact-area", "export: black out a rectangle of an image, in this copy only (repeat for more).", "ID:NAME:X,Y,W,H"},
         {"identity", "verify-archive: the age identity file the archive was encrypted to.", "KEYFILE"},
         {"stdout", "attachment get: write to standard output."},
         {"help", "Show this help."},

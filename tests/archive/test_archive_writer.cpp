@@ -3,18 +3,22 @@
 // check, keeps the originals byte for byte and writes no plaintext anywhere; a wrong key told from
 // damage; a flipped byte caught; a cancelled export leaving nothing behind. (Interop with the real
 // age, unzip, sha256sum, minisign and pdftotext is tests/cli/test_archive.sh.)
+#include "SyncWorld.h"
 #include "TestSupport.h"
 
 #include "archive/ArchiveVerifier.h"
 #include "archive/ArchiveWriter.h"
 #include "archive/ExhibitSelection.h"
 #include "archive/IndexFiles.h"
+#include "archive/Redaction.h"
 #include "crypto/Sha256.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonObject>
 
 using namespace pt;
 using namespace pt::core;
@@ -246,4 +250,75 @@ TEST_CASE("archive: a cancelled export and a refused one leave nothing behind", 
     auto wrong = verifyArchive(request.outputPath, key);
     REQUIRE_FALSE(wrong.ok());
     CHECK(wrong.error().code == ErrorCode::WrongKey);
+}
+
+TEST_CASE("archive: a vault written on two devices exports one signed chain per device", "[archive][sync]")
+{
+    World w;
+    Device laptop = w.create(QStringLiteral("laptop"));
+    addNote(*laptop.vault, QStringLiteral("Written on the laptop"));
+    requireOk(laptop.sync(w.remote));
+    Device phone = w.link(QStringLiteral("phone"));
+    addNote(*phone.vault, QStringLiteral("Written on the phone"));
+    addNote(*phone.vault, QStringLiteral("Also on the phone"));
+    requireOk(phone.sync(w.remote));
+    laptop.use();
+    requireOk(laptop.sync(w.remote));
+
+    const auto identity = crypto::age::X25519Identity::generate();
+    ArchiveRequest request;
+    request.to.ageRecipients = {QString::fromStdString(identity.recipient().toString())};
+    request.outputPath = w.root.filePath(QStringLiteral("both.zip.age"));
+    auto result = writeArchive(*laptop.vault, request);
+    INFO((result ? QString() : result.error().message));
+    REQUIRE(result.ok());
+    CHECK(result->exhibits == 3);
+    ArchiveKey key;
+    key.identities.push_back(identity.clone());
+    auto verification = verifyArchive(request.outputPath, key);
+    REQUIRE(verification.ok());
+    CHECK(verification->ok());
+    const auto chain = std::find_if(verification->checks.cbegin(), verification->checks.cend(),
+                                    [](const ArchiveCheck& c) { return c.what.contains(QStringLiteral("chain.jsonl")); });
+    REQUIRE(chain != verification->checks.cend());
+    CHECK(chain->ok);
+    CHECK(chain->detail.endsWith(QStringLiteral("of 2 devices")));
+}
+
+TEST_CASE("archive: redaction blacks out words in every revision and pixels of an image", "[archive]")
+{
+    Exhibit e;
+    EntryRevision first;
+    first.title = QStringLiteral("1:1 with Dana");
+    first.body = QStringLiteral("DANA said: dana's plan");
+    first.tags = {QStringLiteral("dana")};
+    first.fields = QJsonObject{{QStringLiteral("attendees"), QJsonArray{QStringLiteral("Dana Smith"), QStringLiteral("Me")}}};
+    EntryRevision second = first;
+    second.body = QStringLiteral("Edited; Dana again");
+    e.revisions = {{first, {}, {}}, {second, {}, {}}};
+    e.entry.latest = second;
+    CHECK(redactText(e, {QStringLiteral("dana")}) == 9);
+    for (const ExhibitRevision& r : e.revisions) {
+        const QByteArray json = r.revision.toCanonicalJson();
+        CHECK_FALSE(json.toLower().contains("dana"));
+    }
+    CHECK(e.revisions.first().revision.title == QStringLiteral("1:1 with \u2588\u2588\u2588\u2588"));
+    CHECK(e.entry.latest.body == QStringLiteral("Edited; \u2588\u2588\u2588\u2588 again"));
+
+    QImage image(100, 50, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QByteArray png;
+    QBuffer out(&png);
+    out.open(QIODevice::WriteOnly);
+    REQUIRE(image.save(&out, "PNG"));
+    auto redacted = redactImage(png, {QRect(10, 10, 20, 5)}, QStringLiteral("grade.png"));
+    REQUIRE(redacted.ok());
+    const QImage back = QImage::fromData(*redacted, "PNG");
+    CHECK(back.pixelColor(10, 10) == QColor(Qt::black));
+    CHECK(back.pixelColor(29, 14) == QColor(Qt::black));
+    CHECK(back.pixelColor(30, 15) == QColor(Qt::white));
+    CHECK_FALSE(back.hasAlphaChannel()); // a transparent fill would hide nothing
+    CHECK(redactImage(png, {QRect(90, 40, 20, 20)}, QStringLiteral("grade.png")).error().code == ErrorCode::Usage);
+    CHECK(redactImage(QByteArrayLiteral("not an image"), {QRect(0, 0, 1, 1)}, QStringLiteral("x.bin")).error().code == ErrorCode::Usage);
+    CHECK(redactedName(QStringLiteral("scan.jpg")) == QStringLiteral("scan-redacted.png"));
 }

@@ -19,8 +19,10 @@ convert -size 390x844 xc:white -fill black -font /usr/share/fonts/truetype/dejav
 head -c 200000 /dev/urandom >"$T/in/recording.bin"
 expect_exit 0 pt add --title "1:1 with Dana" --occurred 2026-11-20T15:30:00+01:00 --tag pip \
     --body "She said the migration goal is not on track."
+DANA=$OUT
 expect_exit 0 pt add --title "Daily grade" --kind screenshot --occurred 2026-11-21T17:42:00+01:00 --tag pip \
     --attach "$T/in/grade: day 3.png" --attach "$T/in/recording.bin" --body "Grade came in."
+GRADE=$OUT
 expect_exit 0 pt add --title "Draft rebuttal" --occurred 2026-11-22T09:00:00+01:00 --body "First words."
 EDITED=$OUT
 expect_exit 0 pt edit "$EDITED" --body "First words, then more."
@@ -127,6 +129,24 @@ GENERATED=$(jq -r .passphrase <<<"$OUT")
 [[ $GENERATED =~ ^[a-z2-9]{4}(-[a-z2-9]{4}){5}$ ]] || fail "not a readable passphrase: $GENERATED"
 printf '%s\n' "$GENERATED" >"$T/gen.txt"
 expect_exit 0 "$CLI" verify-archive "$T/out/gen.zip.age" --passphrase-file "$T/gen.txt"
+
+step "a redacted copy for the union representative: the words and the pixels are gone"
+expect_exit 0 pt export --to "$PUB" --out "$T/out/redacted.zip.age" --redact-text "$DANA:dana" \
+    --redact-area "$GRADE:grade: day 3.png:0,0,390,120"
+age -d -i "$T/key.txt" -o "$T/redacted.zip" "$T/out/redacted.zip.age"
+mkdir "$T/r"
+unzip -q "$T/redacted.zip" -d "$T/r"
+(cd "$T/r" && sha256sum -c --quiet SHA256SUMS) || fail "sha256sum -c failed on the redacted copy"
+if grep -rl "Dana" "$T/r" --exclude=report.pdf; then fail "a redacted name is still in a file"; fi
+pdftotext "$T/r/report.pdf" - | grep -q "Dana" && fail "a redacted name is still in report.pdf"
+grep -q "1:1 with ████" "$T/r/entries/PT-0001.txt" || fail "the redaction is not marked in the text"
+REDACTED_PNG="$T/r/attachments/PT-0002/grade_ day 3-redacted.png"
+[ -f "$REDACTED_PNG" ] || fail "no redacted copy of the screenshot: $(ls "$T/r/attachments/PT-0002")"
+[ -e "$T/r/attachments/PT-0002/grade_ day 3.png" ] && fail "the original screenshot went into the redacted copy"
+equals "$(convert "$REDACTED_PNG" -crop 390x120+0+0 -format '%[fx:maxima.r+maxima.g+maxima.b]' info:)" "0" "the area is black"
+grep -q "$PNG_SHA" <<<"$(pdftotext "$T/r/report.pdf" - | tr -d ' \n')" || fail "the original's SHA-256 is not in the redacted report"
+expect_exit 2 pt export --to "$PUB" --out "$T/out/r2.zip.age" --redact-area "$GRADE:recording.bin:0,0,1,1"
+expect_exit 2 pt export --to "$PUB" --out "$T/out/r3.zip.age" --redact-area "$GRADE:grade: day 3.png:0,0,9999,1"
 
 step "refusals: no recipient, a bad key, an existing file, nothing matching"
 expect_exit 2 pt export --out "$T/out/none.zip.age"

@@ -4,6 +4,7 @@
 #include "ChainExport.h"
 #include "ExhibitSelection.h"
 #include "ExhibitText.h"
+#include "Redaction.h"
 #include "IndexFiles.h"
 #include "ReportPdf.h"
 #include "ZipStream.h"
@@ -103,6 +104,8 @@ private:
     Status addChain();
     Status addSignedFile(const QString& path, const std::function<Status(QIODevice&)>& write);
     std::optional<QImage> imageOf(const ExhibitFile& file) const;
+    Status redact();
+    Result<QByteArray> originalBytes(const QString& entryId, const AttachmentRef& attachment) const;
     // Counts bytes put in the archive; false once the person cancelled.
     bool moved(qint64 bytes)
     {
@@ -129,6 +132,8 @@ private:
     Selection m_selection;
     QHash<QString, QString> m_textSha256; // of entries/PT-nnnn.txt, by exhibit
     QHash<QString, QString> m_entryOfFile; // entry id, by the file's path in the archive
+    QHash<QString, QByteArray> m_redacted; // redacted copies of images, by path: small, made before the zip
+    int m_redactedEntries = 0;
     QList<ArchiveFileHash> m_listed;      // SHA256SUMS
     ChainSummary m_chain;
     qint64 m_done = 0, m_total = 0;
@@ -190,6 +195,8 @@ Status Export::addFile(const QString& path, const QByteArray& bytes, bool listed
 
 Status Export::addAttachment(const Exhibit& exhibit, const ExhibitFile& file)
 {
+    if (const auto redacted = m_redacted.constFind(file.path); redacted != m_redacted.cend())
+        return addFile(file.path, *redacted);
     if (Status s = m_zip->beginFile(file.path, m_exportedAt); !s)
         return s;
     ArchiveFile out(*m_zip, [this](qint64 n) { return moved(n); });
@@ -295,16 +302,71 @@ Status Export::addSignedFile(const QString& path, const std::function<Status(QIO
     return addFile(path + QStringLiteral(".minisig"), QByteArray::fromStdString(signature), false);
 }
 
+Result<QByteArray> Export::originalBytes(const QString& entryId, const AttachmentRef& attachment) const
+{
+    if (attachment.size > MaxEmbeddedImageBytes)
+        return usage(QStringLiteral("%1 is too large to black out areas of it here.").arg(attachment.name));
+    QByteArray bytes; // plaintext in memory only
+    QBuffer out(&bytes);
+    out.open(QIODevice::WriteOnly);
+    if (Status s = m_vault.journal().writeAttachment(entryId, attachment.name, out); !s)
+        return s.error();
+    return bytes;
+}
+
+// Text blacked out of the exhibits' revisions, and redacted copies of images made, before
+// anything is written: every file of the archive then holds only what may be shared.
+Status Export::redact()
+{
+    const Redactions& r = m_request.redactions;
+    for (Exhibit& exhibit : m_selection.exhibits) {
+        const QString id = exhibit.entry.latest.entryId;
+        if (r.phrases.contains(id) && redactText(exhibit, r.phrases.value(id)) > 0)
+            ++m_redactedEntries;
+        for (const AreaRedaction& area : r.areas) {
+            if (area.entryId != id)
+                continue;
+            auto file = std::find_if(exhibit.files.begin(), exhibit.files.end(),
+                                     [&](const ExhibitFile& f) { return f.name == area.attachment; });
+            const auto ref = std::find_if(exhibit.entry.latest.attachments.cbegin(), exhibit.entry.latest.attachments.cend(),
+                                          [&](const AttachmentRef& a) { return a.name == area.attachment; });
+            if (file == exhibit.files.end() || ref == exhibit.entry.latest.attachments.cend())
+                return usage(QStringLiteral("%1 has no file named %2 to black out.").arg(exhibit.number, area.attachment));
+            auto original = originalBytes(id, *ref);
+            if (!original)
+                return original.error();
+            if (hexOf(crypto::Sha256::hash(bytesOf(*original))) != ref->sha256)
+                return damaged(QStringLiteral("The file %1 of %2 is not the original any more; run Verify.")
+                                   .arg(area.attachment, exhibit.number));
+            auto png = redactImage(*original, area.areas, area.attachment);
+            if (!png)
+                return png.error();
+            file->path = file->path.left(file->path.lastIndexOf(QLatin1Char('/')) + 1) + safeFileName(redactedName(area.attachment));
+            file->redacted = true;
+            file->originalSha256 = ref->sha256;
+            file->mime = QStringLiteral("image/png");
+            file->size = png->size();
+            file->sha256 = hexOf(crypto::Sha256::hash(bytesOf(*png)));
+            m_redacted.insert(file->path, *png);
+        }
+    }
+    return Ok{};
+}
+
 std::optional<QImage> Export::imageOf(const ExhibitFile& file) const
 {
     if (!file.mime.startsWith(QLatin1String("image/")) || file.size > MaxEmbeddedImageBytes)
         return std::nullopt;
     QBuffer bytes; // plaintext in memory only, for as long as this one image is drawn
-    bytes.open(QIODevice::WriteOnly);
-    const QString entryId = m_entryOfFile.value(file.path);
-    if (entryId.isEmpty() || !m_vault.journal().writeAttachment(entryId, file.name, bytes))
-        return std::nullopt;
-    bytes.close();
+    if (const auto redacted = m_redacted.constFind(file.path); redacted != m_redacted.cend()) {
+        bytes.setData(*redacted); // never the original: its pixels are what was blacked out
+    } else {
+        bytes.open(QIODevice::WriteOnly);
+        const QString entryId = m_entryOfFile.value(file.path);
+        if (entryId.isEmpty() || !m_vault.journal().writeAttachment(entryId, file.name, bytes))
+            return std::nullopt;
+        bytes.close();
+    }
     bytes.open(QIODevice::ReadOnly);
     QImageReader reader(&bytes);
     reader.setAutoTransform(true);
@@ -326,6 +388,8 @@ Result<ArchiveResult> Export::run()
     if (m_selection.exhibits.isEmpty())
         return usage(QStringLiteral("No entry matches what you chose, so there is nothing to export. Widen the dates or "
                                     "the filters."));
+    if (Status s = redact(); !s)
+        return s.error();
     for (const Exhibit& e : std::as_const(m_selection.exhibits)) {
         m_total += 4096;
         for (const ExhibitFile& f : e.files) {
@@ -382,6 +446,8 @@ Result<ArchiveResult> Export::run()
         facts.deletedLeftOut = m_selection.deletedLeftOut;
         facts.filteredOut = m_selection.filteredOut;
         facts.historyIncluded = m_request.filter.includeHistory;
+        facts.redactedFiles = int(m_redacted.size());
+        facts.redactedEntries = m_redactedEntries;
         facts.devices = m_chain.devices;
         facts.files = m_listed;
         s = addSignedFile(QStringLiteral("report.pdf"), [&](QIODevice& out) {

@@ -10,6 +10,7 @@
 // VERIFY.txt, papertrail.pub, SHA256SUMS (of every file but the ones that quote its hash) and
 // the minisign signatures of SHA256SUMS, report.pdf and CERTIFICATION.txt.
 #include "ArchiveFilter.h"
+#include "Redaction.h"
 #include "Result.h"
 #include "crypto/SecureBytes.h"
 
@@ -35,6 +36,7 @@ struct ArchiveRequest {
     ArchiveRecipients to;
     QString owner;      // whose records, for the title page; may be empty
     QString outputPath; // <name>.zip.age
+    Redactions redactions; // blacked out in this export only
 };
 
 struct ArchiveResult {

@@ -13,7 +13,7 @@ QString timeWithZone(const QDateTime& time, const QString& zone)
     if (!time.isValid())
         return QStringLiteral("(unknown)");
     // Shown in the zone the device was in when it wrote the revision, when that zone is known.
-    const QTimeZone tz(zone.toUtf8());
+    const QTimeZone tz = zone.isEmpty() ? QTimeZone() : QTimeZone(zone.toUtf8());
     const QDateTime there = tz.isValid() ? time.toTimeZone(tz) : time;
     const int offset = there.offsetFromUtc();
     const QString sign = offset < 0 ? QStringLiteral("-") : QStringLiteral("+");

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <memory>
 
 namespace pt::core::archive {
@@ -70,8 +71,8 @@ QFont sans(qreal points, QFont::Weight weight = QFont::Normal)
 QFont mono(qreal points)
 {
     QFont font;
-    font.setFamilies({QStringLiteral("DejaVu Sans Mono"), QStringLiteral("Liberation Mono"),
-                      QStringLiteral("Courier New")});
+    font.setFamilies(
+        {QStringLiteral("DejaVu Sans Mono"), QStringLiteral("Liberation Mono"), QStringLiteral("Courier New")});
     font.setStyleHint(QFont::Monospace);
     font.setFixedPitch(true);
     font.setPointSizeF(points);
@@ -132,7 +133,8 @@ QString printable(const QString& text)
                 out += QLatin1Char('\n');
         } else if (u == 0x2028 || u == 0x2029 || u == 0x85) {
             out += QLatin1Char('\n');
-        } else if (u < 0x20 || (u >= 0x7f && u < 0xa0) || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069)) {
+        } else if (u < 0x20 || (u >= 0x7f && u < 0xa0) || (u >= 0x202a && u <= 0x202e) ||
+                   (u >= 0x2066 && u <= 0x2069)) {
             out += QStringLiteral("[U+%1]").arg(QString::number(u, 16).toUpper().rightJustified(4, QLatin1Char('0')));
         } else if (QChar::isHighSurrogate(u) && i + 1 < n && text.at(i + 1).isLowSurrogate()) {
             out += c;
@@ -232,8 +234,7 @@ QString fieldName(const QString& field)
 }
 
 // A kind's own fields that read as sections of their own (a heading, then their text), in order.
-constexpr std::array<const char*, 3> MeetingSections{meeting::Agreements, meeting::Disagreements,
-                                                     meeting::ActionItems};
+constexpr std::array<const char*, 3> MeetingSections{meeting::Agreements, meeting::Disagreements, meeting::ActionItems};
 
 bool isSectionField(const QString& kind, const QString& key, const QString& value)
 {
@@ -253,18 +254,24 @@ struct Step {
 
 QList<Step> stepsOf(const Exhibit& exhibit)
 {
-    QList<Step> steps;
+    // By time; a revision without one stays after the one before it, a deletion without one goes last.
+    QList<std::pair<qint64, Step>> keyed;
+    qint64 last = std::numeric_limits<qint64>::min();
     for (qsizetype i = 0; i < exhibit.revisions.size(); ++i) {
         const ExhibitRevision& r = exhibit.revisions.at(i);
-        steps.append({r.logged.recordedAt.isValid() ? r.logged.recordedAt : r.revision.recordedAt, i, -1});
+        const QDateTime time = r.logged.recordedAt.isValid() ? r.logged.recordedAt : r.revision.recordedAt;
+        last = time.isValid() ? time.toMSecsSinceEpoch() : last;
+        keyed.append({last, Step{time, i, -1}});
     }
-    for (qsizetype i = 0; i < exhibit.deletions.size(); ++i)
-        steps.append({exhibit.deletions.at(i).time, -1, i});
-    std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
-        if (!a.time.isValid() || !b.time.isValid())
-            return false;
-        return a.time < b.time;
-    });
+    for (qsizetype i = 0; i < exhibit.deletions.size(); ++i) {
+        const QDateTime time = exhibit.deletions.at(i).time;
+        keyed.append(
+            {time.isValid() ? time.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max(), Step{time, -1, i}});
+    }
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    QList<Step> steps;
+    for (const auto& [key, step] : std::as_const(keyed))
+        steps.append(step);
     return steps;
 }
 
@@ -316,8 +323,8 @@ private:
             drawFooter();
         if (m_exhibit >= 0) { // a page that only goes on with an exhibit says which
             markExhibit(m_exhibit);
-            paragraph(QStringLiteral("Exhibit %1, continued").arg(m_exhibits.at(m_exhibit).number), m_fonts.smallBold, 0,
-                      Muted, 4);
+            paragraph(QStringLiteral("Exhibit %1, continued").arg(m_exhibits.at(m_exhibit).number), m_fonts.smallBold,
+                      0, Muted, 4);
         }
     }
 
@@ -362,8 +369,9 @@ private:
             else if (note.firstExhibit == note.lastExhibit)
                 label = QStringLiteral("Exhibit %1").arg(m_exhibits.at(note.firstExhibit).number);
             else
-                label = QStringLiteral("Exhibits %1 %2 %3")
-                            .arg(m_exhibits.at(note.firstExhibit).number, EnDash, m_exhibits.at(note.lastExhibit).number);
+                label =
+                    QStringLiteral("Exhibits %1 %2 %3")
+                        .arg(m_exhibits.at(note.firstExhibit).number, EnDash, m_exhibits.at(note.lastExhibit).number);
             break;
         case Section::About:
             label = QStringLiteral("About these records");
@@ -476,12 +484,12 @@ private:
     }
 
     // A label in a column of `labelWidth` points and the value beside it, wrapped in the rest.
-    void field(const QString& label, const QString& value, qreal labelWidth, const QFont& valueFont,
-               qreal indent = 0, QRgb color = Ink)
+    void field(const QString& label, const QString& value, qreal labelWidth, const QFont& valueFont, qreal indent = 0,
+               QRgb color = Ink)
     {
         const QString safe = printable(value);
         const qreal width = d(ContentWidth - indent - labelWidth);
-        const auto labelLayout = layOut(label, m_fonts.label, d(labelWidth), {}, false);
+        const auto labelLayout = layOut(oneLine(label), m_fonts.label, d(labelWidth), {}, false);
         bool first = true;
         for (const QString& part : safe.split(QLatin1Char('\n'))) {
             const auto layout = layOut(part, valueFont, width);
@@ -509,7 +517,8 @@ private:
         while (parts < safe.size() && metrics.horizontalAdvance(safe.left((safe.size() + parts - 1) / parts)) > width)
             parts *= 2;
         const qsizetype piece = (safe.size() + parts - 1) / parts;
-        const auto labelLayout = layOut(label, labelFont ? *labelFont : m_fonts.label, d(labelWidth), {}, false);
+        const auto labelLayout =
+            layOut(oneLine(label), labelFont ? *labelFont : m_fonts.label, d(labelWidth), {}, false);
         for (qsizetype at = 0, i = 0; at < safe.size(); at += piece, ++i) {
             const auto layout = layOut(safe.mid(at, piece), m_fonts.code, width, {}, true);
             drawLines(*layout, left(indent + labelWidth), Ink, [&](qreal top, const QTextLine& line) {
@@ -580,15 +589,16 @@ private:
                             "SHA256SUMS, this report and CERTIFICATION.txt."),
              Column);
         m_y += d(20);
-        paragraph(QStringLiteral(
-                      "This document is the readable report of an archive exported from Paper Trail, an encrypted "
-                      "journal. Each entry is an exhibit, numbered from PT-0001 in the order things happened; the same "
-                      "number names its files everywhere in the archive. For each exhibit it shows when it happened and "
-                      "when it was recorded, its full text, every edit and deletion, and the SHA-256 hash of every file, "
-                      "and it ends with how these records are kept and a list of every file in the archive with its hash. "
-                      "VERIFY.txt in the archive says, step by step and with standard tools, how to check that nothing "
-                      "in it has changed since it was exported and signed."),
-                  m_fonts.body, 0, Ink, 4);
+        paragraph(
+            QStringLiteral(
+                "This document is the readable report of an archive exported from Paper Trail, an encrypted "
+                "journal. Each entry is an exhibit, numbered from PT-0001 in the order things happened; the same "
+                "number names its files everywhere in the archive. For each exhibit it shows when it happened and "
+                "when it was recorded, its full text, every edit and deletion, and the SHA-256 hash of every file, "
+                "and it ends with how these records are kept and a list of every file in the archive with its hash. "
+                "VERIFY.txt in the archive says, step by step and with standard tools, how to check that nothing "
+                "in it has changed since it was exported and signed."),
+            m_fonts.body, 0, Ink, 4);
     }
 
     [[nodiscard]] static QString titleOf(const Exhibit& exhibit)
@@ -658,7 +668,7 @@ private:
     {
         const int number = m_deviceNumber.value(id);
         if (number == 0)
-            return QStringLiteral("device %1").arg(id);
+            return QStringLiteral("device %1").arg(oneLine(id));
         const QString name = oneLine(m_facts.devices.at(number - 1).name).trimmed();
         return name.isEmpty() ? QStringLiteral("device %1").arg(number)
                               : QStringLiteral("device %1 (%2)").arg(number).arg(name);
@@ -668,9 +678,10 @@ private:
     {
         startSection(Section::Timeline);
         heading(QStringLiteral("Timeline"));
-        note(QStringLiteral("Every exported entry, oldest first. \u201cOccurred\u201d is when it happened, as the person set it; "
-                            "\u201cRecorded\u201d is the device's clock when it was written, which cannot be edited. "
-                            "Times are shown in the time zone the device was in, with their offset from UTC."));
+        note(QStringLiteral(
+            "Every exported entry, oldest first. \u201cOccurred\u201d is when it happened, as the person set it; "
+            "\u201cRecorded\u201d is the device's clock when it was written, which cannot be edited. "
+            "Times are shown in the time zone the device was in, with their offset from UTC."));
         if (m_exhibits.isEmpty())
             paragraph(QStringLiteral("No entry is in this export."), m_fonts.body);
         for (qsizetype i = 0; i < m_exhibits.size(); ++i)
@@ -728,9 +739,11 @@ private:
                                    : QStringLiteral(" on ") + timeWithZone(x.deletions.last().time, latest.timeZone)),
                       m_fonts.bold, 0, Alert);
         if (entry.inConflict())
-            paragraph(QStringLiteral("TWO VERSIONS: it was changed on two devices before either saw the other's change. "
-                                     "Both are kept; see \u201cVersions\u201d below."),
-                      m_fonts.bold, 0, Alert);
+            paragraph(
+                QStringLiteral("%1 VERSIONS: %2. All are kept; see \u201cVersions\u201d below.")
+                    .arg(entry.conflict.size() == 2 ? QStringLiteral("TWO") : QString::number(entry.conflict.size()),
+                         conflictCause(entry)),
+                m_fonts.bold, 0, Alert);
         if (const QString edits = editedText(x); !edits.isEmpty())
             paragraph(edits, m_fonts.bold, 0, Ink);
         space(3);
@@ -740,7 +753,7 @@ private:
         note(QStringLiteral("when it happened, as the person set it"), Column);
         const ExhibitRevision* first = x.revisions.isEmpty() ? nullptr : &x.revisions.first();
         const bool haveFirst = first && first->revision.revision == 1;
-        const QDateTime recorded = haveFirst                     ? first->revision.recordedAt
+        const QDateTime recorded = haveFirst                    ? first->revision.recordedAt
                                    : !entry.revisions.isEmpty() ? entry.revisions.first().recordedAt
                                                                 : latest.recordedAt;
         const QString recordedZone = haveFirst ? first->revision.timeZone : latest.timeZone;
@@ -748,7 +761,9 @@ private:
         note(QStringLiteral("the device's clock when it was first written; it cannot be edited"), Column);
         if (latest.revision > 1) {
             field(QStringLiteral("Last revision"),
-                  QStringLiteral("%1, revision %2").arg(timeWithZone(latest.recordedAt, latest.timeZone)).arg(latest.revision),
+                  QStringLiteral("%1, revision %2")
+                      .arg(timeWithZone(latest.recordedAt, latest.timeZone))
+                      .arg(latest.revision),
                   Column, m_fonts.body);
             note(QStringLiteral("the device's clock when the version shown here was written"), Column);
         }
@@ -757,15 +772,19 @@ private:
         code(QStringLiteral("Entry id"), latest.entryId, Column);
 
         // Short details beside the others; long ones, and a meeting's sections, after the text.
+        const QFontMetricsF labelMetrics(m_fonts.label, &m_writer);
         QList<std::pair<QString, QString>> sections;
         for (auto it = latest.fields.begin(); it != latest.fields.end(); ++it) {
             const QString value = jsonValueText(it.value());
             if (value.isEmpty())
                 continue;
+            const QString name = fieldName(QStringLiteral("fields.") + it.key());
             if (isSectionField(latest.kind, it.key(), value))
                 sections.append({it.key(), value});
+            else if (name.size() <= 24 && labelMetrics.horizontalAdvance(oneLine(name)) < d(Column - 6))
+                field(name, value, Column, m_fonts.body);
             else
-                labelled(fieldName(QStringLiteral("fields.") + it.key()), value, m_fonts.body, 0);
+                labelled(name, value, m_fonts.body, 0);
         }
         if (latest.kind == QLatin1String("meeting")) // in the order the meeting editor has them
             std::stable_sort(sections.begin(), sections.end(), [](const auto& a, const auto& b) {
@@ -798,8 +817,8 @@ private:
             if (!x.revisions.at(i).changed.isEmpty())
                 ++edits;
         if (x.revisions.size() > 1 && edits > 0)
-            return QStringLiteral("Edited %1; history below.").arg(edits == 1 ? QStringLiteral("once")
-                                                                              : QStringLiteral("%1 times").arg(edits));
+            return QStringLiteral("Edited %1; history below.")
+                .arg(edits == 1 ? QStringLiteral("once") : QStringLiteral("%1 times").arg(edits));
         if (x.entry.edited())
             return QStringLiteral("Edited; this export leaves out earlier revisions (revision %1 is shown).")
                 .arg(x.entry.latest.revision);
@@ -818,14 +837,16 @@ private:
             space(4);
             need(d(60));
             paragraph(f.name.isEmpty() ? QStringLiteral("(no name)") : f.name, m_fonts.bold, 0, Ink, 1);
-            field(QStringLiteral("Size"), sizeText(f.size) + (f.mime.isEmpty() ? QString() : QStringLiteral(", ") + f.mime),
-                  Column, m_fonts.body);
+            field(QStringLiteral("Size"),
+                  sizeText(f.size) + (f.mime.isEmpty() ? QString() : QStringLiteral(", ") + f.mime), Column,
+                  m_fonts.body);
             field(QStringLiteral("In the archive"), f.path, Column, m_fonts.body);
             code(QStringLiteral("SHA-256"), f.sha256, Column);
             if (f.redacted) {
-                paragraph(QStringLiteral("Redacted copy, made for this export; the original is not in the archive and is "
-                                         "unchanged in the journal."),
-                          m_fonts.body, Column, Alert, 1);
+                paragraph(
+                    QStringLiteral("Redacted copy, made for this export; the original is not in the archive and is "
+                                   "unchanged in the journal."),
+                    m_fonts.body, Column, Alert, 1);
                 code(QStringLiteral("Original SHA-256"), f.originalSha256, Column);
             }
             if (f.mime.startsWith(QLatin1String("image/")))
@@ -850,7 +871,8 @@ private:
     // No more pixels than the page can show, and opaque: PDF/A-1b allows no transparency.
     static QImage embeddable(const QImage& image, const QSizeF& box)
     {
-        const QSize most(std::max(1, qRound(box.width() / 72 * EmbedDpi)), std::max(1, qRound(box.height() / 72 * EmbedDpi)));
+        const QSize most(std::max(1, qRound(box.width() / 72 * EmbedDpi)),
+                         std::max(1, qRound(box.height() / 72 * EmbedDpi)));
         QImage scaled = image.width() > most.width() || image.height() > most.height()
                             ? image.scaled(most, Qt::KeepAspectRatio, Qt::SmoothTransformation)
                             : image;
@@ -923,13 +945,16 @@ private:
         return i > 0 ? &x.revisions.at(i - 1) : nullptr;
     }
 
-    void changeLines(const EntryRevision& was, const EntryRevision& now, const QList<FieldChange>& changes, qreal indent)
+    void changeLines(const EntryRevision& was, const EntryRevision& now, const QList<FieldChange>& changes,
+                     qreal indent)
     {
         for (const FieldChange& change : changes) {
             const QString name = fieldName(change.field);
             if (change.field == QLatin1String("occurred_at")) {
-                labelled(name, QStringLiteral("%1 %2 %3").arg(timeWithZone(was.occurredAt, was.timeZone), Arrow,
-                                                               timeWithZone(now.occurredAt, now.timeZone)),
+                labelled(name,
+                         QStringLiteral("%1 %2 %3")
+                             .arg(timeWithZone(was.occurredAt, was.timeZone), Arrow,
+                                  timeWithZone(now.occurredAt, now.timeZone)),
                          m_fonts.body, indent);
                 continue;
             }
@@ -938,7 +963,8 @@ private:
                 const auto shown = [&](const QString& v) {
                     if (v.isEmpty())
                         return QStringLiteral("(none)");
-                    return change.field == QLatin1String("kind") ? kindName(v) : QStringLiteral("\u201c%1\u201d").arg(v);
+                    return change.field == QLatin1String("kind") ? kindName(v)
+                                                                 : QStringLiteral("\u201c%1\u201d").arg(v);
                 };
                 labelled(name, QStringLiteral("%1 %2 %3").arg(shown(change.before), Arrow, shown(change.after)),
                          m_fonts.body, indent);
@@ -986,8 +1012,8 @@ private:
         for (qsizetype i = 1; i < x.revisions.size(); ++i)
             if (const ExhibitRevision* before = followed(x, i))
                 for (const FieldChange& c : revisionChanges(before->revision, x.revisions.at(i).revision))
-                if (c.shape == FieldChange::Shape::Text && !shown.contains(c.field))
-                    shown << c.field;
+                    if (c.shape == FieldChange::Shape::Text && !shown.contains(c.field))
+                        shown << c.field;
         for (const QString& key : std::as_const(shown)) {
             const QString text = key == QLatin1String("body")
                                      ? first.body
@@ -995,9 +1021,38 @@ private:
             if (text.isEmpty())
                 continue;
             need(d(40));
-            paragraph(QStringLiteral("%1, in full as first written:").arg(fieldName(key)), m_fonts.bold, indent, Ink, 1);
+            paragraph(QStringLiteral("%1, in full as first written:").arg(fieldName(key)), m_fonts.bold, indent, Ink,
+                      1);
             paragraph(text, m_fonts.body, indent + 10, Ink, 4);
         }
+    }
+
+    [[nodiscard]] static QString conflictCause(const Entry& entry)
+    {
+        return entry.conflict.size() == 2
+                   ? QStringLiteral("it was changed on two devices before either saw the other's change")
+                   : QStringLiteral("it was changed on several devices before each saw the others' changes");
+    }
+
+    void versions(const Entry& entry)
+    {
+        subheading(QStringLiteral("Versions"));
+        const bool two = entry.conflict.size() == 2;
+        paragraph(QStringLiteral("%1, so it has %2 versions, %3. %4; the one shown above is the first listed. %5")
+                      .arg(QStringLiteral("I") + conflictCause(entry).mid(1))
+                      .arg(entry.conflict.size())
+                      .arg(two ? QStringLiteral("neither based on the other") : QStringLiteral("none based on another"),
+                           two ? QStringLiteral("Both are kept") : QStringLiteral("All are kept"),
+                           m_facts.historyIncluded ? QStringLiteral("Each is in the history below.")
+                                                   : QStringLiteral("This export leaves out the others' content.")),
+                  m_fonts.body, 0, Ink, 2);
+        for (const RevisionInfo& side : entry.conflict)
+            paragraph(QStringLiteral("\u2022 Revision %1 on %2, recorded %3, log record %4")
+                          .arg(side.revision)
+                          .arg(deviceText(side.device), timeWithZone(side.recordedAt, entry.latest.timeZone))
+                          .arg(side.seq),
+                      m_fonts.body, 8, Ink, 1);
+        m_y += d(4);
     }
 
     void history(const Exhibit& x)
@@ -1005,27 +1060,13 @@ private:
         const Entry& entry = x.entry;
         const bool several = x.revisions.size() > 1;
         const bool partial = !several && entry.latest.revision > 1;
-        if (!several && !partial && x.deletions.isEmpty() && !entry.inConflict())
+        if (entry.inConflict())
+            versions(entry);
+        if (!several && !partial && x.deletions.isEmpty())
             return;
         subheading(QStringLiteral("History"));
         constexpr qreal Indent = 14;
 
-        if (entry.inConflict()) {
-            subheading(QStringLiteral("Versions"));
-            paragraph(QStringLiteral("Changed on two devices before either saw the other's change, so %1 versions "
-                                     "follow none of each other. All are kept; the one shown above is the first listed. %2")
-                          .arg(entry.conflict.size())
-                          .arg(m_facts.historyIncluded ? QStringLiteral("Each is in the history below.")
-                                                       : QStringLiteral("This export leaves out the others' content.")),
-                      m_fonts.body, 0, Ink, 2);
-            for (const RevisionInfo& side : entry.conflict)
-                paragraph(QStringLiteral("\u2022 Revision %1 on %2, recorded %3, log record %4")
-                              .arg(side.revision)
-                              .arg(deviceText(side.device), timeWithZone(side.recordedAt, entry.latest.timeZone))
-                              .arg(side.seq),
-                          m_fonts.body, 8, Ink, 1);
-            m_y += d(4);
-        }
         if (partial) {
             QStringList names;
             if (!x.revisions.isEmpty())
@@ -1033,7 +1074,8 @@ private:
                     names << fieldName(c).toLower();
             note(QStringLiteral("This export leaves out earlier revisions. Revision %1, shown above, changed: %2.")
                      .arg(entry.latest.revision)
-                     .arg(names.isEmpty() ? QStringLiteral("nothing in its content") : names.join(QStringLiteral(", "))));
+                     .arg(names.isEmpty() ? QStringLiteral("nothing in its content")
+                                          : names.join(QStringLiteral(", "))));
         }
 
         bool afterDeletion = false;
@@ -1048,7 +1090,8 @@ private:
                                          "nothing was erased.")
                               .arg(timeWithZone(del.time, entry.latest.timeZone), deviceText(del.device))
                               .arg(del.seq)
-                              .arg(del.revision > 0 ? QStringLiteral("; it deleted revision %1").arg(del.revision) : QString()),
+                              .arg(del.revision > 0 ? QStringLiteral("; it deleted revision %1").arg(del.revision)
+                                                    : QString()),
                           m_fonts.body, Indent, Ink, 2);
                 afterDeletion = true;
                 continue;
@@ -1063,12 +1106,15 @@ private:
                 return !s.object.isEmpty() && s.object == r.logged.object;
             });
             if (side)
-                tags << (r.logged.object == entry.conflict.first().object ? QStringLiteral("one of the versions, shown above")
-                                                                          : QStringLiteral("one of the versions"));
+                tags << (r.logged.object == entry.conflict.first().object
+                             ? QStringLiteral("one of the versions, shown above")
+                             : QStringLiteral("one of the versions"));
             else if (i + 1 == x.revisions.size())
                 tags << QStringLiteral("latest");
-            const QString heading = QStringLiteral("Revision %1%2").arg(v.revision).arg(
-                tags.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(tags.join(QStringLiteral("; "))));
+            const QString heading =
+                QStringLiteral("Revision %1%2")
+                    .arg(v.revision)
+                    .arg(tags.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(tags.join(QStringLiteral("; "))));
             need(d(40));
             paragraph(heading, m_fonts.bold, 0, Ink, 1);
             note(QStringLiteral("Recorded %1 on %2, log record %3")
@@ -1091,7 +1137,7 @@ private:
                      Indent, Ink);
             } else {
                 if (before != shownBefore)
-                    note(QStringLiteral("Follows revision %1 recorded on %2.")
+                    note(QStringLiteral("Based on revision %1 as recorded on %2, not on the one listed just above.")
                              .arg(before->revision.revision)
                              .arg(deviceText(before->logged.device)),
                          Indent, Ink);
@@ -1112,33 +1158,36 @@ private:
         heading(QStringLiteral("About these records"));
 
         subheading(QStringLiteral("Occurred and recorded times"));
-        paragraph(QStringLiteral(
-                      "Each entry has two kinds of time. \u201cOccurred\u201d is when the person says it happened: they "
-                      "set it, and may change it later, and any change is kept as a new revision. \u201cRecorded\u201d is "
-                      "the time on the device's clock when a revision was written: the app sets it, and nobody can edit "
-                      "it. Times are shown in the time zone the device was in when it wrote the revision, with their "
-                      "offset from UTC."),
-                  m_fonts.body);
+        paragraph(
+            QStringLiteral(
+                "Each entry has two kinds of time. \u201cOccurred\u201d is when the person says it happened: they "
+                "set it, and may change it later, and any change is kept as a new revision. \u201cRecorded\u201d is "
+                "the time on the device's clock when a revision was written: the app sets it, and nobody can edit "
+                "it. Times are shown in the time zone the device was in when it wrote the revision, with their "
+                "offset from UTC."),
+            m_fonts.body);
 
         subheading(QStringLiteral("Edits and deletions"));
-        paragraph(QStringLiteral(
-                      "Nothing in the journal is changed in place. An edit adds a new revision and the earlier revisions "
-                      "stay as they were: revisions are immutable. Deleting an entry adds a record that marks it deleted "
-                      "(a tombstone); nothing is erased, and the entry can be restored. Purging an entry removes its "
-                      "content from the device, but the signed records of it remain, with the SHA-256 hashes of what was "
-                      "removed."),
-                  m_fonts.body);
+        paragraph(
+            QStringLiteral(
+                "Nothing in the journal is changed in place. An edit adds a new revision and the earlier revisions "
+                "stay as they were: revisions are immutable. Deleting an entry adds a record that marks it deleted "
+                "(a tombstone); nothing is erased, and the entry can be restored. Purging an entry removes its "
+                "content from the device, but the signed records of it remain, with the SHA-256 hashes of what was "
+                "removed."),
+            m_fonts.body);
 
         subheading(QStringLiteral("The signed chain"));
-        paragraph(QStringLiteral(
-                      "Every change is a record in an append-only log kept by the device that made it. Each device signs "
-                      "each of its records with its own Ed25519 key, and each record names the SHA-256 hash of the one "
-                      "before it, so no record can be changed, removed or put in another order without breaking the "
-                      "chain. chain.jsonl in the archive holds every device's whole log, each record with its "
-                      "signature, and each device's public key; a record of an exported entry names its exhibit. "
-                      "docs/CHAIN.md in the archive explains how to check it with standard tools, without any key "
-                      "to the journal."),
-                  m_fonts.body);
+        paragraph(
+            QStringLiteral(
+                "Every change is a record in an append-only log kept by the device that made it. Each device signs "
+                "each of its records with its own Ed25519 key, and each record names the SHA-256 hash of the one "
+                "before it, so no record can be changed, removed or put in another order without breaking the "
+                "chain. chain.jsonl in the archive holds every device's whole log, each record with its "
+                "signature, and each device's public key; a record of an exported entry names its exhibit. "
+                "docs/CHAIN.md in the archive explains how to check it with standard tools, without any key "
+                "to the journal."),
+            m_fonts.body);
 
         subheading(QStringLiteral("Devices and clocks"));
         if (m_facts.devices.isEmpty())
@@ -1153,13 +1202,14 @@ private:
 
         subheading(QStringLiteral("What this export leaves out"));
         const auto item = [&](const QString& text) { paragraph(QStringLiteral("\u2022 ") + text, m_fonts.body, 8); };
-        item(m_facts.deletedLeftOut > 0
-                 ? QStringLiteral("%1 not included.").arg(counted(m_facts.deletedLeftOut, "deleted entry", "deleted entries"))
-                 : QStringLiteral("No deleted entry was left out."));
-        item(m_facts.filteredOut > 0
-                 ? QStringLiteral("%1 outside the chosen dates or filters (kinds, tags or picked entries) not included.")
-                       .arg(counted(m_facts.filteredOut, "entry", "entries"))
-                 : QStringLiteral("No entry was left out by the chosen dates or filters."));
+        item(m_facts.deletedLeftOut > 0 ? QStringLiteral("%1 not included.")
+                                              .arg(counted(m_facts.deletedLeftOut, "deleted entry", "deleted entries"))
+                                        : QStringLiteral("No deleted entry was left out."));
+        item(
+            m_facts.filteredOut > 0
+                ? QStringLiteral("%1 outside the chosen dates or filters (kinds, tags or picked entries) not included.")
+                      .arg(counted(m_facts.filteredOut, "entry", "entries"))
+                : QStringLiteral("No entry was left out by the chosen dates or filters."));
         item(m_facts.historyIncluded
                  ? QStringLiteral("History included: every revision of every exported entry.")
                  : QStringLiteral("History not included: only the latest revision of each entry (edited entries are "
@@ -1170,7 +1220,8 @@ private:
         else
             item(QStringLiteral("No file was redacted."));
         if (m_facts.redactedEntries > 0)
-            item(QStringLiteral("Text blacked out for this copy in %1.").arg(counted(m_facts.redactedEntries, "entry", "entries")));
+            item(QStringLiteral("Text blacked out for this copy in %1.")
+                     .arg(counted(m_facts.redactedEntries, "entry", "entries")));
     }
 
     void device(int index)
@@ -1199,14 +1250,16 @@ private:
                   m_fonts.body, Indent);
             return;
         }
-        field(QStringLiteral("Clock"),
-              QStringLiteral("jumped back %1: its clock read earlier than its previous record. The log keeps its times "
-                             "in order (such a record carries its previous record's time) and keeps what the clock read:")
-                  .arg(dev.clockJumps.size() == 1 ? QStringLiteral("once") : QStringLiteral("%1 times").arg(dev.clockJumps.size())),
-              Column, m_fonts.body, Indent, Alert);
+        field(
+            QStringLiteral("Clock"),
+            QStringLiteral("jumped back %1: its clock read earlier than its previous record. The log keeps its times "
+                           "in order (such a record carries its previous record's time) and keeps what the clock read:")
+                .arg(dev.clockJumps.size() == 1 ? QStringLiteral("once")
+                                                : QStringLiteral("%1 times").arg(dev.clockJumps.size())),
+            Column, m_fonts.body, Indent, Alert);
         for (const QDateTime& jump : dev.clockJumps)
-            paragraph(QStringLiteral("\u2022 the clock read %1").arg(timeWithZone(jump, m_facts.timeZone)), m_fonts.body,
-                      Indent + Column + 8, Alert, 1);
+            paragraph(QStringLiteral("\u2022 the clock read %1").arg(timeWithZone(jump, m_facts.timeZone)),
+                      m_fonts.body, Indent + Column + 8, Alert, 1);
         m_y += d(2);
     }
 
@@ -1217,10 +1270,11 @@ private:
         startSection(Section::Appendix);
         m_learned.appendixPage = m_page;
         heading(QStringLiteral("Hash appendix"));
-        paragraph(QStringLiteral(
-                      "Every file in the archive with its size and SHA-256 hash, as SHA256SUMS lists them. SHA256SUMS is "
-                      "signed (SHA256SUMS.minisig, checked with papertrail.pub); its own SHA-256 is on the title page."),
-                  m_fonts.body, 0, Ink, 8);
+        paragraph(
+            QStringLiteral(
+                "Every file in the archive with its size and SHA-256 hash, as SHA256SUMS lists them. SHA256SUMS is "
+                "signed (SHA256SUMS.minisig, checked with papertrail.pub); its own SHA-256 is on the title page."),
+            m_fonts.body, 0, Ink, 8);
         constexpr qreal Column = 150, Indent = 12;
         for (const ArchiveFileHash& f : m_facts.files) {
             need(d(36));
@@ -1249,12 +1303,13 @@ private:
         }
 
         subheading(QStringLiteral("Certifying this copy"));
-        paragraph(QStringLiteral(
-                      "These hash values let the copy be certified as an exact copy by its hash values, as US Federal "
-                      "Rule of Evidence 902(14) allows for data copied from an electronic device, storage medium or "
-                      "file: anyone can compute each file's SHA-256 again and compare. CERTIFICATION.txt in the archive "
-                      "is a draft of such a declaration for counsel to adapt; it is not legal advice."),
-                  m_fonts.body);
+        paragraph(
+            QStringLiteral(
+                "These hash values let the copy be certified as an exact copy by its hash values, as US Federal "
+                "Rule of Evidence 902(14) allows for data copied from an electronic device, storage medium or "
+                "file: anyone can compute each file's SHA-256 again and compare. CERTIFICATION.txt in the archive "
+                "is a draft of such a declaration for counsel to adapt; it is not legal advice."),
+            m_fonts.body);
         paragraph(QStringLiteral(
                       "report.pdf (this document) and CERTIFICATION.txt quote the hash of SHA256SUMS, so SHA256SUMS "
                       "cannot list them; each is signed by its own signature file instead (report.pdf.minisig and "
@@ -1273,9 +1328,9 @@ private:
     QHash<QString, int> m_deviceNumber; // 1-based, in ReportFacts::devices' order
     Plan m_learned;
     Section m_section = Section::Title;
-    int m_page = 0;      // 1-based; 0 before the first
-    qreal m_y = 0;       // device units from the top of the page
-    int m_exhibit = -1;  // the exhibit being laid out, named in the footer of each page it reaches
+    int m_page = 0;     // 1-based; 0 before the first
+    qreal m_y = 0;      // device units from the top of the page
+    int m_exhibit = -1; // the exhibit being laid out, named in the footer of each page it reaches
 };
 
 } // namespace
@@ -1288,10 +1343,11 @@ Status writeReport(QIODevice& out, const ReportFacts& facts, const QList<Exhibit
     QPdfWriter writer(&out);
     writer.setPdfVersion(QPagedPaintDevice::PdfVersion_A1b);
     writer.setResolution(Resolution);
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),
-                                     QPageLayout::Point));
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Point));
     const QString owner = oneLine(facts.owner.left(200)).trimmed();
-    writer.setTitle(owner.isEmpty() ? QStringLiteral("Paper Trail records") : QStringLiteral("Paper Trail records of ") + owner);
+    writer.setTitle(owner.isEmpty() ? QStringLiteral("Paper Trail records")
+                                    : QStringLiteral("Paper Trail records of ") + owner);
     writer.setCreator(QStringLiteral("Paper Trail"));
 
     // First pass: where everything goes, without drawing. The writer is only a paint device for
@@ -1300,12 +1356,15 @@ Status writeReport(QIODevice& out, const ReportFacts& facts, const QList<Exhibit
 
     QPainter painter;
     if (!painter.begin(&writer))
-        return failed(QStringLiteral("The report could not be started. Check that the disk has room, then export again."));
+        return failed(
+            QStringLiteral("The report could not be started. Check that the disk has room, then export again."));
     const Plan drawn = Report(writer, facts, exhibits, images, &painter, &plan).run();
     if (!painter.end())
-        return failed(QStringLiteral("The report could not be finished. Check that the disk has room, then export again."));
+        return failed(
+            QStringLiteral("The report could not be finished. Check that the disk has room, then export again."));
     if (drawn.pages.size() != plan.pages.size())
-        qWarning("report.pdf: %lld pages drawn, %lld measured", qlonglong(drawn.pages.size()), qlonglong(plan.pages.size()));
+        qWarning("report.pdf: %lld pages drawn, %lld measured", qlonglong(drawn.pages.size()),
+                 qlonglong(plan.pages.size()));
     return Ok{};
 }
 
