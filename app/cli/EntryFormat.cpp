@@ -93,18 +93,8 @@ QString changeLine(const FieldChange& change)
     switch (change.shape) {
     case FieldChange::Shape::Value:
         return QStringLiteral("%1: %2 -> %3").arg(name, changeValue(change, change.before), changeValue(change, change.after));
-    case FieldChange::Shape::List: {
-        const QStringList added = itemsOfKind(change, TextSegment::Kind::Added);
-        const QStringList removed = itemsOfKind(change, TextSegment::Kind::Removed);
-        QStringList parts;
-        if (!added.isEmpty())
-            parts << QStringLiteral("added ") + added.join(QStringLiteral(", "));
-        if (!removed.isEmpty())
-            parts << QStringLiteral("removed ") + removed.join(QStringLiteral(", "));
-        if (parts.isEmpty())
-            parts << QStringLiteral("reordered");
-        return QStringLiteral("%1: %2").arg(name, parts.join(QStringLiteral("; ")));
-    }
+    case FieldChange::Shape::List:
+        return QStringLiteral("%1: %2").arg(name, listChangeText(change));
     case FieldChange::Shape::Text:
         return QStringLiteral("%1: %2").arg(name, markedText(change.segments));
     }

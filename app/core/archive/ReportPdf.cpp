@@ -970,19 +970,9 @@ private:
                          m_fonts.body, indent);
                 break;
             }
-            case FieldChange::Shape::List: {
-                const QStringList added = itemsOfKind(change, TextSegment::Kind::Added);
-                const QStringList removed = itemsOfKind(change, TextSegment::Kind::Removed);
-                QStringList parts;
-                if (!added.isEmpty())
-                    parts << QStringLiteral("added ") + added.join(QStringLiteral(", "));
-                if (!removed.isEmpty())
-                    parts << QStringLiteral("removed ") + removed.join(QStringLiteral(", "));
-                if (parts.isEmpty())
-                    parts << QStringLiteral("reordered");
-                labelled(name, parts.join(QStringLiteral("; ")), m_fonts.body, indent);
+            case FieldChange::Shape::List:
+                labelled(name, listChangeText(change), m_fonts.body, indent);
                 break;
-            }
             case FieldChange::Shape::Text: {
                 // Long text in full as this revision has it: the earlier versions are in full above.
                 const bool body = change.field == QLatin1String("body");

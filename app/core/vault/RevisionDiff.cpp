@@ -388,6 +388,18 @@ QStringList itemsOfKind(const FieldChange& change, TextSegment::Kind kind)
     return items;
 }
 
+QString listChangeText(const FieldChange& change)
+{
+    const QStringList added = itemsOfKind(change, TextSegment::Kind::Added);
+    const QStringList removed = itemsOfKind(change, TextSegment::Kind::Removed);
+    QStringList parts;
+    if (!added.isEmpty())
+        parts << QStringLiteral("added ") + added.join(QStringLiteral(", "));
+    if (!removed.isEmpty())
+        parts << QStringLiteral("removed ") + removed.join(QStringLiteral(", "));
+    return parts.isEmpty() ? QStringLiteral("reordered") : parts.join(QStringLiteral("; "));
+}
+
 QString fieldKeyAsText(const QString& field)
 {
     QString text = field.startsWith(QLatin1String("fields.")) ? field.mid(7) : field;

@@ -50,6 +50,9 @@ QString markedText(const QList<TextSegment>& segments);
 // A List change's items of one kind, in order.
 QStringList itemsOfKind(const FieldChange& change, TextSegment::Kind kind);
 
+// A List change in one line: "added hr, pip; removed draft", or "reordered".
+QString listChangeText(const FieldChange& change);
+
 // What a front end calls a field it has no name for: a kind's own field written by a later
 // version or by hand, "fields.pay_grade" as "Pay grade".
 QString fieldKeyAsText(const QString& field);
