@@ -64,6 +64,16 @@ grep -q "$SUMS" "$T/x/CERTIFICATION.txt" || fail "CERTIFICATION.txt does not quo
 grep -q "DRAFT FOR COUNSEL" "$T/x/CERTIFICATION.txt" || fail "CERTIFICATION.txt is not marked as a draft"
 grep -q "age -d -i key.txt" "$T/x/VERIFY.txt" || fail "VERIFY.txt does not say how to decrypt"
 
+step "VERIFY.txt alone: its commands, run as written, open and check the archive"
+mkdir "$T/lawyer"
+cp "$T/out/case.zip.age" "$T/key.txt" "$T/lawyer/"
+grep -E '^ {4,}(age|unzip|cd|sha256sum|minisign) ' "$T/x/VERIFY.txt" | sed -E 's/^ +//' >"$T/verify-commands.sh"
+[ "$(wc -l <"$T/verify-commands.sh")" -ge 7 ] || fail "VERIFY.txt gives too few commands: $(cat "$T/verify-commands.sh")"
+(cd "$T/lawyer" && set -e && source "$T/verify-commands.sh" >"$T/verify.log" 2>&1) ||
+    fail "a command of VERIFY.txt failed: $(cat "$T/verify.log")"
+[ "$(grep -c "Signature and comment signature verified" "$T/verify.log")" -eq 3 ] || fail "minisign did not say what VERIFY.txt promises"
+grep -q "report.pdf" <<<"$(ls "$T/lawyer/paper-trail")" || fail "VERIFY.txt's unzip did not give report.pdf"
+
 step "the originals, byte for byte, under their exhibit"
 equals "$(sha256sum <"$T/x/attachments/PT-0002/grade_ day 3.png")" "$(sha256sum <"$T/in/grade: day 3.png")"
 equals "$(sha256sum <"$T/x/attachments/PT-0002/recording.bin")" "$(sha256sum <"$T/in/recording.bin")"

@@ -1,6 +1,8 @@
 #include "ArchiveGuide.h"
 
-#include "TimeFormat.h"
+#include "ExhibitText.h"
+
+#include <QTimeZone>
 
 namespace pt::core::archive {
 
@@ -21,7 +23,8 @@ QByteArray verifyText(const GuideFacts& f)
         "HOW TO OPEN AND CHECK THIS ARCHIVE\n"
         "==================================\n\n"
         "You received %1. It holds the records of a Paper Trail journal:\n"
-        "%2 exhibits (PT-0001 on), exported %3 from vault %4.\n"
+        "%2 (PT-0001 on), exported %3\n"
+        "from vault %4.\n"
         "It is encrypted so that only you can open it. Everything below uses free,\n"
         "standard tools; none of them needs Paper Trail or an internet connection\n"
         "once installed.\n\n"
@@ -59,17 +62,17 @@ QByteArray verifyText(const GuideFacts& f)
         "        minisign -Vm SHA256SUMS -p papertrail.pub\n"
         "        minisign -Vm report.pdf -p papertrail.pub\n"
         "        minisign -Vm CERTIFICATION.txt -p papertrail.pub\n\n"
-        "      Each must say \"Signature and comment signature verified\". The key's id is\n"
-        "      %7; every archive exported from this journal is signed by the same key,\n"
-        "      so ask the person who sent it to read you that id over the phone.\n"
+        "      Each must say \"Signature and comment signature verified\". Every archive\n"
+        "      exported from this journal is signed by the same key, whose id is\n"
+        "      %7: ask the person who sent it to read you that id over the phone.\n"
         "      report.pdf and CERTIFICATION.txt quote the SHA-256 of SHA256SUMS, so\n"
         "      SHA256SUMS cannot list them: their own signatures cover them.\n\n"
         "   c) Optional, for an expert: chain.jsonl holds every device's signed log;\n"
         "      docs/CHAIN.md says how to check it with any Ed25519 library.\n\n"
         "If any check fails, do not rely on the copy: ask for it to be exported again.\n");
-    text = text.arg(name)
-               .arg(f.exhibits)
-               .arg(isoWithOffset(f.exportedAt), f.vaultId, open, zip, f.signingKeyId);
+    const QString exhibits = f.exhibits == 1 ? QStringLiteral("1 exhibit") : QStringLiteral("%1 exhibits").arg(f.exhibits);
+    text = text.arg(name, exhibits, timeWithZone(f.exportedAt, QString::fromUtf8(QTimeZone::systemTimeZoneId())), f.vaultId,
+                    open, zip, f.signingKeyId);
     return text.toUtf8();
 }
 
@@ -89,7 +92,7 @@ QByteArray certificationText(const GuideFacts& f)
                "   %1) on devices I used. Each record was written at or near the time of the\n"
                "   events it describes, and each device signed its records in an append-only,\n"
                "   hash-chained log (chain.jsonl in the archive).\n\n"
-               "3. On %2 I exported %3 exhibits from that journal into this archive. The\n"
+               "3. On %2 I exported %3 from that journal into this archive. The\n"
                "   export copied each file's bytes exactly as kept and computed the SHA-256\n"
                "   hash of every file in the archive, listed in the file SHA256SUMS.\n\n"
                "4. The SHA-256 hash of SHA256SUMS is:\n\n"
@@ -107,9 +110,9 @@ QByteArray certificationText(const GuideFacts& f)
                "Executed on [DATE] at [PLACE].\n\n"
                "______________________________\n"
                "[NAME]\n")
-        .arg(f.vaultId, isoWithOffset(f.exportedAt))
-        .arg(f.exhibits)
-        .arg(f.sumsSha256, f.signingKeyId)
+        .arg(f.vaultId, timeWithZone(f.exportedAt, QString::fromUtf8(QTimeZone::systemTimeZoneId())),
+             f.exhibits == 1 ? QStringLiteral("1 exhibit") : QStringLiteral("%1 exhibits").arg(f.exhibits), f.sumsSha256,
+             f.signingKeyId)
         .toUtf8();
 }
 
