@@ -12,6 +12,7 @@
 #include "archive/IndexFiles.h"
 #include "archive/Redaction.h"
 #include "crypto/Sha256.h"
+#include "vault/JournalDb.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -19,6 +20,9 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <optional>
+#include <thread>
 
 using namespace pt;
 using namespace pt::core;
@@ -93,7 +97,7 @@ QStringList filesHolding(const QString& dir, const QByteArray& needle)
 TEST_CASE("archive: exhibits are numbered in timeline order and what is left out is counted", "[archive]")
 {
     Journal_ j;
-    auto all = selectExhibits(j.vault->journal(), {});
+    auto all = selectExhibits(j.vault->journal(), j.vault->store().db, {});
     REQUIRE(all.ok());
     REQUIRE(all->exhibits.size() == 3);
     CHECK(all->exhibits.at(0).number == QStringLiteral("PT-0001"));
@@ -109,7 +113,7 @@ TEST_CASE("archive: exhibits are numbered in timeline order and what is left out
     filter.tags = {QStringLiteral("pip")};
     filter.from = QDate(2026, 11, 22);
     filter.includeHistory = false;
-    auto some = selectExhibits(j.vault->journal(), filter);
+    auto some = selectExhibits(j.vault->journal(), j.vault->store().db, filter);
     REQUIRE(some.ok());
     REQUIRE(some->exhibits.size() == 1);
     CHECK(some->exhibits.first().number == QStringLiteral("PT-0001"));
@@ -118,7 +122,7 @@ TEST_CASE("archive: exhibits are numbered in timeline order and what is left out
 
     filter = {};
     filter.includeDeleted = true;
-    auto withDeleted = selectExhibits(j.vault->journal(), filter);
+    auto withDeleted = selectExhibits(j.vault->journal(), j.vault->store().db, filter);
     REQUIRE(withDeleted.ok());
     CHECK(withDeleted->exhibits.size() == 4);
     CHECK(withDeleted->deletedLeftOut == 0);
@@ -321,4 +325,37 @@ TEST_CASE("archive: redaction blacks out words in every revision and pixels of a
     CHECK(redactImage(png, {QRect(90, 40, 20, 20)}, QStringLiteral("grade.png")).error().code == ErrorCode::Usage);
     CHECK(redactImage(QByteArrayLiteral("not an image"), {QRect(0, 0, 1, 1)}, QStringLiteral("x.bin")).error().code == ErrorCode::Usage);
     CHECK(redactedName(QStringLiteral("scan.jpg")) == QStringLiteral("scan-redacted.png"));
+}
+
+TEST_CASE("archive: an export on a worker thread reads through that thread's own connection", "[archive]")
+{
+    Journal_ j;
+    const auto identity = crypto::age::X25519Identity::generate();
+    ArchiveRequest request;
+    request.to.ageRecipients = {QString::fromStdString(identity.recipient().toString())};
+    request.outputPath = j.tmp.filePath(QStringLiteral("worker.zip.age"));
+    std::optional<Result<ArchiveResult>> result;
+    // As the app runs it (ExportController): the journal stays on this thread; the worker opens
+    // journal.db itself, since a QSqlDatabase connection belongs to the thread that opened it.
+    static QStringList warnings;
+    warnings.clear();
+    const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext&, const QString& m) {
+        warnings << m;
+    });
+    std::thread worker([&] { // no Catch macros here: they are not thread-safe
+        auto db = JournalDb::open(j.vault->dir() + QStringLiteral("/journal.db"));
+        result = db ? writeArchive(*j.vault, request, {}, db->get()) : Result<ArchiveResult>(db.error());
+    });
+    worker.join();
+    qInstallMessageHandler(previous);
+    REQUIRE(result.has_value());
+    INFO((*result ? QString() : result->error().message));
+    REQUIRE(result->ok());
+    CHECK((*result)->exhibits == 3);
+    CHECK(warnings.filter(QStringLiteral("thread")).isEmpty());
+    ArchiveKey key;
+    key.identities.push_back(identity.clone());
+    auto verification = verifyArchive(request.outputPath, key);
+    REQUIRE(verification.ok());
+    CHECK(verification->ok());
 }

@@ -88,8 +88,9 @@ private:
 
 class Export final {
 public:
-    Export(Vault& vault, const ArchiveRequest& request, const ArchiveProgress& progress)
-        : m_vault(vault), m_request(request), m_progress(progress), m_key(signingKey(vault))
+    Export(Vault& vault, const ArchiveRequest& request, const ArchiveProgress& progress, JournalDb* db)
+        : m_vault(vault), m_store(vault.store()), m_db(db ? *db : m_store.db), m_request(request), m_progress(progress),
+          m_key(signingKey(vault))
     {
     }
 
@@ -117,6 +118,8 @@ private:
     [[nodiscard]] Error failure(const Error& e) const { return m_cancelled ? cancelled() : e; }
 
     Vault& m_vault;
+    Vault::Store m_store;
+    JournalDb& m_db; // this thread's connection to journal.db
     const ArchiveRequest& m_request;
     const ArchiveProgress& m_progress;
     crypto::minisign::KeyPair m_key;
@@ -271,7 +274,8 @@ Status Export::addChain()
     if (Status s = m_zip->beginFile(QStringLiteral("chain.jsonl"), m_exportedAt); !s)
         return s;
     ArchiveFile out(*m_zip, {});
-    auto chain = exportChain(m_vault.store(), exhibitOfEntry, [&](const QByteArray& line) -> Status {
+    auto chain = exportChain({m_db, m_store.attachments, m_store.keys, m_store.device}, exhibitOfEntry,
+                             [&](const QByteArray& line) -> Status {
         out.write(line);
         return out.error() ? Status(*out.error()) : Status(Ok{});
     });
@@ -381,7 +385,7 @@ std::optional<QImage> Export::imageOf(const ExhibitFile& file) const
 
 Result<ArchiveResult> Export::run()
 {
-    auto selection = selectExhibits(m_vault.journal(), m_request.filter);
+    auto selection = selectExhibits(m_vault.journal(), m_db, m_request.filter);
     if (!selection)
         return selection.error();
     m_selection = std::move(*selection);
@@ -485,11 +489,11 @@ Result<ArchiveResult> Export::run()
 
 } // namespace
 
-Result<ArchiveResult> writeArchive(Vault& vault, const ArchiveRequest& request, const ArchiveProgress& progress)
+Result<ArchiveResult> writeArchive(Vault& vault, const ArchiveRequest& request, const ArchiveProgress& progress, JournalDb* db)
 {
     if (!vault.isUnlocked())
         return usage(QStringLiteral("Unlock the vault first."));
-    Export job(vault, request, progress);
+    Export job(vault, request, progress, db);
     return job.run();
 }
 

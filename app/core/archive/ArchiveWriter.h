@@ -20,6 +20,7 @@
 #include <optional>
 
 namespace pt::core {
+class JournalDb;
 class Vault;
 }
 
@@ -53,8 +54,11 @@ struct ArchiveResult {
 using ArchiveProgress = std::function<bool(qint64 done, qint64 total)>;
 
 // The vault must be unlocked. An error says what to do; nothing is left at outputPath then.
+// `db`: the calling thread's own connection to the vault's journal.db, when that is not the
+// thread that unlocked the vault (an export on a worker, as the app runs it); the journal must
+// not change until it returns.
 [[nodiscard]] Result<ArchiveResult> writeArchive(Vault& vault, const ArchiveRequest& request,
-                                                 const ArchiveProgress& progress = {});
+                                                 const ArchiveProgress& progress = {}, JournalDb* db = nullptr);
 
 // This vault's export signing key (subkey 4), as papertrail.pub and minisign's key id.
 struct ExportKey {

@@ -84,7 +84,7 @@ QList<ExhibitFile> filesOf(const QString& number, const EntryRevision& latest)
 
 } // namespace
 
-Result<Selection> selectExhibits(const Journal& journal, const ArchiveFilter& filter)
+Result<Selection> selectExhibits(const Journal& journal, const JournalDb& db, const ArchiveFilter& filter)
 {
     Selection selection;
     QList<Entry> chosen;
@@ -114,7 +114,7 @@ Result<Selection> selectExhibits(const Journal& journal, const ArchiveFilter& fi
         exhibit.number = exhibitNumber(int(i) + 1);
         exhibit.entry = entry;
         exhibit.deletions = entry.deletions;
-        auto history = journal.history(entry.latest.entryId);
+        auto history = journal.history(entry.latest.entryId, db);
         if (!history)
             return history.error();
         for (qsizetype r = 0; r < history->size() && r < entry.revisions.size(); ++r) {

@@ -7,6 +7,7 @@
 
 namespace pt::core {
 class Journal;
+class JournalDb;
 }
 
 namespace pt::core::archive {
@@ -17,7 +18,9 @@ struct Selection {
     int filteredOut = 0;    // entries outside the range, kinds, tags or picked ids
 };
 
-[[nodiscard]] Result<Selection> selectExhibits(const Journal& journal, const ArchiveFilter& filter);
+// Revisions are read through `db`, a connection to the journal's database that the calling
+// thread owns.
+[[nodiscard]] Result<Selection> selectExhibits(const Journal& journal, const JournalDb& db, const ArchiveFilter& filter);
 
 // "PT-0007"
 [[nodiscard]] QString exhibitNumber(int index);

@@ -305,9 +305,11 @@ std::optional<EntryRevision> Journal::decodeRevision(const QHash<QString, QByteA
     return revision;
 }
 
-Result<EntryRevision> Journal::readRevision(const QString& object) const
+Result<EntryRevision> Journal::readRevision(const QString& object) const { return readRevision(object, m_db); }
+
+Result<EntryRevision> Journal::readRevision(const QString& object, const JournalDb& db) const
 {
-    auto blob = m_db.object(object);
+    auto blob = db.object(object);
     if (!blob)
         return blob.error().code == ErrorCode::NotFound
                    ? damaged(QStringLiteral("Revision object %1 is missing. Run 'papertrail-cli verify'.").arg(object))
@@ -839,7 +841,9 @@ Result<Entry> Journal::entry(const QString& id) const
     return e;
 }
 
-Result<QList<EntryRevision>> Journal::history(const QString& id) const
+Result<QList<EntryRevision>> Journal::history(const QString& id) const { return history(id, m_db); }
+
+Result<QList<EntryRevision>> Journal::history(const QString& id, const JournalDb& db) const
 {
     auto current = entry(id);
     if (!current)
@@ -848,7 +852,7 @@ Result<QList<EntryRevision>> Journal::history(const QString& id) const
         return QList<EntryRevision>{};
     QList<EntryRevision> revisions;
     for (const RevisionInfo& r : std::as_const(current->revisions)) {
-        auto revision = readRevision(r.object);
+        auto revision = readRevision(r.object, db);
         if (!revision)
             return revision.error();
         revisions.append(*revision);

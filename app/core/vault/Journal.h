@@ -164,6 +164,10 @@ public:
     [[nodiscard]] Result<QString> resolveId(const QString& idOrPrefix) const;
     [[nodiscard]] Result<Entry> entry(const QString& id) const;
     [[nodiscard]] Result<QList<EntryRevision>> history(const QString& id) const;
+    // The same through another connection to journal.db: a worker thread's own (a QSqlDatabase
+    // connection belongs to the thread that opened it). Reads only; the journal must not change
+    // meanwhile.
+    [[nodiscard]] Result<QList<EntryRevision>> history(const QString& id, const JournalDb& db) const;
 
     // Fails (and the sink's bytes must be discarded) when the attachment is damaged or its file is
     // not the one the entry names.
@@ -187,6 +191,7 @@ private:
     using RevisionReader = std::function<std::optional<EntryRevision>(const RevisionInfo&)>;
 
     [[nodiscard]] Result<EntryRevision> readRevision(const QString& object) const;
+    [[nodiscard]] Result<EntryRevision> readRevision(const QString& object, const JournalDb& db) const;
     [[nodiscard]] std::optional<EntryRevision> storedRevision(const RevisionInfo& info) const;
     [[nodiscard]] Result<AttachmentRef> attachmentNamed(const QString& id, const QString& name) const;
     // Thread-safe: decrypts and checks one revision from an already-read set of objects.
