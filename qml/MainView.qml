@@ -53,6 +53,12 @@ Page {
         else
             phoneStack.push(conflictPage, { entryId: id })
     }
+    function openExport() {
+        if (root.wide)
+            detailStack.replace(null, exportPage)
+        else
+            phoneStack.push(exportPage)
+    }
     function closeDetail(id) {
         if (root.wide) {
             if (id)
@@ -92,7 +98,11 @@ Page {
                 }
                 LazyLoader {
                     wanted: root.tab === 2
-                    sourceComponent: SettingsPage { controller: root.controller; sync: syncController }
+                    sourceComponent: SettingsPage {
+                        controller: root.controller
+                        sync: syncController
+                        onExportRequested: root.openExport()
+                    }
                 }
             }
             // Over every tab: a new note is one tap away wherever the list pane is.
@@ -131,6 +141,14 @@ Page {
         ConflictPage {
             controller: root.controller
             onDone: (id) => root.closeDetail(id)
+        }
+    }
+
+    Component {
+        id: exportPage
+        ExportPage {
+            controller: root.controller
+            onBack: root.closeDetail("")
         }
     }
 

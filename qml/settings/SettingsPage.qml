@@ -8,6 +8,7 @@ Page {
     id: page
     required property VaultController controller
     required property SyncController sync
+    signal exportRequested()
 
     header: ToolBar {
         Label {
@@ -108,6 +109,20 @@ Page {
                 Accessible.name: qsTr("Theme")
                 onActivated: (i) => page.controller.theme = i
                 Layout.fillWidth: true
+            }
+
+            Label { textFormat: Text.PlainText; text: qsTr("For a lawyer"); font.weight: Font.DemiBold; font.pixelSize: TextScale.subtitle; topPadding: 8 }
+            Label {
+                textFormat: Text.PlainText
+                text: qsTr("One encrypted file with a report of your entries, the original files and a signed record, that a lawyer or union representative opens and checks with standard tools.")
+                wrapMode: Text.WordWrap
+                opacity: 0.8
+                Layout.fillWidth: true
+            }
+            Button {
+                text: qsTr("Export for a lawyer…")
+                Accessible.name: qsTr("Export for a lawyer")
+                onClicked: page.exportRequested()
             }
 
             Label { textFormat: Text.PlainText; text: qsTr("Integrity"); font.weight: Font.DemiBold; font.pixelSize: TextScale.subtitle; topPadding: 8 }

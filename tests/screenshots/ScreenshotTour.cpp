@@ -3,8 +3,10 @@
 // runs it under Xvfb at phone and desktop sizes, light and dark.
 //
 //   papertrail-screenshot-tour --vault DIR --passphrase PW --entry ID --out DIR --size 390x844 --theme dark
+#include "ExportController.h"
 #include "VaultController.h"
 #include "crypto/Init.h"
+#include "crypto/age/X25519.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -15,10 +17,13 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 
 Q_IMPORT_QML_PLUGIN(PaperTrailPlugin)
 
@@ -44,6 +49,101 @@ bool grab(QQuickWindow* window, const QString& path)
 }
 
 QQuickItem* findByName(QObject* root, const QString& name) { return root->findChild<QQuickItem*>(name); }
+
+// Scrolls the Flickable that holds `item` so that it is near the top.
+void scrollTo(QQuickItem* item)
+{
+    for (QQuickItem* flick = item ? item->parentItem() : nullptr; flick; flick = flick->parentItem()) {
+        if (!flick->inherits("QQuickFlickable"))
+            continue;
+        auto* content = flick->property("contentItem").value<QQuickItem*>();
+        const qreal top = item->mapToItem(content, QPointF(0, 0)).y();
+        const qreal most = std::max<qreal>(0, flick->property("contentHeight").toReal() - flick->height());
+        flick->setProperty("contentY", std::clamp<qreal>(top - 24, 0, most));
+        return;
+    }
+}
+
+// "Export for a lawyer": the choices, the generated passphrase, and the finished archive's page.
+bool exportTour(QQuickWindow* window, QQuickItem* mainView, const QString& prefix)
+{
+    QMetaObject::invokeMethod(mainView, "openExport");
+    settle();
+    // The page's controller: the page is found in the visual tree (a stack view's pages are not
+    // the window's QObject children).
+    std::function<QQuickItem*(QQuickItem*)> pageIn = [&](QQuickItem* item) -> QQuickItem* {
+        if (item->isVisible() && QByteArray(item->metaObject()->className()).startsWith("ExportPage"))
+            return item;
+        for (QQuickItem* child : item->childItems())
+            if (QQuickItem* found = pageIn(child))
+                return found;
+        return nullptr;
+    };
+    QQuickItem* page = pageIn(window->contentItem());
+    auto* exporter = page ? page->findChild<pt::gui::ExportController*>() : nullptr;
+    if (!exporter) {
+        std::fprintf(stderr, "no export page\n");
+        return false;
+    }
+    QTemporaryDir out; // the archive is encrypted, and thrown away with the folder
+    exporter->setDestination(QDir(out.path()).filePath(QStringLiteral("paper-trail-for-counsel.zip.age")));
+    exporter->setOwner(QStringLiteral("Sam Doe"));
+    exporter->setTags({QStringLiteral("pip")});
+    bool ok = grab(window, prefix + "export.png");
+    if (QObject* dialog = page->findChild<QObject*>(QStringLiteral("saveDialog"))) {
+        QMetaObject::invokeMethod(dialog, "open");
+        ok &= grab(window, prefix + "export-save-dialog.png");
+        QMetaObject::invokeMethod(dialog, "close");
+        settle();
+    } else {
+        ok = false;
+    }
+
+    exporter->setUsePassphrase(true);
+    exporter->generatePassphrase();
+    settle();
+    scrollTo(findByName(window, "generatedPassphrase"));
+    ok &= grab(window, prefix + "export-passphrase.png");
+
+    exporter->setUsePassphrase(false);
+    exporter->setTags({});
+    exporter->setPublicKey(QString::fromStdString(pt::crypto::age::X25519Identity::generate().recipient().toString()));
+    settle();
+    scrollTo(findByName(window, "exportSummary"));
+    ok &= grab(window, prefix + "export-recipient.png");
+    // Slowed down, so the progress can be seen before this small vault is written.
+    exporter->setProgressDelayForTesting(std::chrono::milliseconds(100));
+    if (!exporter->start() || !waitFor([&] { return exporter->progress() > 0.02; }, 60000)) {
+        std::fprintf(stderr, "export did not start: %s\n", qPrintable(exporter->errorMessage()));
+        return false;
+    }
+    ok &= grab(window, prefix + "export-progress.png");
+    if (!waitFor([&] { return exporter->step() != pt::gui::ExportController::Step::Exporting; }, 60000) ||
+        exporter->step() != pt::gui::ExportController::Step::Finished) {
+        std::fprintf(stderr, "export failed: %s\n", qPrintable(exporter->errorMessage()));
+        return false;
+    }
+    ok &= grab(window, prefix + "export-result.png");
+    scrollTo(findByName(window, "tellTheLawyer"));
+    ok &= grab(window, prefix + "export-result-tell.png");
+
+    // Again to a generated passphrase: the result page shows it once more.
+    exporter->startOver();
+    exporter->setUsePassphrase(true);
+    exporter->generatePassphrase();
+    exporter->setProgressDelayForTesting(std::chrono::milliseconds(0));
+    if (!exporter->start() ||
+        !waitFor([&] { return exporter->step() != pt::gui::ExportController::Step::Exporting; }, 60000) ||
+        exporter->step() != pt::gui::ExportController::Step::Finished) {
+        std::fprintf(stderr, "export failed: %s\n", qPrintable(exporter->errorMessage()));
+        return false;
+    }
+    settle();
+    scrollTo(findByName(window, "resultPassphrase"));
+    ok &= grab(window, prefix + "export-result-passphrase.png");
+    QMetaObject::invokeMethod(mainView, "goHome");
+    return ok;
+}
 
 } // namespace
 
@@ -124,5 +224,7 @@ int main(int argc, char** argv)
 
     mainView->setProperty("tab", 2);
     ok &= grab(window, prefix + "settings.png");
+
+    ok &= exportTour(window, mainView, prefix);
     return ok ? 0 : 1;
 }

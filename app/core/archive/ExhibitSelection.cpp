@@ -32,9 +32,7 @@ QString safeFileName(const QString& name)
     return safe.isEmpty() ? QStringLiteral("file") : safe;
 }
 
-namespace {
-
-bool matches(const Entry& entry, const ArchiveFilter& filter)
+bool inFilter(const Entry& entry, const ArchiveFilter& filter)
 {
     const EntryRevision& r = entry.latest;
     const QDate day = r.occurredAt.toLocalTime().date();
@@ -49,6 +47,8 @@ bool matches(const Entry& entry, const ArchiveFilter& filter)
             return false;
     return filter.entryIds.isEmpty() || filter.entryIds.contains(r.entryId);
 }
+
+namespace {
 
 // An email's original message goes in emails/ as PT-nnnn.eml; every other file in
 // attachments/PT-nnnn/ under its own (safe, unique) name.
@@ -89,7 +89,7 @@ Result<Selection> selectExhibits(const Journal& journal, const JournalDb& db, co
     Selection selection;
     QList<Entry> chosen;
     for (const Entry& entry : journal.entries(true)) {
-        if (!matches(entry, filter)) {
+        if (!inFilter(entry, filter)) {
             ++selection.filteredOut;
             continue;
         }

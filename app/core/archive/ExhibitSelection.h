@@ -22,6 +22,10 @@ struct Selection {
 // thread owns.
 [[nodiscard]] Result<Selection> selectExhibits(const Journal& journal, const JournalDb& db, const ArchiveFilter& filter);
 
+// Whether an entry is inside the filter's days (its occurred day, local time), kinds, tags and
+// picked ids; deleted entries are inside too (the caller decides whether they go in).
+[[nodiscard]] bool inFilter(const Entry& entry, const ArchiveFilter& filter);
+
 // "PT-0007"
 [[nodiscard]] QString exhibitNumber(int index);
 // A file name that is safe in a zip on every system: no folders, no control or reserved

@@ -1,0 +1,601 @@
+// "Export for a lawyer" in the real app: from Settings, a vault with a few entries (one with a
+// screenshot) is exported to an age public key typed in, at phone and desktop sizes; the file is
+// there, its SHA-256 is the one the page shows, and archive::verifyArchive passes every check
+// with the lawyer's key. A wrong key is refused in a sentence with Export disabled; an existing
+// file is never replaced unasked; a generated passphrase opens its archive; Cancel during a long
+// export leaves no file and says so; nothing of the page reaches past a phone's edges.
+#include <catch2/catch.hpp>
+
+#include "UiDriver.h"
+#include "archive/ArchiveVerifier.h"
+#include "archive/ExportController.h"
+#include "crypto/age/X25519.h"
+
+#include <QClipboard>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFont>
+#include <QGuiApplication>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <cstring>
+
+using namespace pt::uitest;
+using namespace pt::core;
+using pt::crypto::age::X25519Identity;
+using pt::gui::ExportController;
+
+namespace {
+
+// A few entries of different kinds and tags, one with a screenshot attached.
+void seedEntries(Vault& vault, const QString& tmp)
+{
+    EntryDraft meeting;
+    meeting.kind = QStringLiteral("meeting");
+    meeting.title = QStringLiteral("Weekly PIP check-in with Dana");
+    meeting.body = QStringLiteral("Dana said goal 1 is not on track.");
+    meeting.tags = {QStringLiteral("pip")};
+    meeting.occurredAt = QDateTime(QDate(2026, 11, 16), QTime(15, 30));
+    ensure(vault.journal().add(meeting).ok(), QStringLiteral("adding the meeting"));
+
+    QFile png(writePng(QDir(tmp).filePath(QStringLiteral("grade.png")), 320, 200));
+    ensure(png.open(QIODevice::ReadOnly), QStringLiteral("grade.png"));
+    EntryDraft grade;
+    grade.kind = QStringLiteral("grade");
+    grade.title = QStringLiteral("Daily grade: 2/5 on tickets");
+    grade.tags = {QStringLiteral("pip"), QStringLiteral("grades")};
+    grade.occurredAt = QDateTime(QDate(2026, 11, 17), QTime(17, 42));
+    grade.attachments = {{&png, QStringLiteral("grade.png"), QStringLiteral("image/png")}};
+    auto added = vault.journal().add(grade);
+    ensure(added.ok(), QStringLiteral("adding the grade"));
+    EntryChange edit;
+    edit.body = QStringLiteral("Asked Dana in writing which tickets count.");
+    ensure(vault.journal().edit(added->latest.entryId, edit).ok(), QStringLiteral("editing the grade"));
+
+    EntryDraft note;
+    note.title = QStringLiteral("Deadline moved without notice");
+    note.occurredAt = QDateTime(QDate(2026, 11, 19), QTime(11, 5));
+    ensure(vault.journal().add(note).ok(), QStringLiteral("adding the note"));
+}
+
+// `size` bytes that do not compress, made as they are read (no file of them anywhere).
+class Incompressible final : public QIODevice {
+public:
+    explicit Incompressible(qint64 size) : m_size(size), m_block(1024 * 1024, Qt::Uninitialized)
+    {
+        QRandomGenerator generator(42);
+        generator.fillRange(reinterpret_cast<quint32*>(m_block.data()), m_block.size() / qsizetype(sizeof(quint32)));
+        open(QIODevice::ReadOnly);
+    }
+    [[nodiscard]] qint64 size() const override { return m_size; }
+    [[nodiscard]] bool isSequential() const override { return true; }
+    [[nodiscard]] bool atEnd() const override { return m_pos >= m_size; }
+    [[nodiscard]] qint64 bytesAvailable() const override { return m_size - m_pos + QIODevice::bytesAvailable(); }
+
+protected:
+    qint64 readData(char* data, qint64 max) override
+    {
+        const qint64 n = std::min(max, m_size - m_pos);
+        for (qint64 done = 0; done < n;) {
+            const qint64 at = (m_pos + done) % m_block.size();
+            const qint64 chunk = std::min(n - done, qint64(m_block.size()) - at);
+            std::memcpy(data + done, m_block.constData() + at, std::size_t(chunk));
+            done += chunk;
+        }
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    qint64 m_size;
+    qint64 m_pos = 0;
+    QByteArray m_block;
+};
+
+QString sha256Of(const QString& path)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    REQUIRE(hash.addData(&file));
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QString withoutSpaces(QString text) { return text.remove(QRegularExpression(QStringLiteral("\\s"))); }
+
+// Every file in `dir`, hidden ones too (a save in progress is a hidden temp file).
+QStringList filesIn(const QString& dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+}
+
+QQuickItem* byObjectName(const Ui& ui, const char* type, const QString& name)
+{
+    const auto found = ui.all(type, [&](QQuickItem* i) { return i->objectName() == name; });
+    return found.size() == 1 ? found.first() : nullptr;
+}
+
+// Settings, then "Export for a lawyer": the export page, on the stack or in the right pane.
+QQuickItem* openExport(Ui& ui)
+{
+    ui.clickNamed("QQuickTabButton", QStringLiteral("Settings"));
+    ui.waitPage("SettingsPage");
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Export for a lawyer"));
+    return ui.waitPage("ExportPage");
+}
+
+ExportController* exporterOf(QQuickItem* page)
+{
+    auto* exporter = page->findChild<ExportController*>();
+    REQUIRE(exporter != nullptr);
+    return exporter;
+}
+
+// Replaces what a field holds, as a person does: click, select all, type.
+void retype(Ui& ui, QQuickItem* field, const QString& text)
+{
+    ui.click(field);
+    REQUIRE(waitFor([&] { return field->hasActiveFocus(); }, 2000));
+    ui.key(Qt::Key_A, Qt::ControlModifier);
+    ui.typeText(text);
+    CHECK(field->property("text").toString() == text);
+}
+
+// Waits for the result page and returns what it shows as the file's SHA-256, spaces removed.
+QString waitForResult(Ui& ui, ExportController* exporter, int ms = 60000)
+{
+    REQUIRE(waitFor([&] { return exporter->step() != ExportController::Step::Exporting; }, ms));
+    INFO("error: " << exporter->errorMessage() << " status: " << exporter->statusMessage());
+    REQUIRE(exporter->step() == ExportController::Step::Finished);
+    ui.settle();
+    QQuickItem* hash = nullptr;
+    REQUIRE(waitFor([&] { return (hash = byObjectName(ui, "QQuickTextEdit", QStringLiteral("archiveSha256"))) != nullptr; }));
+    return withoutSpaces(hash->property("text").toString());
+}
+
+// No warning of journal.db asked for from a thread that does not own the connection (the export
+// runs on a worker with a connection of its own).
+void checkNoThreadWarnings()
+{
+    QStringList wrongThread;
+    for (const QString& line : MessageLog::all())
+        if (line.contains(QLatin1String("does not belong to the calling thread")))
+            wrongThread << line;
+    INFO(wrongThread.join(QLatin1Char('\n')).toStdString());
+    CHECK(wrongThread.isEmpty());
+}
+
+void requireEveryCheck(const Result<archive::ArchiveVerification>& verification, int exhibits)
+{
+    INFO((verification ? QString() : verification.error().message));
+    REQUIRE(verification.ok());
+    for (const archive::ArchiveCheck& c : verification->checks) {
+        INFO(c.what << ": " << c.detail);
+        CHECK(c.ok);
+    }
+    CHECK(verification->ok());
+    CHECK(verification->exhibits == exhibits);
+}
+
+// Nothing reaches past the window's edges, once the layout has caught up with what just changed.
+void checkInside(Ui& ui)
+{
+    waitFor([&] { return ui.outsideWindow().isEmpty(); }, 3000);
+    CHECK(ui.outsideWindow() == QStringList());
+}
+
+} // namespace
+
+TEST_CASE("Export: to a lawyer's age key typed in, the file's SHA-256 as shown, and every check passes", "[ui][export]")
+{
+    for (const QSize size : {PhoneSize, DesktopSize}) {
+        INFO("window " << size.width() << "x" << size.height());
+        QTemporaryDir tmp;
+        REQUIRE(tmp.isValid());
+        const QString path = tmp.filePath(QStringLiteral("vault"));
+        makeVault(path, [&](Vault& vault) { seedEntries(vault, tmp.path()); });
+        const QString out = tmp.filePath(QStringLiteral("for-counsel"));
+        REQUIRE(QDir().mkpath(out));
+        const X25519Identity lawyer = X25519Identity::generate();
+        const QString lawyerKey = QString::fromStdString(lawyer.recipient().toString());
+
+        Ui ui(path, size);
+        ui.unlockWithPassphrase();
+        QQuickItem* page = openExport(ui);
+        ExportController* exporter = exporterOf(page);
+        CHECK(ui.outsideWindow() == QStringList());
+        // The defaults: every entry, with its history, without deleted ones, a dated name.
+        CHECK(exporter->matching() == 3);
+        CHECK(exporter->includeHistory());
+        CHECK_FALSE(exporter->includeDeleted());
+        CHECK(exporter->destinationName() == QStringLiteral("paper-trail-%1.zip.age").arg(QDate::currentDate().toString(Qt::ISODate)));
+        CHECK(ui.waitText("QQuickLabel", QStringLiteral("3 entries go into the archive.")));
+
+        QQuickItem* exportButton = ui.waitNamed("QQuickAbstractButton", QStringLiteral("Export the archive"));
+        CHECK_FALSE(exportButton->isEnabled()); // nobody to open it yet
+        ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key")), lawyerKey);
+        CHECK(ui.waitText("QQuickLabel", QStringLiteral("This is a valid age public key.")));
+        ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Whose records")), QStringLiteral("Sam Doe"));
+        const QString target = QDir(out).filePath(QStringLiteral("sam-doe.zip.age"));
+        retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")), target);
+        REQUIRE(waitFor([&] { return exportButton->isEnabled(); }));
+        ui.click(exportButton);
+
+        const QString shown = waitForResult(ui, exporter);
+        REQUIRE(QFileInfo::exists(target));
+        CHECK(shown == sha256Of(target));
+        CHECK(shown == exporter->resultSha256());
+        CHECK(filesIn(out) == QStringList{QStringLiteral("sam-doe.zip.age")}); // nothing else, not even a temp file
+        CHECK(ui.waitText("QQuickLabel", QStringLiteral("sam-doe.zip.age")));
+        CHECK(ui.waitText("QQuickLabel", QStringLiteral("3 entries, PT-0001 to PT-0003")));
+        CHECK(ui.waitText("QQuickLabel", QStringLiteral("key %1").arg(exporter->resultKeyId())));
+        const QString tell = byObjectName(ui, "QQuickLabel", QStringLiteral("tellTheLawyer"))->property("text").toString();
+        CHECK(tell.contains(QLatin1String("VERIFY.txt")));
+        CHECK(tell.contains(QLatin1String("minisign")));
+        if (size == PhoneSize)
+            CHECK(ui.outsideWindow() == QStringList());
+
+        archive::ArchiveKey key;
+        key.identities.push_back(lawyer.clone());
+        const auto verification = archive::verifyArchive(target, key);
+        requireEveryCheck(verification, 3);
+        CHECK(verification->keyId == exporter->resultKeyId());
+
+        // Done closes the page; the folder is remembered for the next export, nothing else.
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Done: close the export"));
+        REQUIRE(waitFor([&] { return ui.page("ExportPage") == nullptr; }));
+        checkNoThreadWarnings();
+        PT_CHECK_NO_QML_WARNINGS();
+    }
+}
+
+TEST_CASE("Export: a wrong age key is refused in a sentence, and an existing file is replaced only when asked", "[ui][export]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    makeVault(path, [&](Vault& vault) { seedEntries(vault, tmp.path()); });
+    Ui ui(path);
+    ui.unlockWithPassphrase();
+    QQuickItem* page = openExport(ui);
+    ExportController* exporter = exporterOf(page);
+    QQuickItem* exportButton = ui.waitNamed("QQuickAbstractButton", QStringLiteral("Export the archive"));
+    QQuickItem* keyField = ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key"));
+
+    // One character changed: the checksum fails.
+    QString key = QString::fromStdString(X25519Identity::generate().recipient().toString());
+    QString wrong = key;
+    wrong[20] = wrong[20] == QLatin1Char('q') ? QLatin1Char('p') : QLatin1Char('q');
+    ui.typeInto(keyField, wrong);
+    CHECK(ui.waitNamed("QQuickLabel", QStringLiteral("Problem: This is not a valid age public key: a character is wrong. "
+                                                     "Copy it again from what the lawyer sent you.")));
+    CHECK_FALSE(exportButton->isEnabled());
+    retype(ui, keyField, key.left(40));
+    CHECK(ui.waitNamed("QQuickLabel", QStringLiteral("Problem: An age public key is 62 characters long; this one has 40. "
+                                                     "Check that all of it was copied.")));
+    CHECK_FALSE(exportButton->isEnabled());
+    const QString secret = [] {
+        const auto s = X25519Identity::generate().toString();
+        return QString::fromLatin1(reinterpret_cast<const char*>(s.data()), qsizetype(s.size()));
+    }();
+    retype(ui, keyField, secret);
+    CHECK(ui.waitNamed("QQuickLabel", QStringLiteral("Problem: That is a secret key, which only the lawyer should ever "
+                                                     "have. Ask for their public key instead: it starts with age1.")));
+    CHECK_FALSE(exportButton->isEnabled());
+    CHECK(ui.outsideWindow() == QStringList());
+    // A key an email program broke over two lines is still the key.
+    retype(ui, keyField, key.left(30) + QStringLiteral(" ") + key.mid(30));
+    CHECK(waitFor([&] { return exporter->publicKeyValid(); }));
+
+    // A file already there: said, and kept unless "Replace it" is ticked.
+    const QString existing = tmp.filePath(QStringLiteral("case.zip.age"));
+    {
+        QFile f(existing);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("an older archive");
+    }
+    retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")), existing);
+    QQuickItem* replace = ui.waitNamed("QQuickCheckBox", QStringLiteral("Replace the existing file"));
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("case.zip.age is already there. Choose another name, or replace it: "
+                                                    "the old file stays until the new one is complete.")));
+    CHECK_FALSE(exportButton->isEnabled());
+    CHECK_FALSE(exporter->start());
+    CHECK(exporter->errorMessage() == QStringLiteral("case.zip.age is already there. Choose another name, or tick \"Replace it\"."));
+    ui.click(replace);
+    CHECK(waitFor([&] { return exportButton->isEnabled(); }));
+    ui.click(replace);
+    CHECK(waitFor([&] { return !exportButton->isEnabled(); }));
+    QFile f(existing);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(f.readAll() == "an older archive");
+
+    // A folder that is not there, and the vault's own folder.
+    retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")), tmp.filePath(QStringLiteral("nowhere/case.zip.age")));
+    CHECK(exporter->destinationProblem().startsWith(QLatin1String("The folder ")));
+    CHECK_FALSE(exportButton->isEnabled());
+    retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")), QDir(path).filePath(QStringLiteral("case")));
+    CHECK(exporter->destinationProblem() == QStringLiteral("That is inside the vault's own folder. Save the archive somewhere else, such as Documents."));
+    CHECK_FALSE(exportButton->isEnabled());
+    PT_CHECK_NO_QML_WARNINGS();
+}
+
+TEST_CASE("Export: the lawyer's key read from a key file, an identity file or neither", "[ui][export]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const X25519Identity lawyer = X25519Identity::generate();
+    const QString publicKey = QString::fromStdString(lawyer.recipient().toString());
+    const auto secret = lawyer.toString();
+    const QByteArray secretLine(reinterpret_cast<const char*>(secret.data()), qsizetype(secret.size()));
+    const auto write = [&](const QString& name, const QByteArray& bytes) {
+        QFile f(tmp.filePath(name));
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        return f.fileName();
+    };
+    const QString recipients = write(QStringLiteral("lawyer.pub"), "# Jo Counsel\n" + publicKey.toUtf8() + "\n");
+    const QString identity = write(QStringLiteral("key.txt"), "# created: 2026-11-20T10:00:00Z\n# public key: " +
+                                                                  publicKey.toUtf8() + "\n" + secretLine + "\n");
+    const QString secretOnly = write(QStringLiteral("secret.txt"), secretLine + "\n");
+    const QString nothing = write(QStringLiteral("notes.txt"), "Call Jo on Tuesday.\n");
+
+    bool holdsSecret = true;
+    auto found = ExportController::publicKeyInFile(recipients, &holdsSecret);
+    REQUIRE(found.ok());
+    CHECK(*found == publicKey);
+    CHECK_FALSE(holdsSecret);
+    found = ExportController::publicKeyInFile(identity, &holdsSecret);
+    REQUIRE(found.ok());
+    CHECK(*found == publicKey);
+    CHECK(holdsSecret);
+    found = ExportController::publicKeyInFile(secretOnly, &holdsSecret);
+    REQUIRE(found.ok());
+    CHECK(*found == publicKey);
+    found = ExportController::publicKeyInFile(nothing, &holdsSecret);
+    REQUIRE_FALSE(found.ok());
+    CHECK(found.error().message == QStringLiteral("notes.txt holds no age public key (a line starting with age1). "
+                                                  "Choose the file the lawyer sent, or paste the key."));
+
+    // In the page: the file picker's answer fills the field and says where the key came from.
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    makeVault(path, [&](Vault& vault) { seedEntries(vault, tmp.path()); });
+    Ui ui(path);
+    ui.unlockWithPassphrase();
+    ExportController* exporter = exporterOf(openExport(ui));
+    exporter->loadKeyFile(QUrl::fromLocalFile(identity));
+    QQuickItem* keyField = ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key"));
+    CHECK(waitFor([&] { return keyField->property("text").toString() == publicKey; }));
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("The public key from key.txt. That file also holds the secret key "
+                                                    "that opens the archive: it belongs to the lawyer alone, so never "
+                                                    "send it with the archive.")));
+    exporter->loadKeyFile(QUrl::fromLocalFile(nothing));
+    CHECK(ui.waitText("QQuickLabel", found.error().message));
+    CHECK(ui.outsideWindow() == QStringList());
+    PT_CHECK_NO_QML_WARNINGS();
+}
+
+TEST_CASE("Export: a generated passphrase, shown to read out and copied, opens the archive", "[ui][export]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    makeVault(path, [&](Vault& vault) { seedEntries(vault, tmp.path()); });
+    Ui ui(path, DesktopSize);
+    ui.unlockWithPassphrase();
+    ExportController* exporter = exporterOf(openExport(ui));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Encrypt with a passphrase"));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Generate a strong passphrase"));
+    QQuickItem* groups = nullptr;
+    REQUIRE(waitFor([&] { return (groups = byObjectName(ui, "PassphraseGroups", QStringLiteral("generatedPassphrase"))) != nullptr; }));
+    const QString passphrase = groups->property("passphrase").toString();
+    CHECK(QRegularExpression(QStringLiteral("^([a-z2-9]{4}-){5}[a-z2-9]{4}$")).match(passphrase).hasMatch());
+    CHECK(passphrase == exporter->generatedPassphrase());
+
+    // Copy: on the clipboard, and off it again (after a minute in the app).
+    ui.controller().sensitiveClipboard()->setClearDelay(std::chrono::milliseconds(300));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Copy the passphrase (it leaves the clipboard after a minute)"));
+    CHECK(QGuiApplication::clipboard()->text() == passphrase);
+    CHECK(waitFor([] { return QGuiApplication::clipboard()->text().isEmpty(); }, 5000));
+
+    // Too short a passphrase of one's own is refused; then back to the generated one.
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Type my own passphrase instead"));
+    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Archive passphrase")), QStringLiteral("short one"));
+    CHECK(ui.waitNamed("QQuickLabel", QStringLiteral("Problem: Use at least 12 characters: the lawyer's copy can be "
+                                                     "attacked for as long as it exists. Or generate a strong one.")));
+    CHECK_FALSE(ui.waitNamed("QQuickAbstractButton", QStringLiteral("Export the archive"))->isEnabled());
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Use a generated passphrase instead"));
+
+    const QString target = tmp.filePath(QStringLiteral("by-phone.zip.age"));
+    retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")), target);
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Export the archive"));
+    const QString shown = waitForResult(ui, exporter);
+    CHECK(shown == sha256Of(target));
+    // The result page shows the passphrase once more: it is kept nowhere else.
+    QQuickItem* again = byObjectName(ui, "PassphraseGroups", QStringLiteral("resultPassphrase"));
+    REQUIRE(again != nullptr);
+    CHECK(again->property("passphrase").toString() == passphrase);
+    CHECK(byObjectName(ui, "QQuickLabel", QStringLiteral("tellTheLawyer"))->property("text").toString().contains(
+        QLatin1String("never in the same email or message as the file")));
+
+    archive::ArchiveKey key;
+    const QByteArray utf8 = passphrase.toUtf8();
+    key.passphrase = pt::crypto::SecureBytes::copyOf(bytesOf(utf8));
+    requireEveryCheck(archive::verifyArchive(target, key), 3);
+
+    // Another export starts afresh: a new name, and no passphrase until one is generated.
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Export another archive"));
+    CHECK(waitFor([&] { return exporter->step() == ExportController::Step::Choosing; }));
+    CHECK(exporter->generatedPassphrase().isEmpty());
+    checkNoThreadWarnings();
+    PT_CHECK_NO_QML_WARNINGS();
+}
+
+TEST_CASE("Export: Cancel during a long export leaves no file and says so", "[ui][export]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    makeVault(path, [&](Vault& vault) {
+        seedEntries(vault, tmp.path());
+        Incompressible recording(64LL * 1024 * 1024); // a long recording
+        EntryDraft draft;
+        draft.title = QStringLiteral("Recording of the HR meeting");
+        draft.attachments = {{&recording, QStringLiteral("hr-meeting.m4a"), QStringLiteral("audio/mp4")}};
+        ensure(vault.journal().add(draft).ok(), QStringLiteral("adding the recording"));
+    });
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    REQUIRE(QDir().mkpath(out));
+
+    Ui ui(path);
+    ui.unlockWithPassphrase();
+    ExportController* exporter = exporterOf(openExport(ui));
+    // This machine writes 64 MiB in a fraction of a second: 3 ms per 64 KiB makes it seconds.
+    exporter->setProgressDelayForTesting(std::chrono::milliseconds(3));
+    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key")),
+                QString::fromStdString(X25519Identity::generate().recipient().toString()));
+    retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")), QDir(out).filePath(QStringLiteral("case.zip.age")));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Export the archive"));
+
+    // The progress shows bytes, over the whole window; Cancel stops it.
+    REQUIRE(waitFor([&] { return exporter->progress() > 0; }, 60000));
+    QQuickItem* progress = ui.waitNamed("QQuickProgressBar", QStringLiteral("Export progress"));
+    CHECK(progress->property("value").toDouble() > 0);
+    CHECK(ui.outsideWindow() == QStringList());
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Cancel the export"));
+    REQUIRE(waitFor([&] { return exporter->step() == ExportController::Step::Choosing; }, 60000));
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Cancelled. Nothing was saved.")));
+    CHECK(filesIn(out).isEmpty());
+    CHECK(ui.named("QQuickProgressBar", QStringLiteral("Export progress")) == nullptr);
+
+    // The journal is back with the app: the entry page reads its history.
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Back"));
+    ui.clickNamed("QQuickTabButton", QStringLiteral("Timeline"));
+    ui.click(ui.waitNamed("EntryCard", QStringLiteral("Daily grade: 2/5 on tickets, Daily grade")));
+    ui.waitPage("EntryPage");
+    CHECK(ui.details()->property("valid").toBool());
+    checkNoThreadWarnings();
+    PT_CHECK_NO_QML_WARNINGS();
+}
+
+TEST_CASE("Export: at 390x844 with the system font at 1.5 times Material's, nothing reaches past the edges", "[ui][export][layout]")
+{
+    const QFont original = QGuiApplication::font();
+    QFont large = original;
+    large.setPixelSize(21);
+    QGuiApplication::setFont(large);
+    {
+        QTemporaryDir tmp;
+        REQUIRE(tmp.isValid());
+        const QString path = tmp.filePath(QStringLiteral("vault"));
+        makeVault(path, [&](Vault& vault) { seedEntries(vault, tmp.path()); });
+        Ui ui(path);
+        ui.unlockWithPassphrase();
+        ExportController* exporter = exporterOf(openExport(ui));
+        checkInside(ui);
+        ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key")), QStringLiteral("age1nope"));
+        checkInside(ui);
+
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Encrypt with a passphrase"));
+        checkInside(ui);
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Generate a strong passphrase"));
+        CHECK(waitFor([&] { return !exporter->generatedPassphrase().isEmpty(); }));
+        ui.settle();
+        checkInside(ui);
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Type my own passphrase instead"));
+        ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Archive passphrase")), QStringLiteral("short"));
+        checkInside(ui);
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Use a generated passphrase instead"));
+
+        retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")),
+               tmp.filePath(QStringLiteral("a-rather-long-file-name-for-the-lawyer-of-record.zip.age")));
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Export the archive"));
+        waitForResult(ui, exporter);
+        checkInside(ui);
+        PT_CHECK_NO_QML_WARNINGS();
+    }
+    QGuiApplication::setFont(original);
+}
+
+TEST_CASE("Export: every control is reached with Tab and has a name", "[ui][export][keyboard]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    makeVault(path, [&](Vault& vault) { seedEntries(vault, tmp.path()); });
+    Ui ui(path, DesktopSize);
+    ui.unlockWithPassphrase();
+    openExport(ui);
+    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key")),
+                QString::fromStdString(X25519Identity::generate().recipient().toString()));
+    retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")), tmp.filePath(QStringLiteral("case.zip.age")));
+    REQUIRE(waitFor([&] { return ui.named("QQuickAbstractButton", QStringLiteral("Export the archive"))->isEnabled(); }));
+
+    // From the first control of the page, Tab goes through every one of them down to Export.
+    ui.click(ui.waitNamed("QQuickAbstractButton", QStringLiteral("First day to export")));
+    ui.key(Qt::Key_Escape); // the calendar it opened
+    ui.settle();
+    QStringList reached;
+    for (int i = 0; i < 40 && !reached.contains(QStringLiteral("Export the archive")); ++i) {
+        ui.key(Qt::Key_Tab);
+        QQuickItem* focused = ui.window()->activeFocusItem();
+        // A field's own text input carries its name on the field.
+        while (focused && accessibleName(focused).isEmpty() && focused->parentItem() && isA(focused->parentItem(), "QQuickTextField"))
+            focused = focused->parentItem();
+        reached << accessibleName(focused);
+    }
+    INFO(reached.join(QStringLiteral(" | ")).toStdString());
+    for (const QString& name : {QStringLiteral("Last day to export"), QStringLiteral("Kind: Daily grade"), QStringLiteral("Tag: pip"),
+                                QStringLiteral("Include earlier versions"), QStringLiteral("Include deleted entries"),
+                                QStringLiteral("Whose records"), QStringLiteral("Encrypt with a passphrase"),
+                                QStringLiteral("Lawyer's public key"), QStringLiteral("Load the public key from a file"),
+                                QStringLiteral("Save the archive as"), QStringLiteral("Choose where to save the archive"),
+                                QStringLiteral("Export the archive")})
+        CHECK(reached.contains(name));
+    CHECK_FALSE(reached.contains(QString()));
+    PT_CHECK_NO_QML_WARNINGS();
+}
+
+TEST_CASE("Export: locking during an export stops it, leaves no file, and locks once it has stopped", "[ui][export]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    makeVault(path, [&](Vault& vault) {
+        seedEntries(vault, tmp.path());
+        Incompressible recording(16LL * 1024 * 1024);
+        EntryDraft draft;
+        draft.title = QStringLiteral("Recording of the HR meeting");
+        draft.attachments = {{&recording, QStringLiteral("hr-meeting.m4a"), QStringLiteral("audio/mp4")}};
+        ensure(vault.journal().add(draft).ok(), QStringLiteral("adding the recording"));
+    });
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    REQUIRE(QDir().mkpath(out));
+
+    Ui ui(path);
+    ui.unlockWithPassphrase();
+    ExportController* exporter = exporterOf(openExport(ui));
+    exporter->setProgressDelayForTesting(std::chrono::milliseconds(3));
+    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key")),
+                QString::fromStdString(X25519Identity::generate().recipient().toString()));
+    retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")), QDir(out).filePath(QStringLiteral("case.zip.age")));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Export the archive"));
+    REQUIRE(waitFor([&] { return exporter->progress() > 0; }, 60000));
+
+    // The idle timer, or the app sent to the background: the lock waits for the export to stop.
+    ui.controller().lock();
+    REQUIRE(waitFor([&] { return ui.controller().state() == pt::gui::VaultController::State::Locked; }, 30000));
+    ui.waitPage("UnlockPage");
+    CHECK(filesIn(out).isEmpty());
+
+    // Unlocked again, the journal is the app's as before.
+    ui.unlockWithPassphrase();
+    ui.click(ui.waitNamed("EntryCard", QStringLiteral("Daily grade: 2/5 on tickets, Daily grade")));
+    ui.waitPage("EntryPage");
+    CHECK(ui.details()->property("valid").toBool());
+    checkNoThreadWarnings();
+    PT_CHECK_NO_QML_WARNINGS();
+}
