@@ -122,6 +122,10 @@ Page {
                     exporter: exporter
                     Layout.fillWidth: true
                 }
+                BlackOutField {
+                    exporter: exporter
+                    Layout.fillWidth: true
+                }
                 RecipientField {
                     id: recipient
                     exporter: exporter

@@ -62,6 +62,19 @@ ColumnLayout {
             text: qsTr("%n entries, %1", "", result.exporter.resultExhibits).arg(result.exporter.resultExhibitRange)
             Accessible.name: qsTr("Exhibits: %1").arg(text)
         }
+        Caption {
+            visible: result.exporter.resultHadPhrases
+            text: qsTr("Blacked out")
+        }
+        Value {
+            objectName: "archiveBlackedOut"
+            visible: result.exporter.resultHadPhrases
+            text: result.exporter.resultRedactedPlaces === 0
+                  ? qsTr("None of the names or phrases appear in the exported entries.")
+                  : (result.exporter.resultRedactedPlaces === 1 ? qsTr("1 place") : qsTr("%1 places").arg(result.exporter.resultRedactedPlaces))
+                    + ", " + (result.exporter.resultRedactedEntries === 1 ? qsTr("in 1 entry") : qsTr("in %1 entries").arg(result.exporter.resultRedactedEntries))
+            Accessible.name: qsTr("Blacked out: %1").arg(text)
+        }
         Caption { text: qsTr("Signed by") }
         Value {
             objectName: "archiveKeyId"

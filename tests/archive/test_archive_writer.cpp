@@ -327,6 +327,39 @@ TEST_CASE("archive: redaction blacks out words in every revision and pixels of a
     CHECK(redactedName(QStringLiteral("scan.jpg")) == QStringLiteral("scan-redacted.png"));
 }
 
+TEST_CASE("archive: phrases to black out everywhere reach every exhibit, and the export says how many places", "[archive]")
+{
+    Journal_ j;
+    const auto identity = crypto::age::X25519Identity::generate();
+    ArchiveRequest request;
+    request.to.ageRecipients = {QString::fromStdString(identity.recipient().toString())};
+    request.outputPath = j.tmp.filePath(QStringLiteral("case.zip.age"));
+    // "first" is in the first entry's title and body (its first revision) and title (its
+    // second); "THIRD" in the third's title and body: any case, whatever the entry.
+    request.redactions.everywhere = {QStringLiteral("first"), QStringLiteral("THIRD")};
+    CHECK_FALSE(request.redactions.isEmpty());
+    auto result = writeArchive(*j.vault, request);
+    INFO((result ? QString() : result.error().message));
+    REQUIRE(result.ok());
+    CHECK(result->redactedPlaces == 5);
+    CHECK(result->redactedEntries == 2);
+
+    ArchiveKey open;
+    open.identities.push_back(identity.clone());
+    auto verification = verifyArchive(request.outputPath, open);
+    REQUIRE(verification.ok());
+    CHECK(verification->ok());
+    CHECK(verification->exhibits == 3);
+
+    // Without any, nothing is counted.
+    request.redactions = {};
+    request.outputPath = j.tmp.filePath(QStringLiteral("plain.zip.age"));
+    auto plain = writeArchive(*j.vault, request);
+    REQUIRE(plain.ok());
+    CHECK(plain->redactedPlaces == 0);
+    CHECK(plain->redactedEntries == 0);
+}
+
 TEST_CASE("archive: an export on a worker thread reads through that thread's own connection", "[archive]")
 {
     Journal_ j;

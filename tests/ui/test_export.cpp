@@ -17,9 +17,12 @@
 #include <QFile>
 #include <QFont>
 #include <QGuiApplication>
+#include <QImage>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <cstring>
 
@@ -181,6 +184,38 @@ void requireEveryCheck(const Result<archive::ArchiveVerification>& verification,
     CHECK(verification->exhibits == exhibits);
 }
 
+// What `program` prints, run to the end; it must succeed.
+QByteArray output(const QString& program, const QStringList& arguments)
+{
+    QProcess process;
+    process.start(program, arguments);
+    REQUIRE(process.waitForFinished(60000));
+    INFO(program.toStdString() << ": " << process.readAllStandardError().toStdString());
+    REQUIRE(process.exitStatus() == QProcess::NormalExit);
+    REQUIRE(process.exitCode() == 0);
+    return process.readAllStandardOutput();
+}
+
+// Everything a lawyer reads in the archive, as the real age, unzip and pdftotext show it: every
+// file's contents, then the report's text. (Plaintext goes only into `work`, a test folder.)
+QByteArray readableContents(const QString& archivePath, const X25519Identity& identity, const QString& work)
+{
+    const QString keyFile = QDir(work).filePath(QStringLiteral("lawyer.key"));
+    {
+        QFile key(keyFile);
+        REQUIRE(key.open(QIODevice::WriteOnly));
+        const auto secret = identity.toString();
+        key.write(reinterpret_cast<const char*>(secret.data()), qint64(secret.size()));
+        key.write("\n");
+    }
+    const QString zip = QDir(work).filePath(QStringLiteral("archive.zip"));
+    output(QStringLiteral("age"), {QStringLiteral("-d"), QStringLiteral("-i"), keyFile, QStringLiteral("-o"), zip, archivePath});
+    QByteArray all = output(QStringLiteral("unzip"), {QStringLiteral("-p"), zip});
+    output(QStringLiteral("unzip"), {QStringLiteral("-o"), QStringLiteral("-q"), zip, QStringLiteral("report.pdf"), QStringLiteral("-d"), work});
+    all += output(QStringLiteral("pdftotext"), {QDir(work).filePath(QStringLiteral("report.pdf")), QStringLiteral("-")});
+    return all;
+}
+
 // Nothing reaches past the window's edges, once the layout has caught up with what just changed.
 void checkInside(Ui& ui)
 {
@@ -251,6 +286,151 @@ TEST_CASE("Export: to a lawyer's age key typed in, the file's SHA-256 as shown, 
         checkNoThreadWarnings();
         PT_CHECK_NO_QML_WARNINGS();
     }
+}
+
+TEST_CASE("Export: names typed to black out are gone from every entry's text and history in the archive", "[ui][export][redaction]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    makeVault(path, [&](Vault& vault) { seedEntries(vault, tmp.path()); });
+    const QString out = tmp.filePath(QStringLiteral("for-the-rep"));
+    REQUIRE(QDir().mkpath(out));
+    const X25519Identity rep = X25519Identity::generate();
+
+    Ui ui(path, PhoneSize);
+    ui.unlockWithPassphrase();
+    QQuickItem* page = openExport(ui);
+    ExportController* exporter = exporterOf(page);
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Black out for this copy (optional)")));
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Nothing is blacked out. Attached files are always copied as they are.")));
+    // "Dana" is in the meeting's title and body and in the grade's later version; typed in
+    // another case, with a line of spaces and a phrase that is nowhere.
+    QQuickItem* phrases = ui.waitNamed("QQuickTextArea", QStringLiteral("Names or phrases to black out"));
+    ui.typeInto(phrases, QStringLiteral("dana"));
+    ui.key(Qt::Key_Return);
+    ui.typeText(QStringLiteral("   "));
+    ui.key(Qt::Key_Return);
+    ui.typeText(QStringLiteral(" Nobody Else "));
+    CHECK(exporter->blackOutPhrases() == QStringList{QStringLiteral("dana"), QStringLiteral("Nobody Else")});
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Names or phrases to black out: 2. Attached files are copied as they are.")));
+    checkInside(ui);
+
+    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key")), QString::fromStdString(rep.recipient().toString()));
+    const QString target = QDir(out).filePath(QStringLiteral("for-the-rep.zip.age"));
+    retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")), target);
+    QQuickItem* exportButton = ui.waitNamed("QQuickAbstractButton", QStringLiteral("Export the archive"));
+    REQUIRE(waitFor([&] { return exportButton->isEnabled(); }));
+    ui.click(exportButton);
+    waitForResult(ui, exporter);
+    CHECK(exporter->resultRedactedPlaces() == 3);
+    CHECK(exporter->resultRedactedEntries() == 2);
+    CHECK(ui.waitNamed("QQuickLabel", QStringLiteral("Blacked out: 3 places, in 2 entries")));
+    CHECK(ui.outsideWindow() == QStringList());
+
+    archive::ArchiveKey key;
+    key.identities.push_back(rep.clone());
+    requireEveryCheck(archive::verifyArchive(target, key), 3);
+
+    const QByteArray contents = readableContents(target, rep, tmp.path());
+    CHECK(contents.contains("Weekly PIP check-in with")); // the rest of the text is there
+    CHECK(contents.contains("Asked"));
+    CHECK(contents.contains("\xE2\x96\x88\xE2\x96\x88\xE2\x96\x88\xE2\x96\x88")); // a blacked-out "Dana"
+    CHECK_FALSE(contents.toLower().contains("dana"));
+
+    // The journal itself is not changed.
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Done: close the export"));
+    REQUIRE(waitFor([&] { return ui.page("ExportPage") == nullptr; }));
+    QStringList titles;
+    for (const Entry& e : ui.controller().vault()->journal().entries())
+        titles << e.latest.title;
+    CHECK(titles.contains(QStringLiteral("Weekly PIP check-in with Dana")));
+    PT_CHECK_NO_QML_WARNINGS();
+}
+
+TEST_CASE("Export: a box dragged over a screenshot goes to the export in the image's pixels, and Undo takes it away", "[ui][export][redaction]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    makeVault(path, [&](Vault& vault) { seedEntries(vault, tmp.path()); }); // grade.png: 320 x 200
+    const X25519Identity rep = X25519Identity::generate();
+
+    Ui ui(path, PhoneSize);
+    ui.unlockWithPassphrase();
+    ExportController* exporter = exporterOf(openExport(ui));
+    REQUIRE(exporter->screenshots().size() == 1);
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Black out part of a screenshot"));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Black out part of grade.png"));
+    ui.settle();
+    QQuickItem* image = nullptr;
+    REQUIRE(waitFor([&] {
+        image = byObjectName(ui, "QQuickImage", QStringLiteral("redactImage"));
+        return image && image->property("status").toInt() == 1 /* Image.Ready */;
+    }));
+    ui.settle();
+    const double scale = image->property("pixelScale").toDouble();
+    const double left = image->property("pictureLeft").toDouble(), top = image->property("pictureTop").toDouble();
+    REQUIRE(scale > 0);
+    // From the image's pixel (40, 20) to (120, 80), a person's drag.
+    const auto at = [&](double x, double y) {
+        return image->mapToScene(QPointF(left + x * scale, top + y * scale)).toPoint();
+    };
+    QTest::mousePress(ui.window(), Qt::LeftButton, {}, at(40, 20));
+    for (int step = 1; step <= 8; ++step)
+        QTest::mouseMove(ui.window(), at(40 + step * 10, 20 + step * 7.5));
+    QTest::mouseRelease(ui.window(), Qt::LeftButton, {}, at(120, 80));
+    REQUIRE(waitFor([&] { return exporter->areaCount() == 1; }));
+    const QList<archive::AreaRedaction> areas = exporter->areas();
+    REQUIRE(areas.size() == 1);
+    CHECK(areas.first().attachment == QStringLiteral("grade.png"));
+    REQUIRE(areas.first().areas.size() == 1);
+    const QRect box = areas.first().areas.first();
+    INFO(box.x() << "," << box.y() << " " << box.width() << "x" << box.height());
+    CHECK(box.contains(QRect(41, 21, 78, 58)));       // what was covered on screen, at least
+    CHECK(QRect(38, 18, 84, 64).contains(box));       // and within a pixel or so of it
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Boxes to black out of this image, in this copy only: 1.")));
+    CHECK(ui.outsideWindow() == QStringList());
+
+    // Undo takes it away; a second box stays for the export.
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Undo the last box"));
+    REQUIRE(waitFor([&] { return exporter->areaCount() == 0; }));
+    QTest::mousePress(ui.window(), Qt::LeftButton, {}, at(300, 190));
+    QTest::mouseMove(ui.window(), at(250, 150));
+    QTest::mouseMove(ui.window(), at(200, 100)); // dragged up and left, and past the edge below
+    QTest::mouseRelease(ui.window(), Qt::LeftButton, {}, at(200, 100));
+    REQUIRE(waitFor([&] { return exporter->areaCount() == 1; }));
+    const QRect second = exporter->areas().first().areas.first();
+    CHECK(QRect(0, 0, 320, 200).contains(second));
+    CHECK(second.contains(QRect(201, 101, 98, 88)));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Done marking boxes"));
+    ui.settle();
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Boxes to black out of screenshots: 1. The archive gets new PNG copies of them with those parts black.")));
+
+    // The export takes it: a redacted copy of the screenshot, and every check passes.
+    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key")), QString::fromStdString(rep.recipient().toString()));
+    const QString target = tmp.filePath(QStringLiteral("boxed.zip.age"));
+    retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")), target);
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Export the archive"));
+    waitForResult(ui, exporter);
+    archive::ArchiveKey key;
+    key.identities.push_back(rep.clone());
+    requireEveryCheck(archive::verifyArchive(target, key), 3);
+    const QByteArray names = [&] {
+        readableContents(target, rep, tmp.path());
+        return output(QStringLiteral("unzip"), {QStringLiteral("-Z1"), tmp.filePath(QStringLiteral("archive.zip"))});
+    }();
+    QString redactedPath;
+    for (const QByteArray& line : names.split('\n'))
+        if (line.endsWith("grade-redacted.png"))
+            redactedPath = QString::fromUtf8(line);
+    REQUIRE_FALSE(redactedPath.isEmpty());
+    CHECK_FALSE(names.contains("grade.png")); // the original is not in this copy
+    const QImage redacted = QImage::fromData(output(QStringLiteral("unzip"), {QStringLiteral("-p"), tmp.filePath(QStringLiteral("archive.zip")), redactedPath}), "PNG");
+    REQUIRE(redacted.size() == QSize(320, 200));
+    CHECK(redacted.pixelColor(second.center()) == QColor(Qt::black));
+    CHECK(redacted.pixelColor(second.topLeft() - QPoint(5, 5)) != QColor(Qt::black));
+    PT_CHECK_NO_QML_WARNINGS();
 }
 
 TEST_CASE("Export: a wrong age key is refused in a sentence, and an existing file is replaced only when asked", "[ui][export]")
@@ -550,7 +730,8 @@ TEST_CASE("Export: every control is reached with Tab and has a name", "[ui][expo
     INFO(reached.join(QStringLiteral(" | ")).toStdString());
     for (const QString& name : {QStringLiteral("Last day to export"), QStringLiteral("Kind: Daily grade"), QStringLiteral("Tag: pip"),
                                 QStringLiteral("Include earlier versions"), QStringLiteral("Include deleted entries"),
-                                QStringLiteral("Whose records"), QStringLiteral("Encrypt with a passphrase"),
+                                QStringLiteral("Whose records"), QStringLiteral("Names or phrases to black out"),
+                                QStringLiteral("Encrypt with a passphrase"),
                                 QStringLiteral("Lawyer's public key"), QStringLiteral("Load the public key from a file"),
                                 QStringLiteral("Save the archive as"), QStringLiteral("Choose where to save the archive"),
                                 QStringLiteral("Export the archive")})

@@ -137,6 +137,7 @@ private:
     QHash<QString, QString> m_entryOfFile; // entry id, by the file's path in the archive
     QHash<QString, QByteArray> m_redacted; // redacted copies of images, by path: small, made before the zip
     int m_redactedEntries = 0;
+    int m_redactedPlaces = 0;
     QList<ArchiveFileHash> m_listed;      // SHA256SUMS
     ChainSummary m_chain;
     qint64 m_done = 0, m_total = 0;
@@ -325,8 +326,12 @@ Status Export::redact()
     const Redactions& r = m_request.redactions;
     for (Exhibit& exhibit : m_selection.exhibits) {
         const QString id = exhibit.entry.latest.entryId;
-        if (r.phrases.contains(id) && redactText(exhibit, r.phrases.value(id)) > 0)
-            ++m_redactedEntries;
+        if (const QStringList phrases = r.phrases.value(id) + r.everywhere; !phrases.isEmpty()) {
+            const int places = redactText(exhibit, phrases);
+            m_redactedPlaces += places;
+            if (places > 0)
+                ++m_redactedEntries;
+        }
         for (const AreaRedaction& area : r.areas) {
             if (area.entryId != id)
                 continue;
@@ -484,7 +489,9 @@ Result<ArchiveResult> Export::run()
                          int(m_selection.exhibits.size()),
                          guide.sumsSha256,
                          guide.signingKeyId,
-                         QString::fromStdString(crypto::minisign::publicKeyBase64(publicKey))};
+                         QString::fromStdString(crypto::minisign::publicKeyBase64(publicKey)),
+                         m_redactedPlaces,
+                         m_redactedEntries};
 }
 
 } // namespace

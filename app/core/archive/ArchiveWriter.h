@@ -48,6 +48,8 @@ struct ArchiveResult {
     QString sumsSha256;      // of SHA256SUMS inside
     QString signingKeyId;    // minisign's key id of this vault's export key
     QString signingPublicKey; // papertrail.pub's key line
+    int redactedPlaces = 0;   // phrases blacked out, counting every place in every revision
+    int redactedEntries = 0;  // exhibits with at least one of them
 };
 
 // Called as bytes go out with how far the export is; returning false cancels it.

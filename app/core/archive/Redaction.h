@@ -25,9 +25,11 @@ struct Redactions {
     // Per entry id: phrases blacked out wherever they appear (any case), in every revision's
     // title, body, tags and fields.
     QHash<QString, QStringList> phrases;
+    // Phrases blacked out in every exhibit, as if listed under each entry id above.
+    QStringList everywhere;
     QList<AreaRedaction> areas;
 
-    [[nodiscard]] bool isEmpty() const { return phrases.isEmpty() && areas.isEmpty(); }
+    [[nodiscard]] bool isEmpty() const { return phrases.isEmpty() && everywhere.isEmpty() && areas.isEmpty(); }
 };
 
 // Blacks the phrases out of `exhibit`'s revisions (each character becomes █). Returns how many

@@ -8,12 +8,14 @@
 #include "crypto/age/X25519.h"
 #include "vault/JournalDb.h"
 
+#include <QBuffer>
 #include <QClipboard>
 #include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QImageReader>
 #include <QLocale>
 #include <QPointer>
 #include <QSet>
@@ -168,11 +170,31 @@ void ExportController::setOwner(const QString& owner)
     emit choicesChanged();
 }
 
+void ExportController::setBlackOutText(const QString& text)
+{
+    if (text == m_blackOutText)
+        return;
+    m_blackOutText = text;
+    emit choicesChanged();
+}
+
+QStringList ExportController::blackOutPhrases() const
+{
+    QStringList phrases;
+    for (const QString& line : m_blackOutText.split(QLatin1Char('\n'))) {
+        const QString phrase = line.trimmed();
+        if (!phrase.isEmpty() && !phrases.contains(phrase, Qt::CaseInsensitive))
+            phrases << phrase;
+    }
+    return phrases;
+}
+
 void ExportController::readJournal()
 {
     Vault* vault = m_controller ? m_controller->vault() : nullptr;
     QSet<QString> kinds, tags;
     int matching = 0, deletedLeftOut = 0;
+    m_screenshots.clear();
     if (vault) {
         for (const Entry& entry : vault->journal().entries(true)) {
             if (entry.purged)
@@ -183,10 +205,16 @@ void ExportController::readJournal()
                 tags.insert(t);
             if (!inFilter(entry, m_filter)) // as core::archive::selectExhibits chooses
                 continue;
-            if (entry.deleted && !m_filter.includeDeleted)
+            if (entry.deleted && !m_filter.includeDeleted) {
                 ++deletedLeftOut;
-            else
-                ++matching;
+                continue;
+            }
+            ++matching;
+            for (const AttachmentRef& a : r.attachments)
+                if (a.mime.startsWith(QLatin1String("image/")))
+                    m_screenshots.append(QVariantMap{{QStringLiteral("entryId"), r.entryId},
+                                                     {QStringLiteral("name"), a.name},
+                                                     {QStringLiteral("entryTitle"), r.title}});
         }
     }
     m_availableKinds = QStringList(kinds.cbegin(), kinds.cend());
@@ -196,6 +224,100 @@ void ExportController::readJournal()
     m_matching = matching;
     m_deletedLeftOut = deletedLeftOut;
     emit journalRead();
+    emit areasChanged();
+}
+
+// --- Black out part of a screenshot ----------------------------------------------------------
+
+QVariantList ExportController::screenshots() const
+{
+    QVariantList list;
+    for (const QVariant& item : m_screenshots) {
+        QVariantMap shot = item.toMap();
+        const QString entryId = shot.value(QStringLiteral("entryId")).toString();
+        const QString name = shot.value(QStringLiteral("name")).toString();
+        shot.insert(QStringLiteral("source"), QStringLiteral("image://attachment/%1/%2")
+                                                  .arg(entryId, QString::fromLatin1(QUrl::toPercentEncoding(name))));
+        shot.insert(QStringLiteral("boxes"), areasOf(entryId, name).size());
+        list.append(shot);
+    }
+    return list;
+}
+
+int ExportController::areaCount() const
+{
+    int count = 0;
+    for (const AreaRedaction& a : m_areas)
+        count += int(a.areas.size());
+    return count;
+}
+
+QVariantMap ExportController::storedImage(const QString& entryId, const QString& name) const
+{
+    Vault* vault = m_controller ? m_controller->vault() : nullptr;
+    if (!vault)
+        return {{QStringLiteral("problem"), tr("The vault is locked. Unlock it, then try again.")}};
+    const QString key = entryId + QLatin1Char('/') + name;
+    if (const auto known = m_imageSizes.constFind(key); known != m_imageSizes.cend()) // each box asks again
+        return {{QStringLiteral("width"), known->width()}, {QStringLiteral("height"), known->height()}};
+    // Decrypted into memory only, for the header: the size and whether it is shown rotated.
+    QBuffer bytes;
+    bytes.open(QIODevice::WriteOnly);
+    if (!vault->journal().writeAttachment(entryId, name, bytes))
+        return {{QStringLiteral("problem"), tr("%1 could not be read. Run Verify in Settings.").arg(name)}};
+    bytes.close();
+    bytes.open(QIODevice::ReadOnly);
+    QImageReader reader(&bytes);
+    reader.setAutoTransform(false);
+    const QSize size = reader.size();
+    if (!size.isValid())
+        return {{QStringLiteral("problem"), tr("%1 is not an image this app can read.").arg(name)}};
+    // The viewer shows a photo turned as its camera said; the boxes are in the stored pixels.
+    if (reader.transformation() != QImageIOHandler::TransformationNone)
+        return {{QStringLiteral("problem"), tr("%1 is a turned photo; black out parts of it with papertrail-cli export "
+                                               "--redact-area.").arg(name)}};
+    m_imageSizes.insert(key, size);
+    return {{QStringLiteral("width"), size.width()}, {QStringLiteral("height"), size.height()}};
+}
+
+void ExportController::addArea(const QString& entryId, const QString& name, int x, int y, int width, int height)
+{
+    const QVariantMap image = storedImage(entryId, name);
+    if (image.contains(QStringLiteral("problem")))
+        return;
+    const QRect area = QRect(x, y, width, height).normalized()
+                           & QRect(0, 0, image.value(QStringLiteral("width")).toInt(), image.value(QStringLiteral("height")).toInt());
+    if (area.isEmpty())
+        return;
+    auto it = std::find_if(m_areas.begin(), m_areas.end(),
+                           [&](const AreaRedaction& a) { return a.entryId == entryId && a.attachment == name; });
+    if (it == m_areas.end())
+        m_areas.append({entryId, name, {area}});
+    else
+        it->areas.append(area);
+    emit areasChanged();
+}
+
+void ExportController::undoArea(const QString& entryId, const QString& name)
+{
+    auto it = std::find_if(m_areas.begin(), m_areas.end(),
+                           [&](const AreaRedaction& a) { return a.entryId == entryId && a.attachment == name; });
+    if (it == m_areas.end())
+        return;
+    it->areas.removeLast();
+    if (it->areas.isEmpty())
+        m_areas.erase(it);
+    emit areasChanged();
+}
+
+QVariantList ExportController::areasOf(const QString& entryId, const QString& name) const
+{
+    QVariantList list;
+    for (const AreaRedaction& a : m_areas)
+        if (a.entryId == entryId && a.attachment == name)
+            for (const QRect& r : a.areas)
+                list.append(QVariant(QRectF(r)));
+    return list;
 }
 
 // --- Who can open it --------------------------------------------------------------------------
@@ -556,6 +678,8 @@ bool ExportController::start(const QString& ownPassphrase)
     job->request.outputPath = outputPath();
     job->request.filter = m_filter;
     job->request.owner = m_owner.trimmed();
+    job->request.redactions.everywhere = blackOutPhrases();
+    job->request.redactions.areas = m_areas; // of entries the choices leave out: not used
     job->progressDelay = m_progressDelay;
     m_job = job;
     setStep(Step::Exporting);
@@ -653,6 +777,7 @@ void ExportController::finished(const std::shared_ptr<Job>& job)
     if (ok) {
         m_result = job->result->value();
         m_resultUsedPassphrase = job->usedPassphrase;
+        m_resultHadPhrases = !job->request.redactions.everywhere.isEmpty();
         QSettings().setValue(LastFolderKey, QFileInfo(m_result->path).absolutePath()); // the folder, nothing else
         emit resultChanged();
         setStep(Step::Finished);
@@ -672,6 +797,7 @@ void ExportController::startOver()
         return;
     m_result.reset();
     m_resultUsedPassphrase = false;
+    m_resultHadPhrases = false;
     forgetPassphrase(); // another archive gets a passphrase of its own
     m_destination = defaultDestination();
     m_replaceExisting = false;

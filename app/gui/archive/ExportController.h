@@ -7,7 +7,9 @@
 //  - who can open it: the lawyer's age public key (age1..., typed or pasted, or read from a file)
 //    or a passphrase, either generated (six groups of four to read out over the phone) or the
 //    person's own;
-//  - where it goes (a file that is never overwritten without the person saying so).
+//  - where it goes (a file that is never overwritten without the person saying so);
+//  - optionally, names or phrases to black out of every exported entry's text and history in
+//    this copy only (Redactions::everywhere); the journal is not changed.
 // The export runs on a worker (VaultController::runInBackground, with a journal.db connection of
 // its own) with its progress and Cancel; a cancelled or failed export leaves no file (the core's
 // guarantee). Nothing else is written: no temp file, and of the choices only the folder the file
@@ -54,6 +56,15 @@ class ExportController : public QObject {
     Q_PROPERTY(int deletedLeftOut READ deletedLeftOut NOTIFY journalRead)
     // The first day is after the last one.
     Q_PROPERTY(bool daysBackwards READ daysBackwards NOTIFY choicesChanged)
+    // Names or phrases to black out, one a line as typed; blackOutPhrases is what is used of
+    // them (each line trimmed, empty lines and repeats left out).
+    Q_PROPERTY(QString blackOutText READ blackOutText WRITE setBlackOutText NOTIFY choicesChanged)
+    Q_PROPERTY(QStringList blackOutPhrases READ blackOutPhrases NOTIFY choicesChanged)
+    // The image attachments of the entries the choices hold, to black out parts of: each
+    // {entryId, name, entryTitle, source (image://attachment/...), boxes (how many are marked)}.
+    Q_PROPERTY(QVariantList screenshots READ screenshots NOTIFY areasChanged)
+    // Boxes marked to black out, in every image together.
+    Q_PROPERTY(int areaCount READ areaCount NOTIFY areasChanged)
 
     // Who can open it: the lawyer's public key, or (usePassphrase) a passphrase.
     Q_PROPERTY(bool usePassphrase READ usePassphrase WRITE setUsePassphrase NOTIFY recipientChanged)
@@ -98,6 +109,11 @@ class ExportController : public QObject {
     Q_PROPERTY(int resultExhibits READ resultExhibits NOTIFY resultChanged)
     Q_PROPERTY(QString resultExhibitRange READ resultExhibitRange NOTIFY resultChanged) // "PT-0001 to PT-0012"
     Q_PROPERTY(QString resultKeyId READ resultKeyId NOTIFY resultChanged)
+    // How many places the phrases were blacked out in, and in how many entries.
+    Q_PROPERTY(int resultRedactedPlaces READ resultRedactedPlaces NOTIFY resultChanged)
+    Q_PROPERTY(int resultRedactedEntries READ resultRedactedEntries NOTIFY resultChanged)
+    // The export had phrases to black out (then the result says how many places, even none).
+    Q_PROPERTY(bool resultHadPhrases READ resultHadPhrases NOTIFY resultChanged)
     // It was encrypted to a passphrase (generated: generatedPassphrase still shows it).
     Q_PROPERTY(bool resultUsedPassphrase READ resultUsedPassphrase NOTIFY resultChanged)
 
@@ -133,6 +149,13 @@ public:
     [[nodiscard]] int matching() const { return m_matching; }
     [[nodiscard]] int deletedLeftOut() const { return m_deletedLeftOut; }
     [[nodiscard]] bool daysBackwards() const;
+    [[nodiscard]] QString blackOutText() const { return m_blackOutText; }
+    void setBlackOutText(const QString& text);
+    [[nodiscard]] QStringList blackOutPhrases() const;
+    [[nodiscard]] QVariantList screenshots() const;
+    [[nodiscard]] int areaCount() const;
+    // The boxes as the export gets them (Redactions::areas), in the images' stored pixels.
+    [[nodiscard]] QList<core::archive::AreaRedaction> areas() const { return m_areas; }
 
     [[nodiscard]] bool usePassphrase() const { return m_usePassphrase; }
     void setUsePassphrase(bool use);
@@ -172,6 +195,9 @@ public:
     [[nodiscard]] QString resultExhibitRange() const;
     [[nodiscard]] QString resultKeyId() const { return m_result ? m_result->signingKeyId : QString(); }
     [[nodiscard]] bool resultUsedPassphrase() const { return m_resultUsedPassphrase; }
+    [[nodiscard]] int resultRedactedPlaces() const { return m_result ? m_result->redactedPlaces : 0; }
+    [[nodiscard]] int resultRedactedEntries() const { return m_result ? m_result->redactedEntries : 0; }
+    [[nodiscard]] bool resultHadPhrases() const { return m_resultHadPhrases; }
 
     // Interface tests only: the worker pauses this long each time it reports progress, so a
     // test can press Cancel in the middle of an export however fast this machine writes.
@@ -207,6 +233,16 @@ public:
     Q_INVOKABLE void startOver();
     Q_INVOKABLE void clearMessages();
 
+    // Black out part of a screenshot. An image's size as stored (the pixels boxes are in):
+    // {width, height}, or {problem} in a sentence when boxes cannot be marked on it here.
+    Q_INVOKABLE [[nodiscard]] QVariantMap storedImage(const QString& entryId, const QString& name) const;
+    // Adds a box in the image's stored pixels (cut to the image); boxes of no size are ignored.
+    Q_INVOKABLE void addArea(const QString& entryId, const QString& name, int x, int y, int width, int height);
+    // Takes the last box of that image away again.
+    Q_INVOKABLE void undoArea(const QString& entryId, const QString& name);
+    // That image's boxes, as rects in its stored pixels.
+    Q_INVOKABLE [[nodiscard]] QVariantList areasOf(const QString& entryId, const QString& name) const;
+
 signals:
     void controllerChanged();
     void choicesChanged();
@@ -218,6 +254,7 @@ signals:
     void progressChanged();
     void messageChanged();
     void resultChanged();
+    void areasChanged();
 
 private:
     struct Job;
@@ -237,6 +274,9 @@ private:
     VaultController* m_controller = nullptr;
     core::archive::ArchiveFilter m_filter;
     QString m_owner;
+    QString m_blackOutText;
+    QList<core::archive::AreaRedaction> m_areas;
+    QVariantList m_screenshots; // of the entries the choices hold, as readJournal found them
     QStringList m_availableKinds;
     QStringList m_availableTags;
     int m_matching = 0;
@@ -262,7 +302,9 @@ private:
 
     std::optional<core::archive::ArchiveResult> m_result;
     bool m_resultUsedPassphrase = false;
+    bool m_resultHadPhrases = false;
     std::chrono::milliseconds m_progressDelay{0};
+    mutable QHash<QString, QSize> m_imageSizes; // storedImage's answers, by "<entry id>/<name>"
 };
 
 } // namespace pt::gui
