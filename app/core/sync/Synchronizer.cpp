@@ -68,13 +68,18 @@ Synchronizer::Synchronizer(Vault::Store store, SyncStart start, Remote& remote, 
 {
 }
 
+Result<std::optional<SignedRecord>> Synchronizer::storedRecord(const QString& device, qint64 seq) const
+{
+    auto row = seq > 0 ? m_store.db.record(device, seq) : Result<std::optional<StoredRecord>>(std::nullopt);
+    if (!row)
+        return row.error();
+    return *row ? openRecord(**row, m_store.keys) : std::nullopt;
+}
+
 std::optional<QString> Synchronizer::recordHash(const QString& device, qint64 seq) const
 {
-    auto row = m_store.db.record(device, seq);
-    if (!row || !*row)
-        return std::nullopt;
-    const auto signedRecord = openRecord(**row, m_store.keys);
-    return signedRecord ? std::optional<QString>(signedRecord->hash()) : std::nullopt;
+    auto signedRecord = storedRecord(device, seq);
+    return signedRecord && *signedRecord ? std::optional<QString>((*signedRecord)->hash()) : std::nullopt;
 }
 
 Result<SyncReport> syncNow(Vault& vault, Remote& remote, SyncCache cache, const QString& deviceName)
@@ -521,9 +526,8 @@ Status Synchronizer::pull(const QHash<QString, RemoteHead>& heads, SyncReport& r
 
 QDateTime Synchronizer::lastRecordTime(const QString& device, qint64 seq) const
 {
-    auto row = seq > 0 ? m_store.db.record(device, seq) : Result<std::optional<StoredRecord>>(std::nullopt);
-    const auto signedRecord = row && *row ? openRecord(**row, m_store.keys) : std::nullopt;
-    const auto record = signedRecord ? LogRecord::fromPayload(signedRecord->payload) : std::nullopt;
+    auto signedRecord = storedRecord(device, seq);
+    const auto record = signedRecord && *signedRecord ? LogRecord::fromPayload((*signedRecord)->payload) : std::nullopt;
     return record ? record->time : QDateTime();
 }
 
@@ -542,10 +546,10 @@ Result<Synchronizer::Orphans> Synchronizer::partFrom(const QString& device, cons
     }
     Orphans orphans{device, low, {}};
     for (qint64 seq = low; seq <= here.seq; ++seq) {
-        auto row = m_store.db.record(device, seq);
-        if (!row)
-            return row.error();
-        const auto signedRecord = *row ? openRecord(**row, m_store.keys) : std::nullopt;
+        auto stored = storedRecord(device, seq);
+        if (!stored)
+            return stored.error();
+        const std::optional<SignedRecord>& signedRecord = *stored;
         const auto record = signedRecord ? LogRecord::fromPayload(signedRecord->payload) : std::nullopt;
         if (!record)
             return damaged(QStringLiteral("Record %1 of device %2 in this vault does not open, so it cannot be synced. "

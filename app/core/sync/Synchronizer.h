@@ -88,6 +88,9 @@ private:
     // The attachments the revisions in `pushed` name that are not on the remote yet: an edit
     // keeps its entry's attachments, which went up with the revision it follows.
     [[nodiscard]] Result<QMap<QString, AttachmentRef>> newAttachments(const QMap<QString, EntryRevision>& pushed) const;
+    // The signed record at `seq` of `device`'s log here; nullopt when there is none or it does not
+    // open, an error when journal.db cannot be read.
+    [[nodiscard]] Result<std::optional<SignedRecord>> storedRecord(const QString& device, qint64 seq) const;
     [[nodiscard]] std::optional<QString> recordHash(const QString& device, qint64 seq) const;
     // A former identity's log here, against the remote's (the hashes of its records from seq 1):
     // where the two part, and the records from there on that only this copy holds.
