@@ -92,6 +92,31 @@ QStringList filesHolding(const QString& dir, const QByteArray& needle)
     return found;
 }
 
+// A request to `identity`'s public key, written to `path`.
+ArchiveRequest requestTo(const crypto::age::X25519Identity& identity, const QString& path)
+{
+    ArchiveRequest request;
+    request.to.ageRecipients = {QString::fromStdString(identity.recipient().toString())};
+    request.outputPath = path;
+    return request;
+}
+
+// verifyArchive with `identity`, which must open it with every check holding.
+ArchiveVerification requireVerified(const QString& path, const crypto::age::X25519Identity& identity)
+{
+    ArchiveKey key;
+    key.identities.push_back(identity.clone());
+    auto verification = verifyArchive(path, key);
+    INFO((verification ? QString() : verification.error().message));
+    REQUIRE(verification.ok());
+    for (const ArchiveCheck& c : verification->checks) {
+        INFO(c.what.toStdString() + ": " + c.detail.toStdString());
+        CHECK(c.ok);
+    }
+    CHECK(verification->ok());
+    return *verification;
+}
+
 } // namespace
 
 TEST_CASE("archive: exhibits are numbered in timeline order and what is left out is counted", "[archive]")
@@ -150,9 +175,7 @@ TEST_CASE("archive: an export opens with its key, passes every check and keeps t
 {
     Journal_ j;
     const auto identity = crypto::age::X25519Identity::generate();
-    ArchiveRequest request;
-    request.to.ageRecipients = {QString::fromStdString(identity.recipient().toString())};
-    request.outputPath = j.tmp.filePath(QStringLiteral("case.zip.age"));
+    ArchiveRequest request = requestTo(identity, j.tmp.filePath(QStringLiteral("case.zip.age")));
     request.owner = QStringLiteral("Sam Doe");
     qint64 lastDone = -1, lastTotal = 0;
     auto result = writeArchive(*j.vault, request, [&](qint64 done, qint64 total) {
@@ -177,18 +200,9 @@ TEST_CASE("archive: an export opens with its key, passes every check and keeps t
     REQUIRE(key.ok());
     CHECK(key->keyId == result->signingKeyId);
 
-    ArchiveKey open;
-    open.identities.push_back(identity.clone());
-    auto verification = verifyArchive(request.outputPath, open);
-    INFO((verification ? QString() : verification.error().message));
-    REQUIRE(verification.ok());
-    for (const ArchiveCheck& c : verification->checks) {
-        INFO(c.what.toStdString() + ": " + c.detail.toStdString());
-        CHECK(c.ok);
-    }
-    CHECK(verification->ok());
-    CHECK(verification->exhibits == 3);
-    CHECK(verification->keyId == result->signingKeyId);
+    const ArchiveVerification verification = requireVerified(request.outputPath, identity);
+    CHECK(verification.exhibits == 3);
+    CHECK(verification.keyId == result->signingKeyId);
 
     // Nothing in the clear anywhere this process could write: the vault folder, the private
     // HOME, TMPDIR and XDG folders (tests/archive/main.cpp), and the archive's own folder.
@@ -212,6 +226,8 @@ TEST_CASE("archive: an export opens with its key, passes every check and keeps t
         REQUIRE(out.open(QIODevice::WriteOnly));
         out.write(flipped);
         out.close();
+        ArchiveKey open;
+        open.identities.push_back(identity.clone());
         auto damaged = verifyArchive(path, open);
         REQUIRE_FALSE(damaged.ok());
         CHECK(damaged.error().code == ErrorCode::Damaged);
@@ -270,21 +286,15 @@ TEST_CASE("archive: a vault written on two devices exports one signed chain per 
     requireOk(laptop.sync(w.remote));
 
     const auto identity = crypto::age::X25519Identity::generate();
-    ArchiveRequest request;
-    request.to.ageRecipients = {QString::fromStdString(identity.recipient().toString())};
-    request.outputPath = w.root.filePath(QStringLiteral("both.zip.age"));
+    const ArchiveRequest request = requestTo(identity, w.root.filePath(QStringLiteral("both.zip.age")));
     auto result = writeArchive(*laptop.vault, request);
     INFO((result ? QString() : result.error().message));
     REQUIRE(result.ok());
     CHECK(result->exhibits == 3);
-    ArchiveKey key;
-    key.identities.push_back(identity.clone());
-    auto verification = verifyArchive(request.outputPath, key);
-    REQUIRE(verification.ok());
-    CHECK(verification->ok());
-    const auto chain = std::find_if(verification->checks.cbegin(), verification->checks.cend(),
+    const ArchiveVerification verification = requireVerified(request.outputPath, identity);
+    const auto chain = std::find_if(verification.checks.cbegin(), verification.checks.cend(),
                                     [](const ArchiveCheck& c) { return c.what.contains(QStringLiteral("chain.jsonl")); });
-    REQUIRE(chain != verification->checks.cend());
+    REQUIRE(chain != verification.checks.cend());
     CHECK(chain->ok);
     CHECK(chain->detail.endsWith(QStringLiteral("of 2 devices")));
 }
@@ -331,9 +341,7 @@ TEST_CASE("archive: phrases to black out everywhere reach every exhibit, and the
 {
     Journal_ j;
     const auto identity = crypto::age::X25519Identity::generate();
-    ArchiveRequest request;
-    request.to.ageRecipients = {QString::fromStdString(identity.recipient().toString())};
-    request.outputPath = j.tmp.filePath(QStringLiteral("case.zip.age"));
+    ArchiveRequest request = requestTo(identity, j.tmp.filePath(QStringLiteral("case.zip.age")));
     // "first" is in the first entry's title and body (its first revision) and title (its
     // second); "THIRD" in the third's title and body: any case, whatever the entry.
     request.redactions.everywhere = {QStringLiteral("first"), QStringLiteral("THIRD")};
@@ -344,12 +352,7 @@ TEST_CASE("archive: phrases to black out everywhere reach every exhibit, and the
     CHECK(result->redactedPlaces == 5);
     CHECK(result->redactedEntries == 2);
 
-    ArchiveKey open;
-    open.identities.push_back(identity.clone());
-    auto verification = verifyArchive(request.outputPath, open);
-    REQUIRE(verification.ok());
-    CHECK(verification->ok());
-    CHECK(verification->exhibits == 3);
+    CHECK(requireVerified(request.outputPath, identity).exhibits == 3);
 
     // Without any, nothing is counted.
     request.redactions = {};
@@ -364,9 +367,7 @@ TEST_CASE("archive: an export on a worker thread reads through that thread's own
 {
     Journal_ j;
     const auto identity = crypto::age::X25519Identity::generate();
-    ArchiveRequest request;
-    request.to.ageRecipients = {QString::fromStdString(identity.recipient().toString())};
-    request.outputPath = j.tmp.filePath(QStringLiteral("worker.zip.age"));
+    const ArchiveRequest request = requestTo(identity, j.tmp.filePath(QStringLiteral("worker.zip.age")));
     std::optional<Result<ArchiveResult>> result;
     // As the app runs it (ExportController): the journal stays on this thread; the worker opens
     // journal.db itself, since a QSqlDatabase connection belongs to the thread that opened it.
@@ -386,9 +387,5 @@ TEST_CASE("archive: an export on a worker thread reads through that thread's own
     REQUIRE(result->ok());
     CHECK((*result)->exhibits == 3);
     CHECK(warnings.filter(QStringLiteral("thread")).isEmpty());
-    ArchiveKey key;
-    key.identities.push_back(identity.clone());
-    auto verification = verifyArchive(request.outputPath, key);
-    REQUIRE(verification.ok());
-    CHECK(verification->ok());
+    (void)requireVerified(request.outputPath, identity);
 }

@@ -217,6 +217,38 @@ QByteArray readableContents(const QString& archivePath, const X25519Identity& id
 }
 
 // Nothing reaches past the window's edges, once the layout has caught up with what just changed.
+// A vault at `path` with the seed entries and a recording of `mib` MiB, and the folder to
+// export into (returned).
+QString vaultWithRecording(const QTemporaryDir& tmp, const QString& path, qint64 mib)
+{
+    makeVault(path, [&](Vault& vault) {
+        seedEntries(vault, tmp.path());
+        Incompressible recording(mib * 1024 * 1024);
+        EntryDraft draft;
+        draft.title = QStringLiteral("Recording of the HR meeting");
+        draft.attachments = {{&recording, QStringLiteral("hr-meeting.m4a"), QStringLiteral("audio/mp4")}};
+        ensure(vault.journal().add(draft).ok(), QStringLiteral("adding the recording"));
+    });
+    const QString out = tmp.filePath(QStringLiteral("out"));
+    REQUIRE(QDir().mkpath(out));
+    return out;
+}
+
+// Starts an export to a new age key into `out`, slowed so it is still running when the test
+// acts (this machine writes 64 MiB in a fraction of a second: 3 ms per 64 KiB makes it seconds),
+// and waits until bytes are moving.
+ExportController* startSlowExport(Ui& ui, const QString& out)
+{
+    ExportController* exporter = exporterOf(openExport(ui));
+    exporter->setProgressDelayForTesting(std::chrono::milliseconds(3));
+    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key")),
+                QString::fromStdString(X25519Identity::generate().recipient().toString()));
+    retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")), QDir(out).filePath(QStringLiteral("case.zip.age")));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Export the archive"));
+    REQUIRE(waitFor([&] { return exporter->progress() > 0; }, 60000));
+    return exporter;
+}
+
 void checkInside(Ui& ui)
 {
     waitFor([&] { return ui.outsideWindow().isEmpty(); }, 3000);
@@ -619,29 +651,12 @@ TEST_CASE("Export: Cancel during a long export leaves no file and says so", "[ui
     QTemporaryDir tmp;
     REQUIRE(tmp.isValid());
     const QString path = tmp.filePath(QStringLiteral("vault"));
-    makeVault(path, [&](Vault& vault) {
-        seedEntries(vault, tmp.path());
-        Incompressible recording(64LL * 1024 * 1024); // a long recording
-        EntryDraft draft;
-        draft.title = QStringLiteral("Recording of the HR meeting");
-        draft.attachments = {{&recording, QStringLiteral("hr-meeting.m4a"), QStringLiteral("audio/mp4")}};
-        ensure(vault.journal().add(draft).ok(), QStringLiteral("adding the recording"));
-    });
-    const QString out = tmp.filePath(QStringLiteral("out"));
-    REQUIRE(QDir().mkpath(out));
-
+    const QString out = vaultWithRecording(tmp, path, 64); // a long recording
     Ui ui(path);
     ui.unlockWithPassphrase();
-    ExportController* exporter = exporterOf(openExport(ui));
-    // This machine writes 64 MiB in a fraction of a second: 3 ms per 64 KiB makes it seconds.
-    exporter->setProgressDelayForTesting(std::chrono::milliseconds(3));
-    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key")),
-                QString::fromStdString(X25519Identity::generate().recipient().toString()));
-    retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")), QDir(out).filePath(QStringLiteral("case.zip.age")));
-    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Export the archive"));
+    ExportController* exporter = startSlowExport(ui, out);
 
     // The progress shows bytes, over the whole window; Cancel stops it.
-    REQUIRE(waitFor([&] { return exporter->progress() > 0; }, 60000));
     QQuickItem* progress = ui.waitNamed("QQuickProgressBar", QStringLiteral("Export progress"));
     CHECK(progress->property("value").toDouble() > 0);
     CHECK(ui.outsideWindow() == QStringList());
@@ -745,26 +760,10 @@ TEST_CASE("Export: locking during an export stops it, leaves no file, and locks 
     QTemporaryDir tmp;
     REQUIRE(tmp.isValid());
     const QString path = tmp.filePath(QStringLiteral("vault"));
-    makeVault(path, [&](Vault& vault) {
-        seedEntries(vault, tmp.path());
-        Incompressible recording(16LL * 1024 * 1024);
-        EntryDraft draft;
-        draft.title = QStringLiteral("Recording of the HR meeting");
-        draft.attachments = {{&recording, QStringLiteral("hr-meeting.m4a"), QStringLiteral("audio/mp4")}};
-        ensure(vault.journal().add(draft).ok(), QStringLiteral("adding the recording"));
-    });
-    const QString out = tmp.filePath(QStringLiteral("out"));
-    REQUIRE(QDir().mkpath(out));
-
+    const QString out = vaultWithRecording(tmp, path, 16);
     Ui ui(path);
     ui.unlockWithPassphrase();
-    ExportController* exporter = exporterOf(openExport(ui));
-    exporter->setProgressDelayForTesting(std::chrono::milliseconds(3));
-    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key")),
-                QString::fromStdString(X25519Identity::generate().recipient().toString()));
-    retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")), QDir(out).filePath(QStringLiteral("case.zip.age")));
-    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Export the archive"));
-    REQUIRE(waitFor([&] { return exporter->progress() > 0; }, 60000));
+    (void)startSlowExport(ui, out);
 
     // The idle timer, or the app sent to the background: the lock waits for the export to stop.
     ui.controller().lock();
