@@ -15,6 +15,7 @@ PT_BUILD_PACKAGES=(
     qml6-module-qt-labs-folderlistmodel
     qtkeychain-qt6-dev libsodium-dev libssl-dev libzxcvbn-dev libsimdjson-dev libgl1-mesa-dri
     libarchive-dev fonts-dejavu-core
+    libgmime-3.0-dev libxml2-dev libexiv2-dev libtesseract-dev tesseract-ocr-eng
     gnome-keyring dbus dbus-x11
 )
 # What the tests add: a real keyring, interop tools, a display for screenshots, and the WebDAV
