@@ -2,8 +2,9 @@
 // before any test. Every run also gets a private HOME, TMPDIR and XDG folders (removed at exit), so
 // no test can write into the real home and the plaintext-canary tests can search everything the
 // process could have written, including SQLite's temp folder, which SQLite reads once per process.
-#define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
+
+#include "support/CatchSession.h"
 
 #include "crypto/Init.h"
 #include "support/PrivateTestRoot.h"
@@ -26,7 +27,7 @@ int main(int argc, char** argv)
         if (!pt::crypto::init()) {
             std::fputs("pt::crypto::init() failed\n", stderr);
         } else {
-            result = Catch::Session().run(argc, argv);
+            result = pt::test::runCatch(argc, argv);
         }
     }
     QDir(QString::fromStdString(root)).removeRecursively();

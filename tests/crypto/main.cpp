@@ -1,5 +1,6 @@
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
+
+#include "support/CatchSession.h"
 
 #include "crypto/Init.h"
 
@@ -24,3 +25,5 @@ struct CryptoInitListener : Catch::TestEventListenerBase {
 } // namespace
 
 CATCH_REGISTER_LISTENER(CryptoInitListener)
+
+int main(int argc, char** argv) { return pt::test::runCatch(argc, argv); }

@@ -2,8 +2,9 @@
 // binary also runs outside ctest), pt::crypto::init() and the PaperTrail QML module, as in the
 // app. Every run gets a private HOME, TMPDIR and XDG folders, removed at exit, so the canary test
 // can search everything the process could have written.
-#define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
+
+#include "support/CatchSession.h"
 
 #include "crypto/Init.h"
 #include "support/PrivateTestRoot.h"
@@ -31,7 +32,7 @@ int main(int argc, char** argv)
         if (!pt::crypto::init()) {
             std::fputs("pt::crypto::init() failed\n", stderr);
         } else {
-            result = Catch::Session().run(argc, argv);
+            result = pt::test::runCatch(argc, argv);
         }
     }
     QDir(QString::fromStdString(root)).removeRecursively();

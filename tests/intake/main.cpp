@@ -1,8 +1,9 @@
 // test_intake's entry point: a QGuiApplication on the offscreen platform (images are read and
 // drawn with Qt Gui), pt::crypto::init(), and a private HOME, TMPDIR and XDG folders removed at
 // exit, so a canary test can search everything the process could have written.
-#define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
+
+#include "support/CatchSession.h"
 
 #include "crypto/Init.h"
 #include "support/PrivateTestRoot.h"
@@ -24,7 +25,7 @@ int main(int argc, char** argv)
         if (!pt::crypto::init())
             std::fputs("pt::crypto::init() failed\n", stderr);
         else
-            result = Catch::Session().run(argc, argv);
+            result = pt::test::runCatch(argc, argv);
     }
     QDir(QString::fromStdString(root)).removeRecursively();
     return result;

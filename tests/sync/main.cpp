@@ -2,8 +2,9 @@
 // HOME, TMPDIR and XDG folders (removed at exit), so rclone reads no configuration of the person
 // running the tests and every server's folder lives in the private root. Run as root (CI), Apache
 // serves as nobody, which must be able to pass through the private root to its own folder.
-#define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
+
+#include "support/CatchSession.h"
 
 #include "crypto/Init.h"
 #include "support/PrivateTestRoot.h"
@@ -29,7 +30,7 @@ int main(int argc, char** argv)
         if (!pt::crypto::init()) {
             std::fputs("pt::crypto::init() failed\n", stderr);
         } else {
-            result = Catch::Session().run(argc, argv);
+            result = pt::test::runCatch(argc, argv);
         }
     }
     QDir(QString::fromStdString(root)).removeRecursively();

@@ -7,8 +7,9 @@
 //
 // `test_ui --draft-writer VAULT TEXT [FILE]` is the child process of the draft test: it types
 // into a new note and then kills itself (DraftWriter.h).
-#define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
+
+#include "support/CatchSession.h"
 
 #include "DraftWriter.h"
 #include "UiDriver.h"
@@ -68,7 +69,7 @@ int main(int argc, char** argv)
             result = pt::uitest::runDraftWriter(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]),
                                                 argc >= 5 ? QString::fromLocal8Bit(argv[4]) : QString());
         } else {
-            result = Catch::Session().run(argc, argv);
+            result = pt::test::runCatch(argc, argv);
         }
     }
     QDir(QString::fromStdString(root)).removeRecursively();
