@@ -108,7 +108,14 @@ public:
 
 private:
     bool spend() { return m_left-- > 0; }
-    static Error gone() { return {ErrorCode::Failed, QStringLiteral("The server went away."), true}; }
+    // Unreachable, as a server that went away is: the sync ends at once instead of pausing
+    // 10 s for retries (RetryingRemote, tested on its own) on every one of the cases.
+    static Error gone()
+    {
+        Error e{ErrorCode::Failed, QStringLiteral("The server went away."), true};
+        e.unreachable = true;
+        return e;
+    }
     Remote& m_inner;
     int m_left;
 };
