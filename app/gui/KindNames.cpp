@@ -7,12 +7,13 @@ namespace pt::gui {
 
 namespace {
 
-constexpr std::array<std::pair<const char*, const char*>, 7> Kinds{{
+constexpr std::array<std::pair<const char*, const char*>, 8> Kinds{{
     {"note", QT_TR_NOOP("Note")},
     {"meeting", QT_TR_NOOP("Meeting notes")},
     {"grade", QT_TR_NOOP("Daily grade")},
     {"shout-out", QT_TR_NOOP("Shout-out")},
     {"screenshot", QT_TR_NOOP("Screenshot")},
+    {"photo", QT_TR_NOOP("Photo")},
     {"email", QT_TR_NOOP("Email")},
     {"rebuttal", QT_TR_NOOP("Rebuttal")},
 }};
