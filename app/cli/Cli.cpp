@@ -57,6 +57,8 @@ const std::map<QString, CommandSpec>& commands()
                                      "redact-area"}, 0, 0}},
         {QStringLiteral("verify-archive"), {{"identity"}, 1, 1}},
         {QStringLiteral("keygen"), {{"out"}, 0, 0}},
+        {QStringLiteral("import-email"), {{"from", "since", "until", "subject", "dry-run"}, 1, 10000}},
+        {QStringLiteral("import-image"), {{"occurred", "title"}, 1, 10000}},
     };
     return specs;
 }
@@ -103,6 +105,10 @@ QString usageText()
         "  verify-archive FILE (--identity KEYFILE | --passphrase-file F)\n"
         "                                         every check the lawyer makes of an archive\n"
         "  keygen [--out FILE]                    an age identity for someone who has no age program\n"
+        "  import-email FILE... [--from S] [--since D] [--until D] [--subject WORDS] [--dry-run]\n"
+        "                                         bring in .eml and mbox files, each message once\n"
+        "  import-image FILE... [--occurred ISO8601] [--title T]\n"
+        "                                         bring in screenshots and photos, their text made searchable\n"
         "\n"
         "The passphrase comes from --passphrase-file, PAPERTRAIL_PASSPHRASE, the keychain (after\n"
         "'remember'), or a prompt. --recovery-key-file FILE unlocks with the recovery key instead\n"
@@ -161,13 +167,16 @@ int Cli::run(const QStringList& arguments)
         {"json", "Print one JSON document."},
         {"title", "Entry title.", "T"},
         {"body", "Entry body (otherwise read from stdin when it is not a terminal).", "B"},
-        {"occurred", "When it happened (ISO 8601; default now).", "ISO8601"},
+        {"occurred", "When it happened (ISO 8601; default now; import-image: default the photo's EXIF or the file's time).", "ISO8601"},
         {"kind", "Entry kind (note, meeting, email, screenshot, grade, shout-out, ...).", "K"},
         {"tag", "A tag (repeat for more).", "TAG"},
         {"attach", "Attach a file (repeat for more).", "FILE"},
         {"detach", "edit: remove the attachment with this name.", "NAME"},
-        {"since", "list, export: from this date or time.", "D"},
-        {"until", "list, export: up to this date or time.", "D"},
+        {"since", "list, export, import-email: from this date or time.", "D"},
+        {"until", "list, export, import-email: up to this date or time.", "D"},
+        {"from", "import-email: only messages whose sender contains S.", "S"},
+        {"subject", "import-email: only messages whose subject holds these words.", "WORDS"},
+        {"dry-run", "import-email: list what would be imported, import nothing."},
         {"deleted", "list, export: include deleted entries."},
         {"history", "show: every revision."},
         {"user", "remote set, link: the WebDAV user name.", "U"},
@@ -226,6 +235,7 @@ int Cli::run(const QStringList& arguments)
         {"remote", &Cli::remote},     {"sync", &Cli::sync},         {"link", &Cli::link},
         {"conflicts", &Cli::conflicts}, {"resolve", &Cli::resolve}, {"devices", &Cli::devices},
         {"export", &Cli::exportArchive}, {"verify-archive", &Cli::verifyArchive}, {"keygen", &Cli::keygen},
+        {"import-email", &Cli::importEmail}, {"import-image", &Cli::importImage},
     };
     return (this->*handlers.at(command))();
 }

@@ -2,8 +2,8 @@
 // papertrail-cli: the command-line contract of docs/CLI.md. One method per command; each returns
 // the process exit code (0 ok, 1 failed, 2 usage, 3 wrong key, 4 damaged, 5 not found). Cli.cpp
 // parses and unlocks; the commands live by group in VaultCommands.cpp, EntryCommands.cpp,
-// AttachmentCommands.cpp, SyncCommands.cpp, ConflictCommands.cpp, DeviceCommands.cpp and
-// ArchiveCommands.cpp.
+// AttachmentCommands.cpp, SyncCommands.cpp, ConflictCommands.cpp, DeviceCommands.cpp,
+// ArchiveCommands.cpp and ImportCommands.cpp.
 #include "Result.h"
 #include "sync/RemoteSettings.h"
 #include "vault/Vault.h"
@@ -77,6 +77,8 @@ private:
     int exportArchive();
     int verifyArchive();
     int keygen();
+    int importEmail();
+    int importImage();
     // The remote set for this vault (remote set / link), opened with its app password.
     [[nodiscard]] core::Result<std::unique_ptr<core::sync::Remote>> configuredRemote(
         const QString& vaultId, core::sync::RemoteSettings* settings = nullptr) const;

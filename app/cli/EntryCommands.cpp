@@ -16,14 +16,6 @@ using namespace pt::core;
 
 namespace {
 
-QDateTime parseWhen(const QString& text, bool endOfDay)
-{
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (date.isValid() && text.size() == 10)
-        return endOfDay ? QDateTime(date, QTime(23, 59, 59, 999)) : QDateTime(date, QTime(0, 0));
-    return parseIso(text);
-}
-
 struct OpenedFiles {
     std::vector<std::unique_ptr<QFile>> files;
 };

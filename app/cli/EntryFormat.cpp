@@ -168,6 +168,72 @@ QString listLine(const Entry& e)
              terminalLine(e.latest.kind).leftJustified(9), title, flags);
 }
 
+namespace {
+
+QString joined(const QJsonValue& value)
+{
+    QStringList parts;
+    for (const QJsonValue& v : value.toArray())
+        parts.append(v.toString());
+    return parts.join(QStringLiteral(", "));
+}
+
+// What an imported email's or image's fields say (intake/EmailEntry.h, intake/ImageEntry.h),
+// as header lines; empty for other kinds.
+QString evidenceDetails(const EntryRevision& r)
+{
+    const QJsonObject& f = r.fields;
+    QString text;
+    const auto line = [&](const char* label, const QString& value) {
+        if (!value.isEmpty())
+            text += QStringLiteral("%1%2\n").arg(QString::fromLatin1(label).leftJustified(10), terminalLine(value));
+    };
+    if (r.kind == QLatin1String("email")) {
+        line("From", f.value(QStringLiteral("from")).toString());
+        line("To", joined(f.value(QStringLiteral("to"))));
+        line("Cc", joined(f.value(QStringLiteral("cc"))));
+        line("Date", f.value(QStringLiteral("date")).toString() +
+                         (f.value(QStringLiteral("date_guessed")).toBool() ? QStringLiteral(" (no readable Date header: a guess)")
+                                                                          : QString()));
+        line("Message", f.value(QStringLiteral("message_id")).toString());
+        line("Reply to", f.value(QStringLiteral("in_reply_to")).toString());
+        for (const QJsonValue& a : f.value(QStringLiteral("attachments")).toArray()) {
+            const QJsonObject o = a.toObject();
+            line("In mail", QStringLiteral("%1 (%2, %3)").arg(o.value(QStringLiteral("name")).toString(),
+                                                              o.value(QStringLiteral("type")).toString(),
+                                                              humanSize(qint64(o.value(QStringLiteral("size")).toDouble()))));
+        }
+        for (const QJsonValue& d : f.value(QStringLiteral("dkim")).toArray())
+            line("DKIM", QStringLiteral("signed by %1 (selector %2), not checked here")
+                             .arg(d.toObject().value(QStringLiteral("domain")).toString(),
+                                  d.toObject().value(QStringLiteral("selector")).toString()));
+    } else if (r.kind == QLatin1String("screenshot") || r.kind == QLatin1String("photo")) {
+        line("Camera", f.value(QStringLiteral("camera")).toString());
+        line("Taken", f.value(QStringLiteral("taken_at")).toString());
+        const QJsonObject where = f.value(QStringLiteral("location")).toObject();
+        if (!where.isEmpty())
+            line("Location", QStringLiteral("%1, %2").arg(where.value(QStringLiteral("latitude")).toDouble(), 0, 'f', 6)
+                                 .arg(where.value(QStringLiteral("longitude")).toDouble(), 0, 'f', 6));
+        line("Size", f.value(QStringLiteral("size")).toString());
+        const QString text2 = f.value(QStringLiteral("recognized_text")).toString();
+        if (!text2.isEmpty())
+            text += QStringLiteral("Text in it (recognised):\n  %1\n").arg(terminalSafe(text2).replace(QLatin1Char('\n'), QStringLiteral("\n  ")));
+    }
+    for (const QJsonValue& n : f.value(QStringLiteral("import_notes")).toArray())
+        line("Note", n.toString());
+    return text;
+}
+
+} // namespace
+
+QDateTime parseWhen(const QString& text, bool endOfDay)
+{
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (date.isValid() && text.size() == 10)
+        return endOfDay ? QDateTime(date, QTime(23, 59, 59, 999)) : QDateTime(date, QTime(0, 0));
+    return parseIso(text);
+}
+
 QString entryText(const Entry& e)
 {
     if (e.purged)
@@ -188,6 +254,7 @@ QString entryText(const Entry& e)
     for (const AttachmentRef& a : r.attachments)
         text += QStringLiteral("Attached  %1 (%2, %3, sha256 %4)\n")
                     .arg(terminalLine(a.name), terminalLine(a.mime), humanSize(a.size), terminalLine(a.sha256));
+    text += evidenceDetails(r);
     if (e.inConflict())
         text += QStringLiteral("Conflict  %1 devices changed this entry without seeing each other's change; this is "
                                "revision %2. 'papertrail-cli conflicts' shows the sides.\n")

@@ -9,6 +9,8 @@
 
 namespace pt::cli {
 
+// A day ("2026-11-01": its start, or with endOfDay its last moment) or an ISO 8601 time.
+[[nodiscard]] QDateTime parseWhen(const QString& text, bool endOfDay);
 [[nodiscard]] QJsonObject entryJson(const core::Entry& entry);
 [[nodiscard]] QJsonObject revisionJson(const core::EntryRevision& revision, const QString& object);
 [[nodiscard]] QString entryText(const core::Entry& entry);

@@ -122,7 +122,7 @@ TEST_CASE("email import: no Date header is a marked guess, at the first server's
     auto entry = w.journal.entry(outcome->entryId);
     REQUIRE(entry.ok());
     CHECK(entry->latest.fields.value(QLatin1String(email::DateGuessed)).toBool());
-    CHECK(outcome->notes.join(QLatin1Char(' ')).contains(QStringLiteral("guess")));
+    CHECK(outcome->notes.join(QLatin1Char(' ')).count(QStringLiteral("guess")) == 1); // said once
     // Received: ... Wed, 20 Mar 2024 07:30:00 +0200, the first server's stamp (the top one).
     CHECK(entry->latest.occurredAt.toUTC() == QDateTime(QDate(2024, 3, 20), QTime(5, 30), Qt::UTC));
 

@@ -78,16 +78,11 @@ Result<EmailImportOutcome> EmailImporter::import(const QByteArray& original, con
     outcome.entryId = added->latest.entryId;
     outcome.title = draft.title;
     outcome.notes = message.notes;
-    if (guessed) {
-        if (message.date.isValid())
-            outcome.notes.append(QStringLiteral("It has no readable Date: it is placed at when a mail server received it, "
-                                                "marked as a guess."));
-        else if (fileTime.isValid())
-            outcome.notes.append(QStringLiteral("It has no readable Date: it is placed at the file's time, marked as a guess."));
-        else
-            outcome.notes.append(QStringLiteral("It has no readable Date: it is placed at the time of import, marked as a "
-                                                "guess. Change it if you know when it was sent."));
-    }
+    if (guessed && !message.date.isValid()) // a Received time is a guess the parser's notes tell
+        outcome.notes.append(fileTime.isValid()
+                                 ? QStringLiteral("It has no readable Date: it is placed at the file's time, marked as a guess.")
+                                 : QStringLiteral("It has no readable Date: it is placed at the time of import, marked as a "
+                                                  "guess. Change it if you know when it was sent."));
     if (!message.messageId.isEmpty() && m_byMessageId.contains(message.messageId)) {
         outcome.otherCopy = true;
         outcome.notes.append(QStringLiteral("Another copy of this message (the same Message-ID, other bytes) is already "
