@@ -136,7 +136,13 @@ int Cli::importEmail()
                 note(path, &s, QStringLiteral("unreadable"), nullptr, s.problem);
                 return;
             }
+            const int unsaved = importer.unsaved();
             auto outcome = importer.import(bytes, fileTime);
+            if (!outcome && unsaved > importer.unsaved()) { // the batch it was in went too
+                imported -= unsaved;
+                warn(QStringLiteral("The %1 messages imported before it were not saved either; import again (what "
+                                    "is in the journal is skipped).").arg(unsaved));
+            }
             if (!outcome) {
                 ++unreadable;
                 warn(QStringLiteral("%1: \"%2\" cannot be imported: %3").arg(path, s.subject, outcome.error().message));
@@ -187,6 +193,13 @@ int Cli::importEmail()
             break;
     }
 
+    const int unsaved = importer.unsaved();
+    if (Status s = importer.save(); !s) {
+        imported -= unsaved;
+        warn(QStringLiteral("The last %1 messages imported could not be saved (%2); import again (what is in the "
+                            "journal is skipped).").arg(unsaved).arg(s.error().message));
+        problem(s.error());
+    }
     if (json) {
         printJson(QJsonObject{{QStringLiteral("imported"), imported},
                               {QStringLiteral("duplicates"), duplicates},

@@ -2,9 +2,11 @@
 // is the clock's and monotonic), tombstone, purge, reopening.
 #include "TestSupport.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTimeZone>
 #include <QUuid>
 
@@ -618,4 +620,47 @@ TEST_CASE("journal: a large vault loads back exactly and damage to some entries 
     CHECK(report.problems.size() == 5);
     for (const QString& object : damagedObjects)
         CHECK(namesText(report, object));
+}
+
+TEST_CASE("journal: a batch of entries is saved whole at its end, or not at all", "[journal][batch]")
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("vault"));
+    {
+        auto vault = createVault(dir);
+        Journal& journal = vault->journal();
+        mustAdd(journal, note(QStringLiteral("Before the batch")));
+
+        // Abandoned: the journal is as it was, in memory and on disk.
+        REQUIRE(journal.beginBatch().ok());
+        CHECK(journal.inBatch());
+        CHECK_FALSE(journal.beginBatch().ok()); // one at a time
+        QBuffer screenshot;
+        screenshot.setData(randomData(70000));
+        screenshot.open(QIODevice::ReadOnly);
+        EntryDraft withFile = note(QStringLiteral("Abandoned, with a file"));
+        withFile.attachments.append({&screenshot, QStringLiteral("grade.png"), QStringLiteral("image/png")});
+        mustAdd(journal, withFile);
+        mustAdd(journal, note(QStringLiteral("Abandoned too")));
+        CHECK(journal.count() == 3); // seen while the batch is open
+        journal.abandonBatch();
+        CHECK_FALSE(journal.inBatch());
+        CHECK(journal.count() == 1);
+
+        // Finished: every entry of it is saved, and the chain goes on from them.
+        REQUIRE(journal.beginBatch().ok());
+        for (int i = 0; i < 5; ++i)
+            mustAdd(journal, note(QStringLiteral("Batched %1").arg(i)));
+        // A refused entry leaves the batch open and the others in it.
+        CHECK_FALSE(journal.add(EntryDraft{}).ok());
+        CHECK(journal.inBatch());
+        REQUIRE(journal.finishBatch().ok());
+        CHECK_FALSE(journal.finishBatch().ok());
+        mustAdd(journal, note(QStringLiteral("After the batch")));
+        CHECK(journal.count() == 7);
+    }
+    auto reopened = openVault(dir);
+    REQUIRE(reopened);
+    CHECK(reopened->journal().count() == 7);
+    CHECK(reopened->verify().ok());
 }

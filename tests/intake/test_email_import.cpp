@@ -37,6 +37,7 @@ TEST_CASE("email import: an entry of kind email with its headers, text and the o
     REQUIRE(outcome.ok());
     CHECK(outcome->imported);
     CHECK_FALSE(outcome->otherCopy);
+    REQUIRE(importer.save().ok());
 
     auto entry = w.journal.entry(outcome->entryId);
     REQUIRE(entry.ok());
@@ -88,6 +89,7 @@ TEST_CASE("email import: the same bytes twice are one entry, and the second time
         CHECK_FALSE(again->imported);
         CHECK(again->entryId == first->entryId);
         CHECK(again->notes.join(QLatin1Char(' ')).contains(QStringLiteral("Already in the journal")));
+        REQUIRE(importer.save().ok());
     }
     EmailImporter later(w.journal); // and in a later one, from what the journal holds
     auto third = later.import(original, {});
@@ -110,6 +112,7 @@ TEST_CASE("email import: the same bytes twice are one entry, and the second time
     REQUIRE(copy.ok());
     CHECK(copy->imported);
     CHECK(copy->otherCopy);
+    REQUIRE(afterDelete.save().ok());
 }
 
 TEST_CASE("email import: no Date header is a marked guess, at the first server's time", "[intake][email]")
@@ -163,4 +166,42 @@ TEST_CASE("email threads: a reply chain is one conversation, in date order", "[i
     CHECK(threads.threadOf(ids.at(3)) == expected);
     CHECK(threads.threadOf(ids.at(1)) == QStringList{ids.at(1)});
     CHECK(threads.threadOf(QStringLiteral("not-an-entry")).isEmpty());
+}
+
+TEST_CASE("email import: messages are saved in batches, and only a saved batch is kept", "[intake][email]")
+{
+    ImportWorld w;
+    const int total = EmailImporter::BatchMessages + 50;
+    QList<QByteArray> messages;
+    for (int i = 0; i < total; ++i)
+        messages.append(mailWith(QStringLiteral("From: a@example.com\r\nSubject: Message %1\r\nMessage-ID: <m%1@example.com>\r\n"
+                                                "Date: Mon, 4 Mar 2024 09:00:00 +0000\r\n").arg(i).toLatin1(),
+                                 "Body.\r\n"));
+    {
+        EmailImporter importer(w.journal);
+        for (const QByteArray& m : messages)
+            REQUIRE(importer.import(m, {}).ok());
+        CHECK(importer.unsaved() == 50); // the first BatchMessages were saved on the way
+        CHECK(w.journal.inBatch());
+        // Not saved: the importer goes, and the last 50 with it.
+    }
+    CHECK_FALSE(w.journal.inBatch());
+    CHECK(w.journal.count() == EmailImporter::BatchMessages);
+    {
+        EmailImporter again(w.journal); // the 50 come in now; the rest are duplicates
+        int imported = 0;
+        for (const QByteArray& m : messages) {
+            auto outcome = again.import(m, {});
+            REQUIRE(outcome.ok());
+            imported += outcome->imported ? 1 : 0;
+        }
+        CHECK(imported == 50);
+        REQUIRE(again.save().ok());
+    }
+    // Saved means on disk: the vault opened afresh holds them all, and verifies.
+    const QString dir = w.vault->dir();
+    w.vault.reset();
+    auto reopened = openVault(dir);
+    REQUIRE(reopened);
+    CHECK(reopened->journal().count() == total);
 }

@@ -37,6 +37,36 @@ EmailImporter::EmailImporter(Journal& journal, MailLimits limits) : m_journal(jo
     }
 }
 
+EmailImporter::~EmailImporter()
+{
+    if (!m_pending.isEmpty())
+        m_journal.abandonBatch();
+}
+
+Status EmailImporter::save()
+{
+    if (!m_journal.inBatch())
+        return Ok{};
+    if (Status s = m_journal.finishBatch(); !s) {
+        dropPending();
+        return s;
+    }
+    m_pending.clear();
+    m_pendingBytes = 0;
+    return Ok{};
+}
+
+void EmailImporter::dropPending()
+{
+    for (const auto& [sha256, messageId] : std::as_const(m_pending)) {
+        m_byHash.remove(sha256);
+        if (!messageId.isEmpty())
+            m_byMessageId.remove(messageId);
+    }
+    m_pending.clear();
+    m_pendingBytes = 0;
+}
+
 Result<EmailImportOutcome> EmailImporter::import(const QByteArray& original, const QDateTime& fileTime)
 {
     const QString sha256 = sha256Of(original);
@@ -69,9 +99,15 @@ Result<EmailImportOutcome> EmailImporter::import(const QByteArray& original, con
     source.open(QIODevice::ReadOnly);
     draft.attachments.append({&source, emailFileName(message), QLatin1String(EmailMime)});
 
+    if (!m_journal.inBatch())
+        if (Status s = m_journal.beginBatch(); !s)
+            return s.error();
     auto added = m_journal.add(draft);
-    if (!added)
+    if (!added) {
+        if (!m_journal.inBatch()) // the journal abandoned the batch: the earlier ones went with it
+            dropPending();
         return added.error();
+    }
 
     EmailImportOutcome outcome;
     outcome.imported = true;
@@ -89,8 +125,16 @@ Result<EmailImportOutcome> EmailImporter::import(const QByteArray& original, con
                                             "in the journal; this one is kept too."));
     }
     m_byHash.insert(sha256, {outcome.entryId, outcome.title, false});
-    if (!message.messageId.isEmpty())
+    if (!message.messageId.isEmpty() && !m_byMessageId.contains(message.messageId)) {
         m_byMessageId.insert(message.messageId, outcome.entryId);
+        m_pending.append({sha256, message.messageId});
+    } else {
+        m_pending.append({sha256, QString()});
+    }
+    m_pendingBytes += original.size();
+    if (m_pending.size() >= BatchMessages || m_pendingBytes >= BatchBytes)
+        if (Status s = save(); !s)
+            return s.error();
     return outcome;
 }
 

@@ -303,7 +303,9 @@ Result<StoredAttachment> AttachmentStore::put(QIODevice& source)
     }
     if (!out.flush())
         return abandon(writeFailed());
-    if (Status s = durable::syncFile(out.handle(), QStringLiteral("a new attachment")); !s)
+    if (m_deferSync)
+        m_unsynced = true;
+    else if (Status s = durable::syncFile(out.handle(), QStringLiteral("a new attachment")); !s)
         return abandon(s.error());
     out.close();
     const BackgroundHasher::Digests digests = hasher.finish();
@@ -336,11 +338,27 @@ Status AttachmentStore::moveIntoPlace(const TempFile& temp, const QString& objec
         return failed(QStringLiteral("Could not move the attachment into %1. Check that the vault folder is writable.")
                           .arg(pathOf(object)));
     }
+    if (m_deferSync) {
+        m_unsynced = true;
+        return Ok{};
+    }
     if (Status s = durable::syncFile(dir->get(), pathOf(object)); !s)
         return s;
     if (newShard) // the new folder's own entry must survive power loss too
         if (Status s = durable::syncFile(m_dirFd.get(), m_dir); !s)
             return s;
+    return Ok{};
+}
+
+Status AttachmentStore::syncDeferred()
+{
+    if (!m_unsynced)
+        return Ok{};
+    // syncfs: every file and folder entry written on this file system, the renames included.
+    if (::syncfs(m_dirFd.get()) != 0)
+        return failed(QStringLiteral("Could not flush the new attachments in %1 to disk (%2). Check the disk and try "
+                                     "again.").arg(m_dir, systemError()));
+    m_unsynced = false;
     return Ok{};
 }
 

@@ -35,8 +35,15 @@ public:
     [[nodiscard]] Status open();
 
     // Encrypts everything `source` yields into a new object. The file is complete, fsynced and
-    // renamed into place before this returns; until then only a temp file exists.
+    // renamed into place before this returns (while deferring, flushed by syncDeferred instead);
+    // until then only a temp file exists.
     [[nodiscard]] Result<StoredAttachment> put(QIODevice& source);
+
+    // While deferring, put() leaves its two flushes (the file, its folder) to syncDeferred, which
+    // flushes the vault's file system once: a batch of attachments (an mbox's import) then costs
+    // one flush instead of two per file. What refers to them must be saved only after it.
+    void deferSync(bool defer) { m_deferSync = defer; }
+    [[nodiscard]] Status syncDeferred();
 
     // Takes in an encrypted attachment file as another device made it (from a sync remote):
     // `fill` writes the file's bytes into a temp file; it is renamed into place only when its
@@ -77,6 +84,8 @@ private:
     // Renames a complete temp file into objects/aa/<object> and makes that survive power loss.
     [[nodiscard]] Status moveIntoPlace(const TempFile& temp, const QString& object) const;
 
+    bool m_deferSync = false;
+    mutable bool m_unsynced = false; // put() skipped a flush since the last syncDeferred
     QString m_dir;
     const VaultKeys& m_keys;
     UniqueFd m_dirFd;

@@ -367,8 +367,9 @@ Result<RevisionInfo> Journal::commit(LogRecord record, const QString& object, co
     record.previous = m_lastHash;
     const SealedRecord sealed = sealRecord(record, m_device, m_keys);
 
-    if (Status s = m_db.begin(); !s)
-        return s.error();
+    if (!m_inBatch)
+        if (Status s = m_db.begin(); !s)
+            return s.error();
     Status s = Ok{};
     if (!object.isEmpty())
         s = m_db.putObject(object, objectData);
@@ -377,10 +378,13 @@ Result<RevisionInfo> Journal::commit(LogRecord record, const QString& object, co
     for (const QString& id : removeObjects)
         if (s)
             s = m_db.removeObject(id);
-    if (s)
+    if (s && !m_inBatch)
         s = m_db.commit();
     if (!s) {
-        m_db.rollback();
+        if (m_inBatch)
+            abandonBatch();
+        else
+            m_db.rollback();
         return s.error();
     }
     m_seq = record.seq;
@@ -432,6 +436,49 @@ Result<Entry> Journal::saveRevision(EntryRevision revision)
     updateChangeTimes(state, read);
     updateConflict(state, read);
     return toEntry(state);
+}
+
+Status Journal::beginBatch()
+{
+    if (m_inBatch)
+        return usage(QStringLiteral("A batch of entries is already being saved."));
+    if (Status s = requireWritable(); !s)
+        return s;
+    if (Status s = m_db.begin(); !s)
+        return s;
+    m_attachments.deferSync(true);
+    m_inBatch = true;
+    return Ok{};
+}
+
+Status Journal::finishBatch()
+{
+    if (!m_inBatch)
+        return usage(QStringLiteral("No batch of entries is being saved."));
+    // The attachments reach the disk before the records that refer to them.
+    Status s = m_attachments.syncDeferred();
+    if (s)
+        s = m_db.commit();
+    if (!s) {
+        abandonBatch();
+        return s;
+    }
+    m_attachments.deferSync(false);
+    m_inBatch = false;
+    return Ok{};
+}
+
+void Journal::abandonBatch()
+{
+    if (!m_inBatch)
+        return;
+    m_db.rollback();
+    m_attachments.deferSync(false);
+    m_inBatch = false;
+    // What the batch added in memory goes with it: read the journal again as it is on disk.
+    // (Its attachment files stay behind unreferenced, as after any write cut short.)
+    if (Status s = load(); !s)
+        m_problems.append(s.error().message);
 }
 
 Result<Entry> Journal::add(const EntryDraft& draft)

@@ -138,6 +138,16 @@ public:
     [[nodiscard]] std::optional<QString> recordHash(const QString& device, qint64 seq) const;
 
     [[nodiscard]] Result<Entry> add(const EntryDraft& draft);
+
+    // Many entries saved as one (an mbox's import): between beginBatch and finishBatch every
+    // record goes into one transaction of journal.db, committed after one flush of the disk for
+    // all the batch's attachments, instead of a flush per attachment and per record. None of the
+    // batch is saved until finishBatch returns; a write that fails inside it, or abandonBatch,
+    // leaves the journal as it was at beginBatch (inBatch() is then false).
+    [[nodiscard]] Status beginBatch();
+    [[nodiscard]] Status finishBatch();
+    void abandonBatch();
+    [[nodiscard]] bool inBatch() const { return m_inBatch; }
     [[nodiscard]] Result<Entry> edit(const QString& id, const EntryChange& change);
     [[nodiscard]] Status tombstone(const QString& id);
     // Un-deletes: a new revision with the same content as the latest, recorded after the
@@ -230,6 +240,7 @@ private:
     QString m_lastHash;     // of this device's last record's payload
     QDateTime m_lastTime;   // of this device's last record
     bool m_localLogIntact = true;
+    bool m_inBatch = false;
     LogHeads m_heads;
     QHash<QString, Revocation> m_revocations; // by revoked device
     QStringList m_problems;
