@@ -2,6 +2,8 @@
 
 #include "TimeFormat.h"
 
+#include "vault/RevisionDiff.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimeZone>
@@ -31,8 +33,10 @@ namespace {
 void addFields(QString& out, const QJsonObject& fields)
 {
     for (auto it = fields.begin(); it != fields.end(); ++it) {
-        const QString value = it->isString() ? it->toString()
-                                             : QString::fromUtf8(QJsonDocument::fromVariant(it->toVariant()).toJson(QJsonDocument::Compact));
+        // Several lines (a list of files) go under their name, indented.
+        QString value = fieldValueText(*it);
+        if (value.contains(QLatin1Char('\n')))
+            value = QStringLiteral("\n  ") + value.replace(QLatin1Char('\n'), QStringLiteral("\n  "));
         out += QStringLiteral("%1: %2\n").arg(it.key(), value);
     }
 }

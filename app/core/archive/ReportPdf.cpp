@@ -195,25 +195,6 @@ QString dayOf(const QDateTime& time, const QString& zone)
     return (tz.isValid() ? time.toTimeZone(tz) : time).date().toString(Qt::ISODate);
 }
 
-QString jsonValueText(const QJsonValue& value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isArray()) {
-        QStringList items;
-        bool strings = true;
-        for (const QJsonValue& item : value.toArray()) {
-            strings = strings && item.isString();
-            items << item.toString();
-        }
-        if (strings)
-            return items.join(QStringLiteral(", "));
-    }
-    // Anything else as compact JSON, without the array put round it to make a document.
-    const QByteArray json = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(json.mid(1, json.size() - 2));
-}
-
 // The report's names for the JSON names of ExhibitRevision::changed and RevisionDiff's keys.
 QString fieldName(const QString& field)
 {
@@ -229,6 +210,15 @@ QString fieldName(const QString& field)
         {QStringLiteral("fields.agreements"), QStringLiteral("Agreed")},
         {QStringLiteral("fields.disagreements"), QStringLiteral("Not agreed")},
         {QStringLiteral("fields.action_items"), QStringLiteral("Next steps")},
+        {QStringLiteral("fields.attachments"), QStringLiteral("Files in the email")},
+        {QStringLiteral("fields.dkim"), QStringLiteral("DKIM signatures (present, not verified)")},
+        {QStringLiteral("fields.message_id"), QStringLiteral("Message-ID")},
+        {QStringLiteral("fields.in_reply_to"), QStringLiteral("In-Reply-To")},
+        {QStringLiteral("fields.date_guessed"), QStringLiteral("No readable Date (time is a guess)")},
+        {QStringLiteral("fields.recognized_text"), QStringLiteral("Text read from the picture")},
+        {QStringLiteral("fields.location"), QStringLiteral("Location (EXIF GPS)")},
+        {QStringLiteral("fields.time_source"), QStringLiteral("Occurred time from")},
+        {QStringLiteral("fields.import_notes"), QStringLiteral("Import notes")},
     };
     return names.value(field, fieldKeyAsText(field));
 }
@@ -775,7 +765,7 @@ private:
         const QFontMetricsF labelMetrics(m_fonts.label, &m_writer);
         QList<std::pair<QString, QString>> sections;
         for (auto it = latest.fields.begin(); it != latest.fields.end(); ++it) {
-            const QString value = jsonValueText(it.value());
+            const QString value = fieldValueText(it.value());
             if (value.isEmpty())
                 continue;
             const QString name = fieldName(QStringLiteral("fields.") + it.key());
@@ -1007,7 +997,7 @@ private:
         for (const QString& key : std::as_const(shown)) {
             const QString text = key == QLatin1String("body")
                                      ? first.body
-                                     : jsonValueText(first.fields.value(key.mid(int(qstrlen("fields.")))));
+                                     : fieldValueText(first.fields.value(key.mid(int(qstrlen("fields.")))));
             if (text.isEmpty())
                 continue;
             need(d(40));

@@ -190,37 +190,13 @@ std::pair<QString, QString> happenedTexts(const QDateTime& before, const QDateTi
     return {happened(before, format), happened(after, format)};
 }
 
-QString jsonText(const QJsonValue& v)
-{
-    switch (v.type()) {
-    case QJsonValue::String:
-        return v.toString();
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return {};
-    case QJsonValue::Array: {
-        QStringList items;
-        for (const QJsonValue& item : v.toArray())
-            items << jsonText(item);
-        return items.join(QStringLiteral(", "));
-    }
-    case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    case QJsonValue::Bool:
-        return v.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
-    case QJsonValue::Double:
-        return QString::number(v.toDouble());
-    }
-    return {};
-}
-
 // An array's items as text; a single value is a list of one, and an empty one of none.
 QStringList itemsOf(const QJsonValue& v)
 {
     QStringList items;
     const QJsonArray array = v.isArray() ? v.toArray() : QJsonArray{v};
     for (const QJsonValue& item : array)
-        if (QString text = jsonText(item); !text.isEmpty())
+        if (QString text = fieldValueText(item); !text.isEmpty())
             items << text;
     return items;
 }
@@ -286,7 +262,7 @@ void fieldChanges(const QJsonObject& before, const QJsonObject& after, QList<Fie
                 changes << listChange(field, ai, bi);
             continue;
         }
-        const QString at = jsonText(a), bt = jsonText(b);
+        const QString at = fieldValueText(a), bt = fieldValueText(b);
         if (at == bt)
             continue;
         // Meeting sections are a point per line: their words are compared, as are other long texts.
@@ -398,6 +374,43 @@ QString listChangeText(const FieldChange& change)
     if (!removed.isEmpty())
         parts << QStringLiteral("removed ") + removed.join(QStringLiteral(", "));
     return parts.isEmpty() ? QStringLiteral("reordered") : parts.join(QStringLiteral("; "));
+}
+
+QString fieldValueText(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return {};
+    case QJsonValue::Array: {
+        QStringList items;
+        bool objects = false;
+        for (const QJsonValue& item : value.toArray()) {
+            objects = objects || item.isObject();
+            items << fieldValueText(item);
+        }
+        return items.join(objects ? QStringLiteral("\n") : QStringLiteral(", "));
+    }
+    case QJsonValue::Object: {
+        // {name, type, size} as "plan.pdf (type application/pdf, size 218)": the name first.
+        const QJsonObject object = value.toObject();
+        QStringList parts;
+        for (auto it = object.begin(); it != object.end(); ++it)
+            if (it.key() != QLatin1String("name"))
+                parts << QStringLiteral("%1 %2").arg(fieldKeyAsText(it.key()).toLower(), fieldValueText(it.value()));
+        const QString name = object.value(QLatin1String("name")).toString();
+        if (name.isEmpty())
+            return parts.join(QStringLiteral(", "));
+        return parts.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, parts.join(QStringLiteral(", ")));
+    }
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
+    case QJsonValue::Double:
+        return QString::number(value.toDouble(), 'g', 15);
+    }
+    return {};
 }
 
 QString fieldKeyAsText(const QString& field)

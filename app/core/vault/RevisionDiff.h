@@ -6,6 +6,7 @@
 #include "EntryRevision.h"
 
 #include <QList>
+#include <QJsonValue>
 #include <QString>
 
 namespace pt::core {
@@ -52,6 +53,10 @@ QStringList itemsOfKind(const FieldChange& change, TextSegment::Kind kind);
 
 // A List change in one line: "added hr, pip; removed draft", or "reordered".
 QString listChangeText(const FieldChange& change);
+
+// A kind's field value as text: text as it is, a list of texts joined by commas, a list of
+// objects one a line, an object as "name (key value, ...)", true and false as yes and no.
+QString fieldValueText(const QJsonValue& value);
 
 // What a front end calls a field it has no name for: a kind's own field written by a later
 // version or by hand, "fields.pay_grade" as "Pay grade".
