@@ -7,6 +7,7 @@
 #include "archive/ArchivePassphrase.h"
 #include "archive/ArchiveVerifier.h"
 #include "archive/ArchiveWriter.h"
+#include "archive/ExhibitSelection.h"
 #include "crypto/age/X25519.h"
 
 #include <QDate>
@@ -108,6 +109,15 @@ int Cli::exportArchive()
                                              "pixels, e.g. 5ad17ac8:grade.png:0,0,390,120."));
         request.redactions.areas.append({*id, value.mid(first + 1, last - first - 1), {QRect(rect[0], rect[1], rect[2], rect[3])}});
     }
+    // A photo's GPS position goes to the lawyer with it: said before, as the app does.
+    int located = 0;
+    for (const Entry& entry : (*vault)->journal().entries(filter.includeDeleted))
+        if (inFilter(entry, filter) && entry.latest.fields.contains(QStringLiteral("location")))
+            ++located;
+    if (located > 0)
+        warn(QStringLiteral("%1 of the photos exported carry the place they were taken (EXIF GPS); whoever opens the "
+                            "archive can see it. Leave them out (--entry, --kind) if that place should stay private.")
+                 .arg(located));
     auto result = writeArchive(**vault, request);
     if (!result)
         return fail(result.error());

@@ -108,4 +108,16 @@ mkdir -p "$T/out/a" && (cd "$T/out/a" && unzip -q ../a.zip)
 cmp "$T/out/a/emails/PT-0001.eml" "$MAIL/attachments.eml" || fail "emails/PT-0001.eml is not the original"
 (cd "$T/out/a" && sha256sum -c --quiet SHA256SUMS) || fail "SHA256SUMS does not check"
 
+step "a photo with GPS: the export says so before it goes"
+convert -size 64x48 xc:gray "$T/in/site.jpg"
+python3 "$(dirname "${BASH_SOURCE[0]}")/gps_jpeg.py" "$T/in/site.jpg"
+expect_exit 0 pt --json import-image "$T/in/site.jpg"
+equals "$(jq -r '.images[0].has_location' <<<"$OUT")" true
+equals "$(jq -r '.images[0].kind' <<<"$OUT")" photo
+PHOTO=$(jq -r '.images[0].id' <<<"$OUT")
+expect_exit 0 pt show "$PHOTO"
+contains "$OUT" "Location  40.748333, -73.983333"
+expect_exit 0 pt export --to "$PUB" --out "$T/out/b.zip.age" --entry "$PHOTO"
+contains "$ERR" "carry the place they were taken"
+
 echo "PASS"
