@@ -117,6 +117,21 @@ TEST_CASE("An empty boundary makes every \"--\" line a part, and is bounded too"
     CHECK_FALSE(notesMention(mail, QStringLiteral("parts after them were skipped")));
 }
 
+TEST_CASE("The boundary is found however its parameter is written", "[intake][email][hostile]")
+{
+    for (const char* parameter : {"boundary=zz", "BOUNDARY=\"zz\"", "Boundary = \"zz\"", "bOuNdArY\t=\tzz ",
+                                  "charset=x;\r\n boundary=\"zz\"", "boundary=\"z\\z\""}) {
+        INFO(parameter);
+        QByteArray bytes = "From: a@example.com\r\nContent-Type: multipart/mixed; " + QByteArray(parameter) + "\r\n\r\n";
+        for (int i = 0; i < 2000; ++i)
+            bytes += "--zz\r\nContent-Type: text/plain\r\n\r\npart\r\n";
+        bytes += "--zz--\r\n";
+        const MailMessage mail = parsedOk(bytes);
+        CHECK(notesMention(mail, QStringLiteral("more than 1,000 parts: the first 1,000 were read and the other 1,001 skipped")));
+        CHECK_FALSE(notesMention(mail, QStringLiteral("parts after them were skipped")));
+    }
+}
+
 TEST_CASE("A message of nothing but boundary lines is read quickly", "[intake][email][hostile]")
 {
     QByteArray bytes = "From: a@example.com\nContent-Type: multipart/mixed; boundary=b\n\n";

@@ -9,6 +9,10 @@
 
 #include <QTimeZone>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using namespace pt::core;
 using namespace pt::core::intake;
 using pt::test::corpusMail;
@@ -453,4 +457,37 @@ TEST_CASE("The text shown is cut at the limit, with a note", "[intake][email]")
     const MailMessage mail = parsed(corpusMail("alternative.eml"), MailDetail::Full, limits);
     CHECK(mail.text == QStringLiteral("Hi Sam,\n\nGoal 2: Mee"));
     CHECK(notesMention(mail, "only the first 20 are shown"));
+}
+
+TEST_CASE("parseMail from four threads at once gives the same answers", "[intake][email]")
+{
+    QList<QByteArray> mails;
+    QStringList expected;
+    const auto describe = [](const MailMessage& m) {
+        QString d = m.from + m.subject + m.text + m.date.toString(Qt::ISODate) + m.notes.join(QLatin1Char('|'));
+        for (const MailAttachment& a : m.attachments)
+            d += a.fileName + a.sha256;
+        return d;
+    };
+    for (const QString& name : pt::test::corpusMailNames()) {
+        mails.append(corpusMail(name.toLatin1().constData()));
+        expected.append(describe(parsed(mails.back())));
+    }
+    std::atomic<int> differences{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (int round = 0; round < 10; ++round) {
+                for (qsizetype i = 0; i < mails.size(); ++i) {
+                    const qsizetype k = (i + t * 5) % mails.size();
+                    const auto mail = parseMail(mails[k]);
+                    if (!mail.ok() || describe(mail.value()) != expected[k])
+                        ++differences;
+                }
+            }
+        });
+    }
+    for (std::thread& thread : threads)
+        thread.join();
+    CHECK(differences == 0);
 }

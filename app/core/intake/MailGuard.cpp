@@ -1,5 +1,7 @@
 #include "MailGuard.h"
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -58,6 +60,26 @@ std::string_view trimRight(std::string_view s)
     return s;
 }
 
+// `key` (lower case, at most 255 bytes) in `s` from `from` on, in any case: Boyer-Moore-Horspool,
+// so most bytes of a 64 MiB message are skipped over rather than looked at.
+std::size_t findNoCase(std::string_view s, std::size_t from, std::string_view key)
+{
+    std::array<std::uint8_t, 256> skip;
+    skip.fill(static_cast<std::uint8_t>(key.size()));
+    for (std::size_t k = 0; k + 1 < key.size(); ++k) {
+        const auto shift = static_cast<std::uint8_t>(key.size() - 1 - k);
+        skip[static_cast<unsigned char>(key[k])] = shift;
+        skip[static_cast<unsigned char>(key[k] - ('a' <= key[k] && key[k] <= 'z' ? 'a' - 'A' : 0))] = shift;
+    }
+    for (std::size_t i = from; i + key.size() <= s.size();) {
+        const char last = s[i + key.size() - 1];
+        if (lower(last) == key.back() && startsWithNoCase(s.substr(i), key))
+            return i;
+        i += skip[static_cast<unsigned char>(last)];
+    }
+    return std::string_view::npos;
+}
+
 struct Boundaries {
     std::unordered_set<std::string> values;
     bool anyDashLine = false;
@@ -73,11 +95,7 @@ Boundaries collectBoundaries(std::string_view s)
     std::size_t total = 0;
     static constexpr std::string_view Key = "boundary";
     std::size_t i = 0;
-    while ((i = s.find_first_of("bB", i)) != std::string_view::npos) {
-        if (!startsWithNoCase(s.substr(i), Key)) {
-            ++i;
-            continue;
-        }
+    while ((i = findNoCase(s, i, Key)) != std::string_view::npos) {
         std::size_t p = i + Key.size();
         i = p;
         while (p < s.size() && isLwsp(s[p]))
