@@ -272,6 +272,22 @@ TEST_CASE("100,000 headers: reading stops after 10,000", "[intake][email][hostil
     CHECK(notesMention(mail, QStringLiteral("This email has more than 10,000 headers; it was read up to byte")));
 }
 
+TEST_CASE("9,000 repeated Subject and To headers", "[intake][email][hostile]")
+{
+    for (const char* header : {"Subject: again", "To: a@example.com"}) {
+        INFO(header);
+        QByteArray bytes = "From: a@example.com\r\nDate: Mon, 1 Apr 2024 10:00:00 +0000\r\n";
+        for (int i = 0; i < 9000; ++i) // within the 10,000 headers read
+            bytes += QByteArray(header) + QByteArray::number(i) + "\r\n";
+        bytes += "\r\nbody\r\n";
+        MailMessage mail;
+        checkBounded(measured([&] { mail = parsedOk(bytes); }));
+        CHECK(mail.text == QStringLiteral("body"));
+        CHECK(notesMention(mail, header[0] == 'T' ? QStringLiteral("The To header was left out")
+                                                         : QStringLiteral("more than one Subject header")));
+    }
+}
+
 TEST_CASE("A message in an unknown charset, HTML too, is read as well as possible", "[intake][email][hostile]")
 {
     const MailMessage mail = parsedOk(mailWith("From: a@example.com\nDate: Mon, 1 Apr 2024 10:00:00 +0000\n"
