@@ -18,6 +18,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QImage>
+#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -335,6 +336,76 @@ TEST_CASE("archive: redaction blacks out words in every revision and pixels of a
     CHECK(redactImage(png, {QRect(90, 40, 20, 20)}, QStringLiteral("grade.png")).error().code == ErrorCode::Usage);
     CHECK(redactImage(QByteArrayLiteral("not an image"), {QRect(0, 0, 1, 1)}, QStringLiteral("x.bin")).error().code == ErrorCode::Usage);
     CHECK(redactedName(QStringLiteral("scan.jpg")) == QStringLiteral("scan-redacted.png"));
+}
+
+namespace {
+
+// A JPEG of `image` with an EXIF APP1 segment holding only an Orientation tag, right after SOI
+// (as a phone camera stores a photo taken upright: the sensor's pixels sideways, and a tag).
+QByteArray jpegWithOrientation(const QImage& image, quint16 orientation)
+{
+    QByteArray jpeg;
+    QBuffer out(&jpeg);
+    out.open(QIODevice::WriteOnly);
+    REQUIRE(image.save(&out, "JPEG", 95));
+    const auto be32 = [](quint32 v) {
+        QByteArray b(4, '\0');
+        for (int i = 0; i < 4; ++i)
+            b[i] = char((v >> (24 - 8 * i)) & 0xff);
+        return b;
+    };
+    QByteArray tiff("MM\0*", 4);
+    tiff += be32(8);
+    tiff += QByteArray("\0\1", 2);           // one entry
+    tiff += QByteArray("\x01\x12\0\x03", 4); // 0x0112 Orientation, SHORT
+    tiff += be32(1);
+    tiff += char(orientation >> 8);
+    tiff += char(orientation & 0xff);
+    tiff += QByteArray(2, '\0');
+    tiff += be32(0);
+    const QByteArray payload = QByteArray("Exif\0\0", 6) + tiff;
+    const int length = int(payload.size()) + 2;
+    return jpeg.left(2) + QByteArray("\xff\xe1", 2) + char(length >> 8) + char(length & 0xff) + payload + jpeg.mid(2);
+}
+
+} // namespace
+
+TEST_CASE("archive: a turned photo's areas are in the picture as shown, and its redacted copy is upright", "[archive]")
+{
+    // Stored 80 x 40 with a red block at its top left; orientation 6 (turn a quarter clockwise to
+    // show it): shown 40 x 80, the block at the top right, x 30..39, y 0..19.
+    QImage stored(80, 40, QImage::Format_RGB32);
+    stored.fill(Qt::white);
+    for (int y = 0; y < 10; ++y)
+        for (int x = 0; x < 20; ++x)
+            stored.setPixelColor(x, y, Qt::red);
+    const QByteArray jpeg = jpegWithOrientation(stored, 6);
+    {
+        QBuffer in;
+        in.setData(jpeg);
+        in.open(QIODevice::ReadOnly);
+        QImageReader reader(&in);
+        reader.setAutoTransform(true);
+        REQUIRE(reader.read().size() == QSize(40, 80)); // as every viewer and the app show it
+    }
+
+    // The box a person draws over the red block, as they see it.
+    auto redacted = redactImage(jpeg, {QRect(30, 0, 10, 20)}, QStringLiteral("photo.jpg"));
+    REQUIRE(redacted.ok());
+    const QImage back = QImage::fromData(*redacted, "PNG");
+    REQUIRE(back.size() == QSize(40, 80)); // upright: no tag left to turn it by
+    for (int y = 0; y < 20; ++y)
+        for (int x = 30; x < 40; ++x) {
+            INFO(x << "," << y);
+            REQUIRE(back.pixelColor(x, y) == QColor(Qt::black));
+        }
+    // Nothing else: the rest is the photo's white (within JPEG's rounding).
+    for (const QPoint p : {QPoint(29, 5), QPoint(35, 20), QPoint(5, 5), QPoint(35, 75), QPoint(5, 75)}) {
+        INFO(p.x() << "," << p.y());
+        CHECK(back.pixelColor(p).lightness() > 200);
+    }
+    // A box that fits only the stored, sideways picture is outside the one shown.
+    CHECK(redactImage(jpeg, {QRect(50, 0, 20, 10)}, QStringLiteral("photo.jpg")).error().code == ErrorCode::Usage);
 }
 
 TEST_CASE("archive: phrases to black out everywhere reach every exhibit, and the export says how many places", "[archive]")

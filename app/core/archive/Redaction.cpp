@@ -81,8 +81,10 @@ Result<QByteArray> redactImage(const QByteArray& original, const QList<QRect>& a
     in.setData(original);
     in.open(QIODevice::ReadOnly);
     QImageReader reader(&in);
-    reader.setAutoTransform(false); // areas are in the stored pixels
-    const QSize size = reader.size();
+    // Areas are in the picture as it is shown: a photo stored sideways with an orientation tag
+    // is turned first, and written upright (the PNG carries no tag to turn it by).
+    reader.setAutoTransform(true);
+    const QSize size = reader.size(); // as stored: the same pixel count either way
     if (!size.isValid())
         return usage(QStringLiteral("%1 is not an image this app can read, so areas of it cannot be blacked out.").arg(name));
     if (qint64(size.width()) * size.height() > MaxPixels)

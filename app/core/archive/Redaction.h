@@ -18,7 +18,9 @@ namespace pt::core::archive {
 struct AreaRedaction {
     QString entryId;
     QString attachment; // the attachment's name in the entry
-    QList<QRect> areas; // in the image's pixels, as it is stored (before any EXIF rotation)
+    // In the picture's pixels as it is shown: a photo turned as its camera said (its EXIF
+    // orientation), as image viewers, the report and the app show it, not as its bytes store it.
+    QList<QRect> areas;
 };
 
 struct Redactions {
@@ -36,8 +38,11 @@ struct Redactions {
 // places were blacked out.
 int redactText(Exhibit& exhibit, const QStringList& phrases);
 
-// The redacted copy of an image's bytes: decoded (within a size cap), the areas filled black,
-// encoded as PNG. An error for a file that is not an image, or an area outside it.
+// The redacted copy of an image's bytes: decoded (within a size cap) and turned upright as its
+// EXIF orientation says, the areas (in that upright picture) filled black, encoded as PNG. The PNG
+// keeps no metadata, so it is stored upright: every viewer shows it the way the original was shown,
+// and the areas black where they were marked. An error for a file that is not an image, or an
+// area outside it.
 [[nodiscard]] Result<QByteArray> redactImage(const QByteArray& original, const QList<QRect>& areas, const QString& name);
 
 // "grade.png" -> "grade-redacted.png", "scan.jpg" -> "scan-redacted.png"
