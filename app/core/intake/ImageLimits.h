@@ -17,6 +17,13 @@ constexpr qint64 MaxImageFileBytes = 64 * MiB;
 // and refuses a 50,000 x 50,000 "decompression bomb" (2.5 gigapixels, 10 GB decoded).
 constexpr qint64 MaxImagePixels = 100'000'000;
 
+// Neither side may be longer than this, whatever the pixel count: 65,535 is the most a JPEG can
+// have, and a scrolling phone screenshot that tall is some 25 screens. Past it Qt's smooth
+// scaling (used for previews of formats that cannot decode scaled, BMP and GIF) overflows and
+// crawls: a 307-byte BMP declaring 10,420,232 x 6 pixels took 13 s to decode for text (found by
+// the image_decode fuzz target).
+constexpr int MaxImageEdge = 65'535;
+
 // Qt's limit for one image allocation while decoding (QImageReader::setAllocationLimit, which
 // is process-wide). 256 MiB is a 64 MP image at 32 bits a pixel: larger images still decode for
 // previews and text recognition because JPEG and PNG decode at the requested smaller size, but

@@ -88,6 +88,12 @@ public:
                              .arg(m_probe.storedSize.width())
                              .arg(m_probe.storedSize.height())
                              .arg(MaxImagePixels / 1'000'000));
+        if (std::max(m_probe.storedSize.width(), m_probe.storedSize.height()) > MaxImageEdge)
+            return usage(QStringLiteral("%1 says it is %2 x %3 pixels; a picture with a side longer than %4 pixels is not decoded here. If it is a real picture (a very long scrolling screenshot), cut it into parts and import those.")
+                             .arg(m_name)
+                             .arg(m_probe.storedSize.width())
+                             .arg(m_probe.storedSize.height())
+                             .arg(MaxImageEdge));
         m_turned = m_reader.transformation().testFlag(QImageIOHandler::TransformationRotate90);
         m_probe.shownSize = m_turned ? m_probe.storedSize.transposed() : m_probe.storedSize;
         return std::nullopt;
@@ -105,12 +111,16 @@ public:
         QImage image;
         if (!m_reader.read(&image) || image.isNull()) {
             // QImageReader does not say why; Qt's allocation limit is the likely cause when the
-            // decode would have been larger than it.
-            if (pixels(shown) * 4 > qint64(ImageAllocationLimitMiB) * MiB)
-                return usage(QStringLiteral("%1 is too large (%2 x %3 pixels) to decode at full size here. Its preview can still be shown.")
+            // full-size picture is larger than it (interlaced PNG, GIF and BMP decode at full
+            // size before they are scaled).
+            if (pixels(m_probe.storedSize) * 4 > qint64(ImageAllocationLimitMiB) * MiB)
+                return usage(QStringLiteral("%1 is too large (%2 x %3 pixels) to decode here at this size: it would take more than %4 MiB.%5")
                                  .arg(m_name)
                                  .arg(m_probe.shownSize.width())
-                                 .arg(m_probe.shownSize.height()));
+                                 .arg(m_probe.shownSize.height())
+                                 .arg(ImageAllocationLimitMiB)
+                                 .arg(shown == m_probe.shownSize ? QStringLiteral(" A smaller preview of it may still be shown.")
+                                                                 : QString()));
             if (cut)
                 return damaged(QStringLiteral("%1 ends early (it was cut short while being copied or downloaded) and none of it could be decoded. Import the original again from where it came from.")
                                    .arg(m_name));

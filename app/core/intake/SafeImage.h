@@ -4,8 +4,8 @@
 // Nothing is written to disk.
 //
 // Against hostile files: only a few raster formats are accepted, told from the content (never
-// the name); the declared size is read from the header and checked against MaxImagePixels
-// before any pixel is decoded; Qt's allocation limit bounds what the decoders allocate; a
+// the name); the declared size is read from the header and checked against MaxImagePixels and
+// MaxImageEdge before any pixel is decoded; Qt's allocation limit bounds what the decoders allocate; a
 // decoded image larger than its header said is refused; a JPEG or PNG that ends early is
 // decoded as far as it goes and marked partial.
 #include "ImageLimits.h"
