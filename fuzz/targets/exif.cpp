@@ -8,7 +8,7 @@
 //
 // Seeds in corpus/exif: small JPEGs with EXIF written by exiv2 (a time with and without its
 // offset, GPS, orientation 6, camera), one PNG and one bare TIFF, and EXIF blocks that claim
-// gigabytes, made as tests/intake/ImageFixtures.cpp makes them.
+// gigabytes, made as tests/intake/ImageFixtures.cpp makes them; regression-* once found a bug.
 #include "FuzzSupport.h"
 #include "intake/ImageMetadata.h"
 #include "intake/SuggestedTime.h"
@@ -48,7 +48,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             PT_FUZZ_CHECK(std::isfinite(*m.location->altitudeMeters));
     }
     if (m.takenAtHasOffset) {
-        PT_FUZZ_CHECK(m.takenAt.isValid() && m.takenAt.timeSpec() == Qt::OffsetFromUTC);
+        // "+00:00" comes out as Qt::UTC (seed regression-offset-zero.jpg)
+        PT_FUZZ_CHECK(m.takenAt.isValid() &&
+                      (m.takenAt.timeSpec() == Qt::OffsetFromUTC || m.takenAt.timeSpec() == Qt::UTC));
         PT_FUZZ_CHECK(m.takenAt.offsetFromUtc() >= -12 * 3600 && m.takenAt.offsetFromUtc() <= 14 * 3600);
     }
     const SuggestedTime suggested = suggestOccurredAt(&m, QDateTime());

@@ -65,6 +65,16 @@ TEST_CASE("EXIF: OffsetTime stands in for a missing OffsetTimeOriginal", "[exif]
     CHECK(metadata.takenAt.toUTC() == QDateTime(QDate(2024, 12, 1), QTime(4, 45), Qt::UTC));
 }
 
+TEST_CASE("EXIF: an offset of +00:00 is UTC", "[exif]")
+{
+    const auto metadata = read(photo({{"Exif.Photo.DateTimeOriginal", "2025:03:14 09:41:07"},
+                                      {"Exif.Photo.OffsetTimeOriginal", "+00:00"}}));
+    CHECK(metadata.takenAtHasOffset);
+    CHECK(metadata.takenAt.timeSpec() == Qt::UTC); // how Qt keeps a zero offset
+    CHECK(metadata.takenAt == QDateTime(QDate(2025, 3, 14), QTime(9, 41, 7), Qt::UTC));
+    CHECK(isoWithOffset(metadata.takenAt) == QStringLiteral("2025-03-14T09:41:07.000+00:00"));
+}
+
 TEST_CASE("EXIF: DateTimeOriginal without an offset is local time, flagged", "[exif]")
 {
     const auto metadata = read(photo({{"Exif.Photo.DateTimeOriginal", "2025:01:02 03:04:05"},

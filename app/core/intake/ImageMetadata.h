@@ -25,8 +25,9 @@ struct GpsPosition {
 
 struct ImageMetadata {
     // EXIF DateTimeOriginal, with SubSecTimeOriginal's milliseconds. With its offset
-    // (OffsetTimeOriginal, else OffsetTime) as a fixed offset from UTC; without one, as local
-    // time on this device, and takenAtHasOffset is false: the camera's zone is then a guess.
+    // (OffsetTimeOriginal, else OffsetTime) as a fixed offset from UTC (Qt::OffsetFromUTC, or
+    // Qt::UTC for "+00:00"); without one, as local time on this device, and takenAtHasOffset is
+    // false: the camera's zone is then a guess.
     // Null when the file has no usable DateTimeOriginal.
     QDateTime takenAt;
     bool takenAtHasOffset = false;
