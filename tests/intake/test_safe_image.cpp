@@ -19,9 +19,10 @@ namespace {
 
 const QString Name = QStringLiteral("evidence.png");
 
-// Runs `f` and checks it took less than `ms` milliseconds.
+// Runs `f` and checks it took less than `ms` milliseconds: each of these takes a few ms alone,
+// the margin is for a loaded machine under ASan; a decode that went ahead would take seconds.
 template <typename F>
-auto quickly(F f, qint64 ms = 1000)
+auto quickly(F f, qint64 ms = 3000)
 {
     QElapsedTimer timer;
     timer.start();

