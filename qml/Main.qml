@@ -6,6 +6,9 @@ import PaperTrail
 ApplicationWindow {
     id: window
     required property VaultController controller
+    // Files handed to the app (papertrail FILE..., "Open with"), waiting for the intake:
+    // intake/FileHandoff, set from main.cpp; null in tests that load Main.qml without it.
+    property QtObject fileHandoff: null
     // Two panes side by side from tablet width up; one column on a phone.
     readonly property bool wide: width >= 840
 

@@ -1,4 +1,5 @@
 #include "VaultController.h"
+#include "intake/FileHandoff.h"
 #include "platform/ScreenCaptureGuard.h"
 #include "crypto/Init.h"
 #include "platform/ProcessHardening.h"
@@ -41,25 +42,41 @@ int main(int argc, char** argv)
                                            QStringLiteral("Print \"first-frame <ms since main>\" and quit."));
     quitAfterFirstFrame.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(quitAfterFirstFrame);
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QStringLiteral("Emails (.eml, .mbox), screenshots and photos to bring in; they are shown "
+                                                "for you to choose before anything is imported."),
+                                 QStringLiteral("[FILE...]"));
     parser.process(app);
 
     pt::gui::VaultController controller;
     if (parser.isSet(QStringLiteral("vault")))
         controller.setVaultPath(QFileInfo(parser.value(QStringLiteral("vault"))).absoluteFilePath());
 
+    // One instance per vault: files opened with the app while it runs go to it, and this ends.
+    pt::gui::FileHandoff handoff(pt::gui::FileHandoff::socketNameFor(controller.vaultPath()));
+    if (handoff.handOffOrListen(parser.positionalArguments()))
+        return 0;
+
     QQuickStyle::setStyle(QStringLiteral("Material"));
     QQmlApplicationEngine engine;
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     controller.installImageProvider(engine);
-    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)}});
+    engine.setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(&controller)},
+                                 {QStringLiteral("fileHandoff"), QVariant::fromValue(&handoff)}});
     engine.load(QUrl(QStringLiteral("qrc:/PaperTrail/Main.qml")));
     // Keep the journal out of screenshots and the app switcher where the platform allows it
     // (Android's FLAG_SECURE); desktops report Unsupported and nothing pretends otherwise.
     const auto captureGuard = pt::platform::makeScreenCaptureGuard();
     auto* window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow*>(engine.rootObjects().first());
-    if (window)
+    if (window) {
         (void)captureGuard->setPreventCapture(window, true);
+        QObject::connect(&handoff, &pt::gui::FileHandoff::filesHandedOver, window, [window] {
+            window->show();
+            window->raise();
+            window->requestActivate();
+        });
+    }
     if (window && parser.isSet(quitAfterFirstFrame))
         QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&sinceMain] {
             std::printf("first-frame %.1f\n", double(sinceMain.nsecsElapsed()) / 1e6);
