@@ -24,7 +24,7 @@ PT_BUILD_PACKAGES=(
 # starts no system web server on port 80; openssl makes the self-signed certificate.
 PT_TEST_PACKAGES=(
     catch2 age minisign unzip xvfb xdotool imagemagick sqlite3 jq util-linux procps
-    apache2-bin apache2-utils rclone openssl poppler-utils
+    apache2-bin apache2-utils rclone openssl poppler-utils desktop-file-utils
 )
 
 # node and npm fetch the age format's published test vectors (npm cctv-age) for the crypto tests.
