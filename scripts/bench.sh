@@ -3,7 +3,9 @@
 # README's Performance section): core (papertrail-bench), app (papertrail-bench-app), sync
 # (papertrail-bench-sync, which starts rclone serve webdav and Apache mod_dav on 127.0.0.1 as the
 # sync tests do, and times `rclone copy` of the same bytes) and archive (papertrail-bench-archive,
-# against `zip -0` then `age -r`). Name some to run only those:
+# against `zip -0` then `age -r`), mail (papertrail-bench-mail: an mbox's pick list and import,
+# against GMime's own parser) and ocr (papertrail-bench-ocr, against the raw TessBaseAPI call).
+# Name some to run only those:
 #   scripts/bench.sh sync
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -13,13 +15,15 @@ pt_log "Building into build/"
 pt_build "$PT_ROOT/build" -DPT_WERROR=ON -DPT_BUILD_TESTS=ON -DPT_BUILD_BENCH=ON -DPT_TEST_KDF=ON
 
 benches=("$@")
-[ ${#benches[@]} -eq 0 ] && benches=(core app sync archive)
+[ ${#benches[@]} -eq 0 ] && benches=(core app sync archive mail ocr)
 for bench in "${benches[@]}"; do
     case "$bench" in
     core) pt_log "papertrail-bench"; "$PT_ROOT/build/bench/papertrail-bench" ;;
     app) pt_log "papertrail-bench-app"; QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" "$PT_ROOT/build/bench/papertrail-bench-app" ;;
     sync) pt_log "papertrail-bench-sync"; "$PT_ROOT/build/bench/papertrail-bench-sync" ;;
     archive) pt_log "papertrail-bench-archive"; "$PT_ROOT/build/bench/papertrail-bench-archive" ;;
-    *) echo "unknown benchmark: $bench (core, app, sync, archive)" >&2; exit 2 ;;
+    mail) pt_log "papertrail-bench-mail"; "$PT_ROOT/build/bench/papertrail-bench-mail" ;;
+    ocr) pt_log "papertrail-bench-ocr"; QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" "$PT_ROOT/build/bench/papertrail-bench-ocr" ;;
+    *) echo "unknown benchmark: $bench (core, app, sync, archive, mail, ocr)" >&2; exit 2 ;;
     esac
 done
