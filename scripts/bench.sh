@@ -2,7 +2,7 @@
 # Installs what is missing, builds, and runs the benchmarks, each printing its Markdown table (the
 # README's Performance section): core (papertrail-bench), app (papertrail-bench-app), sync
 # (papertrail-bench-sync, which starts rclone serve webdav and Apache mod_dav on 127.0.0.1 as the
-# sync tests do, and times `rclone copy` of the same bytes) and archive (papertrail-bench-archive,
+# sync tests do, and times `rclone copy` of the same bytes), archive (papertrail-bench-archive,
 # against `zip -0` then `age -r`), mail (papertrail-bench-mail: an mbox's pick list and import,
 # against GMime's own parser) and ocr (papertrail-bench-ocr, against the raw TessBaseAPI call).
 # Name some to run only those:
