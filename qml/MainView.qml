@@ -23,6 +23,14 @@ Page {
     Shortcut { sequence: StandardKey.New; onActivated: root.capture("note") }
     Shortcut { sequence: StandardKey.Find; onActivated: { root.tab = 1; root.goHome() } }
     Shortcut { sequence: "Ctrl+L"; onActivated: root.controller.lockNow() }
+    // Ctrl+V on the timeline: the image on the clipboard comes in as a screenshot. The editor
+    // (open beside the list on a wide window) pastes into its entry instead.
+    Shortcut {
+        sequences: [StandardKey.Paste]
+        enabled: root.tab === 0 && !root.detailOpen("editorPage") && !root.detailOpen("intakePage")
+                 && (root.wide || phoneStack.depth === 1)
+        onActivated: root.openIntake([], true)
+    }
 
     function goHome() {
         detailStack.clear()
@@ -59,6 +67,28 @@ Page {
         else
             phoneStack.push(exportPage)
     }
+    // The page on top of the detail pane (wide) or the phone's stack, by objectName.
+    function detailOpen(name) {
+        const top = root.wide ? detailStack.currentItem : phoneStack.currentItem
+        return top !== null && top.objectName === name
+    }
+    // "Bring in evidence": files dropped or picked (`urls`), or the clipboard (`paste`). Files
+    // dropped while the page is open join its list.
+    function openIntake(urls, paste) {
+        if (root.detailOpen("intakePage")) {
+            const page = root.wide ? detailStack.currentItem : phoneStack.currentItem
+            if (urls.length > 0)
+                page.add(urls)
+            if (paste)
+                page.paste()
+            return
+        }
+        const properties = { initialUrls: urls, pasteOnOpen: paste === true }
+        if (root.wide)
+            detailStack.replace(null, intakePage, properties)
+        else
+            phoneStack.push(intakePage, properties)
+    }
     function closeDetail(id) {
         if (root.wide) {
             if (id)
@@ -86,6 +116,7 @@ Page {
                     controller: root.controller
                     selectedId: root.selectedId
                     onOpened: (id) => root.openEntry(id)
+                    onIntakeRequested: root.openIntake([], false)
                 }
                 // Search and settings are built when first shown: unlock has only the timeline to make.
                 LazyLoader {
@@ -109,6 +140,7 @@ Page {
             CaptureButton {
                 anchors { right: parent.right; bottom: tabs.top; margins: 20 }
                 onCaptureRequested: (kind) => root.capture(kind)
+                onIntakeRequested: root.openIntake([], false)
             }
             // The tabs choose what this pane lists, so they belong to it: when wide they sit under
             // the list, not under the entry beside it; on a phone an opened entry covers them.
@@ -153,10 +185,34 @@ Page {
     }
 
     Component {
+        id: intakePage
+        IntakePage {
+            controller: root.controller
+            onBack: root.closeDetail("")
+            onShowTimeline: { root.closeDetail(""); root.tab = 0; root.goHome() }
+            onOpenEntry: (id) => { root.closeDetail(""); root.openEntry(id) }
+        }
+    }
+
+    Component {
         id: editorPage
         EditorPage {
+            objectName: "editorPage"
             controller: root.controller
             onDone: (id) => root.closeDetail(id)
+        }
+    }
+
+    // Files dropped anywhere on the window come in as evidence; the editor's own drop area, above
+    // this one, takes them as attachments instead.
+    DropArea {
+        id: intakeDrop
+        anchors.fill: parent
+        onDropped: (event) => {
+            if (!event.hasUrls)
+                return
+            root.openIntake(event.urls, false)
+            event.acceptProposedAction()
         }
     }
 
@@ -193,6 +249,23 @@ Page {
                 opacity: 0.6
                 text: qsTr("Select an entry, or press Ctrl+N to write down what just happened.")
             }
+        }
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        visible: intakeDrop.containsDrag
+        color: Qt.rgba(Material.accentColor.r, Material.accentColor.g, Material.accentColor.b, 0.15)
+        border.color: Material.accentColor
+        border.width: 3
+        Label {
+            textFormat: Text.PlainText
+            anchors.centerIn: parent
+            width: parent.width - 48
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            font.pixelSize: TextScale.heading
+            text: qsTr("Drop emails, screenshots and photos to bring them in")
         }
     }
 }

@@ -7,6 +7,8 @@ import PaperTrail
 RoundButton {
     id: button
     signal captureRequested(string kind)
+    // "Bring in evidence…": emails, screenshots and photos from files.
+    signal intakeRequested()
 
     width: Math.round(64 * TextScale.factor)
     height: width
@@ -29,7 +31,9 @@ RoundButton {
         onClosed: {
             const kind = button.chosenKind
             button.chosenKind = ""
-            if (kind.length > 0)
+            if (kind === "intake")
+                button.intakeRequested()
+            else if (kind.length > 0)
                 button.captureRequested(kind)
         }
         MenuItem { text: KindNames.label("note"); onTriggered: button.choose("note") }
@@ -37,5 +41,7 @@ RoundButton {
         MenuItem { text: KindNames.label("grade"); onTriggered: button.choose("grade") }
         MenuItem { text: KindNames.label("shout-out"); onTriggered: button.choose("shout-out") }
         MenuItem { text: KindNames.label("screenshot"); onTriggered: button.choose("screenshot") }
+        MenuSeparator {}
+        MenuItem { text: qsTr("Bring in evidence\u2026"); onTriggered: button.choose("intake") }
     }
 }

@@ -9,6 +9,7 @@ Page {
     required property VaultController controller
     property string selectedId: ""
     signal opened(string id)
+    signal intakeRequested()
 
     Component.onCompleted: controller.timeline.query = ""
 
@@ -23,6 +24,11 @@ Page {
                     font.pixelSize: TextScale.title
                     Layout.leftMargin: 16
                     Layout.fillWidth: true
+                }
+                ToolButton {
+                    text: qsTr("Bring in\u2026")
+                    Accessible.name: qsTr("Bring in evidence: emails, screenshots and photos")
+                    onClicked: page.intakeRequested()
                 }
                 ToolButton {
                     text: qsTr("Lock")
