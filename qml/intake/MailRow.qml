@@ -46,22 +46,12 @@ ItemDelegate {
         ColumnLayout {
             spacing: 1
             Layout.fillWidth: true
-            RowLayout {
-                spacing: 8
+            Label {
+                textFormat: Text.PlainText
+                text: row.from.length > 0 ? row.from : qsTr("(no sender)")
+                font.weight: Font.DemiBold
+                elide: Text.ElideRight
                 Layout.fillWidth: true
-                Label {
-                    textFormat: Text.PlainText
-                    text: row.from.length > 0 ? row.from : qsTr("(no sender)")
-                    font.weight: Font.DemiBold
-                    elide: Text.ElideRight
-                    Layout.fillWidth: true
-                }
-                Label {
-                    textFormat: Text.PlainText
-                    text: row.dateGuessed ? qsTr("%1 (file's date)").arg(row.date) : row.date
-                    font.pixelSize: TextScale.caption
-                    opacity: 0.7
-                }
             }
             Label {
                 textFormat: Text.PlainText
@@ -70,13 +60,12 @@ ItemDelegate {
                 opacity: row.choosable || row.held ? 1 : 0.7
                 Layout.fillWidth: true
             }
+            // The date, and what else there is to know, on one line under the subject: on a phone
+            // the sender keeps the whole width.
             Label {
                 textFormat: Text.PlainText
-                visible: text.length > 0
                 text: {
-                    const parts = []
-                    if (row.held)
-                        parts.push(qsTr("Already in the journal"))
+                    const parts = [row.dateGuessed ? qsTr("%1 (the file's date)").arg(row.date) : row.date]
                     if (row.attachments > 0)
                         parts.push(row.attachments === 1 ? qsTr("1 attachment") : qsTr("%1 attachments").arg(row.attachments))
                     if (row.source.length > 0)
@@ -84,9 +73,16 @@ ItemDelegate {
                     return parts.join(" \u00b7 ")
                 }
                 font.pixelSize: TextScale.caption
-                color: row.held ? Material.accentColor : Material.foreground
-                opacity: row.held ? 1 : 0.7
+                opacity: 0.7
                 elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            Label {
+                textFormat: Text.PlainText
+                visible: row.held
+                text: qsTr("Already in the journal")
+                font.pixelSize: TextScale.caption
+                color: Material.accentColor
                 Layout.fillWidth: true
             }
             Label {
