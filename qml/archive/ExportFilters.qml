@@ -5,8 +5,9 @@ import QtQuick.Layouts
 import PaperTrail
 
 // What goes into the archive: the days (either end open), kinds and tags (as the timeline's
-// filters: an entry must carry every ticked tag), earlier versions, deleted entries, and whose
-// records they are. The controller counts what the choices hold as they change.
+// filters: an entry must carry every ticked tag), or exactly the entries picked of those
+// (EntryPicker), earlier versions, deleted entries, and whose records they are. The controller
+// counts what the choices hold as they change.
 ColumnLayout {
     id: filters
     required property ExportController exporter
@@ -131,6 +132,41 @@ ColumnLayout {
         }
     }
 
+    Label {
+        objectName: "pickSummary"
+        textFormat: Text.PlainText
+        text: !filters.exporter.handPicked
+              ? qsTr("Every entry these days, kinds and tags hold goes in. Or choose exactly which.")
+              : qsTr("Picked by hand: %1 (of %2 that these days, kinds and tags hold).").arg(filters.exporter.matching).arg(filters.exporter.filterMatching)
+                + (filters.exporter.pickedOutside === 0 ? ""
+                   : " " + (filters.exporter.pickedOutside === 1
+                            ? qsTr("1 more picked entry is outside them, so it stays out unless they hold it again.")
+                            : qsTr("%1 more picked entries are outside them, so they stay out unless they hold them again.").arg(filters.exporter.pickedOutside)))
+        opacity: 0.8
+        wrapMode: Text.WordWrap
+        Layout.fillWidth: true
+        Layout.topMargin: 4
+    }
+    Flow {
+        spacing: 8
+        Layout.fillWidth: true
+        WrappingButton {
+            text: qsTr("Choose entries\u2026")
+            enabled: filters.exporter.filterMatching > 0
+            Accessible.name: qsTr("Choose which entries go in")
+            width: Math.min(implicitWidth, filters.width)
+            onClicked: entryPicker.show()
+        }
+        WrappingButton {
+            visible: filters.exporter.handPicked
+            flat: true
+            text: qsTr("Use every entry")
+            Accessible.name: qsTr("Stop picking: every entry these choices hold goes in")
+            width: Math.min(implicitWidth, filters.width)
+            onClicked: filters.exporter.stopPicking()
+        }
+    }
+
     ChoiceBox {
         text: qsTr("Include every earlier version of edited entries")
         checked: filters.exporter.includeHistory
@@ -164,6 +200,10 @@ ColumnLayout {
         onTextEdited: filters.exporter.owner = text
     }
 
+    EntryPicker {
+        id: entryPicker
+        exporter: filters.exporter
+    }
     DayPicker {
         id: picker
         property string end: "from"

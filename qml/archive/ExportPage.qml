@@ -193,9 +193,14 @@ Page {
                 Label {
                     objectName: "exportSummary"
                     textFormat: Text.PlainText
-                    text: (exporter.matching === 0 ? qsTr("No entry matches these choices. Choose more days, kinds or tags.")
-                                                   : qsTr("%n entries go into the archive.", "", exporter.matching))
-                          + (exporter.deletedLeftOut > 0 ? " " + qsTr("%n deleted entries are left out (the report counts them).", "", exporter.deletedLeftOut) : "")
+                    text: (exporter.matching === 0 ? (exporter.handPicked && exporter.filterMatching > 0
+                                                      ? qsTr("No entry is picked. Tick at least one under Choose entries, or use every entry.")
+                                                      : qsTr("No entry matches these choices. Choose more days, kinds or tags."))
+                           : exporter.matching === 1 ? qsTr("1 entry goes into the archive.")
+                           : qsTr("%1 entries go into the archive.").arg(exporter.matching))
+                          + (exporter.deletedLeftOut === 0 ? ""
+                             : " " + (exporter.deletedLeftOut === 1 ? qsTr("1 deleted entry is left out (the report counts it).")
+                                                                    : qsTr("%1 deleted entries are left out (the report counts them).").arg(exporter.deletedLeftOut)))
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                     Layout.topMargin: 8

@@ -59,7 +59,8 @@ ColumnLayout {
         Caption { text: qsTr("Exhibits") }
         Value {
             objectName: "archiveExhibits"
-            text: qsTr("%n entries, %1", "", result.exporter.resultExhibits).arg(result.exporter.resultExhibitRange)
+            text: (result.exporter.resultExhibits === 1 ? qsTr("1 entry, %1") : qsTr("%1 entries, %2").arg(result.exporter.resultExhibits))
+                  .arg(result.exporter.resultExhibitRange)
             Accessible.name: qsTr("Exhibits: %1").arg(text)
         }
         Caption {
@@ -74,6 +75,14 @@ ColumnLayout {
                   : (result.exporter.resultRedactedPlaces === 1 ? qsTr("1 place") : qsTr("%1 places").arg(result.exporter.resultRedactedPlaces))
                     + ", " + (result.exporter.resultRedactedEntries === 1 ? qsTr("in 1 entry") : qsTr("in %1 entries").arg(result.exporter.resultRedactedEntries))
             Accessible.name: qsTr("Blacked out: %1").arg(text)
+        }
+        Caption { text: qsTr("Opens with") }
+        Value {
+            objectName: "archiveOpensWith"
+            text: result.exporter.resultUsedPassphrase ? qsTr("the passphrase")
+                  : result.exporter.resultKeyCount === 1 ? qsTr("your lawyer's secret key")
+                  : qsTr("the secret key of any one of %1 people").arg(result.exporter.resultKeyCount)
+            Accessible.name: qsTr("Opens with: %1").arg(text)
         }
         Caption { text: qsTr("Signed by") }
         Value {
@@ -172,6 +181,8 @@ ColumnLayout {
         textFormat: Text.PlainText
         text: (result.exporter.resultUsedPassphrase
                ? qsTr("Send them %1 (by email, a file transfer service or on a USB drive). Tell them the passphrase by phone or in person, never in the same email or message as the file.").arg(result.exporter.resultName)
+               : result.exporter.resultKeyCount > 1
+               ? qsTr("Send %1 to each of the %2 people whose keys you added (by email, a file transfer service or on a USB drive). Each opens it with their own secret key; nobody else can.").arg(result.exporter.resultName).arg(result.exporter.resultKeyCount)
                : qsTr("Send them %1 (by email, a file transfer service or on a USB drive). Only their secret key opens it.").arg(result.exporter.resultName))
               + " " + qsTr("Read them the SHA-256 above by phone, so they can check that the file they received is the one you made. Inside the archive, VERIFY.txt explains step by step how to open and check it with the standard tools age, unzip, sha256sum and minisign; every export of this vault is signed by key %1.").arg(result.exporter.resultKeyId)
         wrapMode: Text.WordWrap

@@ -5,8 +5,8 @@ import QtQuick.Dialogs
 import QtQuick.Layouts
 import PaperTrail
 
-// Who can open the archive: the lawyer's age public key (typed, pasted or read from a file,
-// checked as it is typed), or a passphrase: a generated one to read out over the phone, or the
+// Who can open the archive: the lawyer's age public key and anyone else's (typed, pasted or read
+// from a file that may hold several, each checked as it is typed), or a passphrase: a generated one to read out over the phone, or the
 // person's own (at least 12 characters, typed twice).
 ColumnLayout {
     id: field
@@ -35,6 +35,23 @@ ColumnLayout {
         }
     }
 
+    // A new empty key field, with the keyboard in it.
+    function addKey() {
+        exporter.addPublicKey()
+        Qt.callLater(() => { const row = keys.itemAt(keys.count - 1); if (row) row.focusField() })
+    }
+    // The keyboard goes to the field before, or to "Add another" when the first is gone.
+    function removeKey(index) {
+        exporter.removePublicKey(index)
+        Qt.callLater(() => {
+            const row = keys.itemAt(Math.max(0, index - 1))
+            if (index > 0 && row)
+                row.focusField()
+            else
+                addKeyButton.forceActiveFocus()
+        })
+    }
+
     function clearOwn() {
         ownField.clear()
         repeatField.clear()
@@ -60,7 +77,8 @@ ColumnLayout {
         onToggled: if (checked) field.exporter.usePassphrase = true
     }
 
-    // The lawyer's public key.
+    // The public keys: the lawyer's, and anyone else's who should open it (a union
+    // representative), each checked as typed; a repeat is refused too.
     ColumnLayout {
         visible: !field.exporter.usePassphrase
         spacing: 8
@@ -69,50 +87,102 @@ ColumnLayout {
 
         Label {
             textFormat: Text.PlainText
-            text: qsTr("Only your lawyer can open it, with their secret key. They make the key pair with age-keygen (or papertrail-cli keygen) and send you the public half, which starts with age1.")
+            text: qsTr("Only your lawyer can open it, with their secret key. They make the key pair with age-keygen (or papertrail-cli keygen) and send you the public half, which starts with age1. To let someone else open it too, such as a union representative, add their public key: each person opens it with their own secret key.")
             wrapMode: Text.WordWrap
             opacity: 0.8
             Layout.fillWidth: true
         }
-        TextField {
-            id: keyField
-            text: field.exporter.publicKey
-            placeholderText: qsTr("age1\u2026")
-            font.family: "monospace"
-            inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase | Qt.ImhPreferLowercase
-            Accessible.name: qsTr("Lawyer's public key")
-            Layout.fillWidth: true
-            onTextEdited: field.exporter.publicKey = text
-            // Unless being typed in, a key shows from its start (age1...), not its end.
-            autoScroll: activeFocus
+        Repeater {
+            id: keys
+            model: field.exporter.publicKeyCount
+            delegate: ColumnLayout {
+                id: keyRow
+                required property int index
+                readonly property string typed: field.exporter.publicKeys[index] ?? ""
+                readonly property string problem: field.exporter.publicKeyProblems[index] ?? ""
+                function focusField() { keyField.forceActiveFocus() }
+                spacing: 4
+                Layout.fillWidth: true
+
+                Label {
+                    visible: field.exporter.publicKeyCount > 1
+                    textFormat: Text.PlainText
+                    text: keyRow.index === 0 ? qsTr("Key 1 (your lawyer's)") : qsTr("Key %1").arg(keyRow.index + 1)
+                    font.pixelSize: TextScale.small
+                    font.weight: Font.DemiBold
+                    Layout.topMargin: keyRow.index > 0 ? 4 : 0
+                }
+                RowLayout {
+                    spacing: 4
+                    Layout.fillWidth: true
+                    TextField {
+                        id: keyField
+                        text: keyRow.typed
+                        placeholderText: qsTr("age1\u2026")
+                        font.family: "monospace"
+                        inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase | Qt.ImhPreferLowercase
+                        Accessible.name: keyRow.index === 0 ? qsTr("Lawyer's public key") : qsTr("Public key %1").arg(keyRow.index + 1)
+                        Layout.fillWidth: true
+                        onTextEdited: field.exporter.setPublicKeyAt(keyRow.index, text)
+                        // Unless being typed in, a key shows from its start (age1...), not its end.
+                        autoScroll: activeFocus
+                    }
+                    ToolButton {
+                        visible: field.exporter.publicKeyCount > 1
+                        text: "\u2715"
+                        Accessible.name: qsTr("Remove key %1").arg(keyRow.index + 1)
+                        onClicked: field.removeKey(keyRow.index)
+                    }
+                }
+                Label {
+                    textFormat: Text.PlainText
+                    visible: text.length > 0
+                    text: keyRow.problem
+                    color: Material.color(Material.Red)
+                    wrapMode: Text.WordWrap
+                    Accessible.name: qsTr("Problem: %1").arg(text)
+                    Layout.fillWidth: true
+                }
+                Label {
+                    textFormat: Text.PlainText
+                    visible: keyRow.typed.trim().length > 0 && keyRow.problem.length === 0 && field.exporter.keyFileNote.length === 0
+                    text: qsTr("This is a valid age public key.")
+                    color: Material.color(Material.Teal)
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+            }
         }
-        Label {
-            textFormat: Text.PlainText
-            visible: text.length > 0
-            text: field.exporter.publicKeyProblem
-            color: Material.color(Material.Red)
-            wrapMode: Text.WordWrap
-            Accessible.name: qsTr("Problem: %1").arg(text)
+        Flow {
+            spacing: 8
             Layout.fillWidth: true
-        }
-        Label {
-            textFormat: Text.PlainText
-            visible: field.exporter.publicKeyValid && field.exporter.keyFileNote.length === 0
-            text: qsTr("This is a valid age public key.")
-            color: Material.color(Material.Teal)
-            wrapMode: Text.WordWrap
-            Layout.fillWidth: true
-        }
-        WrappingButton {
-            text: qsTr("Load it from a file\u2026")
-            Accessible.name: qsTr("Load the public key from a file")
-            onClicked: keyDialog.open()
+            WrappingButton {
+                id: addKeyButton
+                text: qsTr("Add another person's key")
+                Accessible.name: qsTr("Add another public key")
+                width: Math.min(implicitWidth, field.width - 8)
+                onClicked: field.addKey()
+            }
+            WrappingButton {
+                text: qsTr("Load keys from a file\u2026")
+                Accessible.name: qsTr("Load public keys from a file")
+                width: Math.min(implicitWidth, field.width - 8)
+                onClicked: keyDialog.open()
+            }
         }
         Label {
             textFormat: Text.PlainText
             visible: text.length > 0
             text: field.exporter.keyFileNote
             color: field.exporter.keyFileProblem ? Material.color(Material.Red) : Material.foreground
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        Label {
+            objectName: "recipientSummary"
+            textFormat: Text.PlainText
+            visible: field.exporter.recipientKeys.length > 1
+            text: qsTr("Any one of these %1 keys opens the archive, each with its own secret key.").arg(field.exporter.recipientKeys.length)
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
         }
@@ -241,7 +311,7 @@ ColumnLayout {
 
     FileDialog {
         id: keyDialog
-        title: qsTr("Your lawyer's public key file")
+        title: qsTr("A file with public keys")
         fileMode: FileDialog.OpenFile
         nameFilters: [qsTr("All files (*)"), qsTr("Text files (*.txt *.pub *.key)")]
         onAccepted: field.exporter.loadKeyFile(selectedFile)

@@ -11,6 +11,7 @@
 #include "archive/ExportController.h"
 #include "crypto/age/X25519.h"
 
+#include <QBuffer>
 #include <QClipboard>
 #include <QCryptographicHash>
 #include <QDir>
@@ -24,6 +25,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 
 using namespace pt::uitest;
@@ -255,6 +258,123 @@ void checkInside(Ui& ui)
     CHECK(ui.outsideWindow() == QStringList());
 }
 
+// The seed entries and two more: five, oldest first: the meeting (16 Nov), the grade (17 Nov),
+// the shout-out (18 Nov), the note (19 Nov) and the rebuttal (20 Nov).
+void seedFive(Vault& vault, const QString& tmp)
+{
+    seedEntries(vault, tmp);
+    EntryDraft shout;
+    shout.kind = QStringLiteral("shout-out");
+    shout.title = QStringLiteral("Shout-out from Priya in #platform");
+    shout.occurredAt = QDateTime(QDate(2026, 11, 18), QTime(9, 12));
+    ensure(vault.journal().add(shout).ok(), QStringLiteral("adding the shout-out"));
+    EntryDraft rebuttal;
+    rebuttal.kind = QStringLiteral("rebuttal");
+    rebuttal.title = QStringLiteral("My answer to the PIP goals");
+    rebuttal.tags = {QStringLiteral("pip")};
+    rebuttal.occurredAt = QDateTime(QDate(2026, 11, 20), QTime(8, 30));
+    ensure(vault.journal().add(rebuttal).ok(), QStringLiteral("adding the rebuttal"));
+}
+
+// Saves what the window shows as <name>.png in $PT_EXPORT_SHOTS, when it is set: a person looks
+// at the pages this test walks through.
+void look(Ui& ui, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("PT_EXPORT_SHOTS");
+    if (dir.isEmpty())
+        return;
+    ui.settle();
+    QTest::qWait(300); // images decode asynchronously
+    QDir().mkpath(dir);
+    ui.window()->grabWindow().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+// The files in the archive, as the real age and unzip list them.
+QStringList archiveNames(const QString& archivePath, const X25519Identity& identity, const QString& work)
+{
+    readableContents(archivePath, identity, work);
+    QStringList names;
+    for (const QByteArray& line : output(QStringLiteral("unzip"), {QStringLiteral("-Z1"), QDir(work).filePath(QStringLiteral("archive.zip"))}).split('\n'))
+        if (!line.isEmpty())
+            names << QString::fromUtf8(line);
+    return names;
+}
+
+// One file of the archive last opened by readableContents or archiveNames.
+QByteArray archiveFile(const QString& work, const QString& name)
+{
+    return output(QStringLiteral("unzip"), {QStringLiteral("-p"), QDir(work).filePath(QStringLiteral("archive.zip")), name});
+}
+
+QString secretLineOf(const X25519Identity& identity)
+{
+    const auto secret = identity.toString();
+    return QString::fromLatin1(reinterpret_cast<const char*>(secret.data()), qsizetype(secret.size()));
+}
+
+QByteArray be32(quint32 v)
+{
+    QByteArray b(4, '\0');
+    for (int i = 0; i < 4; ++i)
+        b[i] = char((v >> (24 - 8 * i)) & 0xff);
+    return b;
+}
+
+// A JPEG as a phone camera stores a photo taken upright: the sensor's pixels sideways and an
+// EXIF Orientation tag (6: turn a quarter clockwise to show it).
+QByteArray jpegWithOrientation(const QImage& image, quint16 orientation)
+{
+    QByteArray jpeg;
+    {
+        QBuffer out(&jpeg);
+        out.open(QIODevice::WriteOnly);
+        REQUIRE(image.save(&out, "JPEG", 95));
+    }
+    QByteArray tiff("MM\0*", 4);
+    tiff += be32(8);
+    tiff += QByteArray("\0\1", 2);           // one entry
+    tiff += QByteArray("\x01\x12\0\x03", 4); // 0x0112 Orientation, SHORT
+    tiff += be32(1);
+    tiff += char(orientation >> 8);
+    tiff += char(orientation & 0xff);
+    tiff += QByteArray(2, '\0');
+    tiff += be32(0);
+    const QByteArray payload = QByteArray("Exif\0\0", 6) + tiff;
+    const int length = int(payload.size()) + 2;
+    return jpeg.left(2) + QByteArray("\xff\xe1", 2) + char(length >> 8) + char(length & 0xff) + payload + jpeg.mid(2);
+}
+
+// Opens the screenshot picker and then `name` in the box view; waits until the picture shows.
+QQuickItem* openRedactor(Ui& ui, const QString& name)
+{
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Black out part of a screenshot"));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Black out part of %1").arg(name));
+    ui.settle();
+    QQuickItem* image = nullptr;
+    REQUIRE(waitFor([&] {
+        image = byObjectName(ui, "QQuickImage", QStringLiteral("redactImage"));
+        return image && image->property("status").toInt() == 1 /* Image.Ready */;
+    }));
+    ui.settle();
+    return image;
+}
+
+// Where the picture's pixel (x, y) is on the window now.
+QPoint onScreen(QQuickItem* image, double x, double y)
+{
+    const double scale = image->property("pixelScale").toDouble();
+    return image->mapToScene(QPointF(image->property("pictureLeft").toDouble() + x * scale,
+                                     image->property("pictureTop").toDouble() + y * scale)).toPoint();
+}
+
+void drag(Ui& ui, QPoint from, QPoint to)
+{
+    QTest::mousePress(ui.window(), Qt::LeftButton, {}, from);
+    for (int step = 1; step <= 8; ++step)
+        QTest::mouseMove(ui.window(), from + (to - from) * step / 8);
+    QTest::mouseRelease(ui.window(), Qt::LeftButton, {}, to);
+}
+
 } // namespace
 
 TEST_CASE("Export: to a lawyer's age key typed in, the file's SHA-256 as shown, and every check passes", "[ui][export]")
@@ -421,11 +541,11 @@ TEST_CASE("Export: a box dragged over a screenshot goes to the export in the ima
     INFO(box.x() << "," << box.y() << " " << box.width() << "x" << box.height());
     CHECK(box.contains(QRect(41, 21, 78, 58)));       // what was covered on screen, at least
     CHECK(QRect(38, 18, 84, 64).contains(box));       // and within a pixel or so of it
-    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Boxes to black out of this image, in this copy only: 1.")));
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Drag over what to black out of grade.png, in this copy only. Boxes: 1.")));
     CHECK(ui.outsideWindow() == QStringList());
 
     // Undo takes it away; a second box stays for the export.
-    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Undo the last box"));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Undo the last change"));
     REQUIRE(waitFor([&] { return exporter->areaCount() == 0; }));
     QTest::mousePress(ui.window(), Qt::LeftButton, {}, at(300, 190));
     QTest::mouseMove(ui.window(), at(250, 150));
@@ -556,18 +676,18 @@ TEST_CASE("Export: the lawyer's key read from a key file, an identity file or ne
     const QString nothing = write(QStringLiteral("notes.txt"), "Call Jo on Tuesday.\n");
 
     bool holdsSecret = true;
-    auto found = ExportController::publicKeyInFile(recipients, &holdsSecret);
+    auto found = ExportController::publicKeysInFile(recipients, &holdsSecret);
     REQUIRE(found.ok());
-    CHECK(*found == publicKey);
+    CHECK(*found == QStringList{publicKey});
     CHECK_FALSE(holdsSecret);
-    found = ExportController::publicKeyInFile(identity, &holdsSecret);
+    found = ExportController::publicKeysInFile(identity, &holdsSecret);
     REQUIRE(found.ok());
-    CHECK(*found == publicKey);
+    CHECK(*found == QStringList{publicKey});
     CHECK(holdsSecret);
-    found = ExportController::publicKeyInFile(secretOnly, &holdsSecret);
+    found = ExportController::publicKeysInFile(secretOnly, &holdsSecret);
     REQUIRE(found.ok());
-    CHECK(*found == publicKey);
-    found = ExportController::publicKeyInFile(nothing, &holdsSecret);
+    CHECK(*found == QStringList{publicKey});
+    found = ExportController::publicKeysInFile(nothing, &holdsSecret);
     REQUIRE_FALSE(found.ok());
     CHECK(found.error().message == QStringLiteral("notes.txt holds no age public key (a line starting with age1). "
                                                   "Choose the file the lawyer sent, or paste the key."));
@@ -693,6 +813,25 @@ TEST_CASE("Export: at 390x844 with the system font at 1.5 times Material's, noth
         checkInside(ui);
         ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key")), QStringLiteral("age1nope"));
         checkInside(ui);
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Add another public key"));
+        ui.typeText(QStringLiteral("age1nope"));
+        checkInside(ui);
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Remove key 2"));
+
+        // The checklist of entries, and the box view with its buttons.
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Choose which entries go in"));
+        ui.waitNamed("QQuickTextField", QStringLiteral("Search the entries"));
+        checkInside(ui);
+        look(ui, "large-text-pick-dialog");
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Done choosing entries"));
+        ui.settle();
+        openRedactor(ui, QStringLiteral("grade.png"));
+        ui.key(Qt::Key_N);
+        REQUIRE(waitFor([&] { return exporter->areaCount() == 1; }));
+        checkInside(ui);
+        look(ui, "large-text-redactor");
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Done marking boxes"));
+        ui.settle();
 
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("Encrypt with a passphrase"));
         checkInside(ui);
@@ -747,7 +886,9 @@ TEST_CASE("Export: every control is reached with Tab and has a name", "[ui][expo
                                 QStringLiteral("Include earlier versions"), QStringLiteral("Include deleted entries"),
                                 QStringLiteral("Whose records"), QStringLiteral("Names or phrases to black out"),
                                 QStringLiteral("Encrypt with a passphrase"),
-                                QStringLiteral("Lawyer's public key"), QStringLiteral("Load the public key from a file"),
+                                QStringLiteral("Choose which entries go in"),
+                                QStringLiteral("Lawyer's public key"), QStringLiteral("Add another public key"),
+                                QStringLiteral("Load public keys from a file"),
                                 QStringLiteral("Save the archive as"), QStringLiteral("Choose where to save the archive"),
                                 QStringLiteral("Export the archive")})
         CHECK(reached.contains(name));
@@ -777,5 +918,425 @@ TEST_CASE("Export: locking during an export stops it, leaves no file, and locks 
     ui.waitPage("EntryPage");
     CHECK(ui.details()->property("valid").toBool());
     checkNoThreadWarnings();
+    PT_CHECK_NO_QML_WARNINGS();
+}
+
+TEST_CASE("Export: entries picked by hand, with a click and with the keyboard: the archive holds exactly those", "[ui][export][pick]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    makeVault(path, [&](Vault& vault) { seedFive(vault, tmp.path()); });
+    const X25519Identity lawyer = X25519Identity::generate();
+
+    Ui ui(path, PhoneSize);
+    ui.unlockWithPassphrase();
+    ExportController* exporter = exporterOf(openExport(ui));
+    CHECK(exporter->matching() == 5);
+    CHECK_FALSE(exporter->handPicked());
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Every entry these days, kinds and tags hold goes in. Or choose exactly which.")));
+
+    // The checklist: every entry the choices hold, oldest first (as the exhibits are numbered),
+    // all ticked.
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Choose which entries go in"));
+    QQuickItem* search = ui.waitNamed("QQuickTextField", QStringLiteral("Search the entries"));
+    CHECK(waitFor([&] { return search->hasActiveFocus(); }));
+    const auto rows = [&] {
+        QList<QQuickItem*> found = ui.all("QQuickCheckDelegate");
+        std::sort(found.begin(), found.end(), [](QQuickItem* a, QQuickItem* b) { return a->mapToScene({}).y() < b->mapToScene({}).y(); });
+        return found;
+    };
+    REQUIRE(waitFor([&] { return rows().size() == 5; }));
+    const QStringList titles{QStringLiteral("Weekly PIP check-in with Dana"), QStringLiteral("Daily grade: 2/5 on tickets"),
+                             QStringLiteral("Shout-out from Priya in #platform"), QStringLiteral("Deadline moved without notice"),
+                             QStringLiteral("My answer to the PIP goals")};
+    for (int i = 0; i < 5; ++i) {
+        INFO(accessibleName(rows().at(i)));
+        CHECK(accessibleName(rows().at(i)).startsWith(titles.at(i) + QStringLiteral(", ")));
+        CHECK(rows().at(i)->property("checked").toBool());
+    }
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Ticked: 5 of 5")));
+    checkInside(ui);
+    look(ui, "pick-dialog");
+
+    // None: nothing goes in, and the page says so.
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Untick every entry listed"));
+    REQUIRE(waitFor([&] { return exporter->matching() == 0; }));
+    CHECK(exporter->handPicked());
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Ticked: 0 of 5")));
+
+    // A search, and a click on what it found.
+    ui.typeInto(search, QStringLiteral("GRADE tickets"));
+    REQUIRE(waitFor([&] { return rows().size() == 1; }));
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Ticked: 0 of 5  \u00b7  listed: 1")));
+    ui.click(rows().first());
+    REQUIRE(waitFor([&] { return exporter->matching() == 1; }));
+
+    // The keyboard: the search emptied, Down goes into the list, the arrows move, Space ticks,
+    // and the ticked row keeps the keyboard.
+    ui.click(search);
+    ui.key(Qt::Key_A, Qt::ControlModifier);
+    ui.key(Qt::Key_Backspace);
+    REQUIRE(waitFor([&] { return rows().size() == 5; }));
+    ui.key(Qt::Key_Down);
+    for (int i = 0; i < 3; ++i)
+        ui.key(Qt::Key_Down);
+    const auto focusedName = [&] { return accessibleName(ui.window()->activeFocusItem()); };
+    REQUIRE(waitFor([&] { return focusedName().startsWith(QStringLiteral("Deadline moved without notice, ")); }));
+    ui.key(Qt::Key_Space);
+    REQUIRE(waitFor([&] { return exporter->matching() == 2; }));
+    CHECK(focusedName().startsWith(QStringLiteral("Deadline moved without notice, ")));
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Ticked: 2 of 5")));
+    look(ui, "pick-dialog-picked");
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Done choosing entries"));
+    ui.settle();
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Picked by hand: 2 (of 5 that these days, kinds and tags hold).")));
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("2 entries go into the archive.")));
+
+    // Other kinds chosen: the pick they leave out stays out, and the page says so; chosen back,
+    // it is in again.
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Kind: Daily grade"));
+    REQUIRE(waitFor([&] { return exporter->filterMatching() == 1; }));
+    CHECK(exporter->matching() == 1);
+    CHECK(exporter->pickedOutside() == 1);
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Picked by hand: 1 (of 1 that these days, kinds and tags hold). 1 more picked "
+                                                    "entry is outside them, so it stays out unless they hold it again.")));
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("1 entry goes into the archive.")));
+    checkInside(ui);
+    look(ui, "pick-page-outside");
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Kind: Daily grade"));
+    REQUIRE(waitFor([&] { return exporter->matching() == 2 && exporter->pickedOutside() == 0; }));
+
+    // The export holds exactly those two, as the real age and unzip show them.
+    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key")), QString::fromStdString(lawyer.recipient().toString()));
+    const QString target = tmp.filePath(QStringLiteral("two.zip.age"));
+    retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")), target);
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Export the archive"));
+    waitForResult(ui, exporter);
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("2 entries, PT-0001 to PT-0002")));
+    archive::ArchiveKey key;
+    key.identities.push_back(lawyer.clone());
+    requireEveryCheck(archive::verifyArchive(target, key), 2);
+    const QStringList names = archiveNames(target, lawyer, tmp.path());
+    INFO(names.join(QLatin1Char(' ')).toStdString());
+    CHECK(names.contains(QStringLiteral("entries/PT-0001.txt")));
+    CHECK(names.contains(QStringLiteral("entries/PT-0002.txt")));
+    CHECK_FALSE(names.contains(QStringLiteral("entries/PT-0003.txt")));
+    CHECK(archiveFile(tmp.path(), QStringLiteral("entries/PT-0001.txt")).contains("Daily grade: 2/5 on tickets"));
+    CHECK(archiveFile(tmp.path(), QStringLiteral("entries/PT-0002.txt")).contains("Deadline moved without notice"));
+    const QByteArray listed = archiveFile(tmp.path(), QStringLiteral("index.csv")) + archiveFile(tmp.path(), QStringLiteral("entries.json"))
+                              + output(QStringLiteral("pdftotext"), {tmp.filePath(QStringLiteral("report.pdf")), QStringLiteral("-")});
+    for (const QString& left : {titles.at(0), titles.at(2), titles.at(4)}) {
+        INFO(left.toStdString());
+        CHECK_FALSE(listed.contains(left.toUtf8()));
+    }
+
+    // Another export: "Use every entry" puts them all back.
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Export another archive"));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Stop picking: every entry these choices hold goes in"));
+    REQUIRE(waitFor([&] { return exporter->matching() == 5; }));
+    CHECK_FALSE(exporter->handPicked());
+    CHECK(exporter->pickedIds().isEmpty());
+    PT_CHECK_NO_QML_WARNINGS();
+}
+
+TEST_CASE("Export: to a lawyer and a union representative, each opens it with their own key and the real age, and a repeated or wrong key is refused", "[ui][export][recipients]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    makeVault(path, [&](Vault& vault) { seedEntries(vault, tmp.path()); });
+    const X25519Identity lawyer = X25519Identity::generate(), rep = X25519Identity::generate();
+    const QString lawyerKey = QString::fromStdString(lawyer.recipient().toString());
+    const QString repKey = QString::fromStdString(rep.recipient().toString());
+
+    Ui ui(path, PhoneSize);
+    ui.unlockWithPassphrase();
+    ExportController* exporter = exporterOf(openExport(ui));
+    QQuickItem* exportButton = ui.waitNamed("QQuickAbstractButton", QStringLiteral("Export the archive"));
+    const QString target = tmp.filePath(QStringLiteral("two-keys.zip.age"));
+    retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")), target);
+    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key")), lawyerKey);
+    REQUIRE(waitFor([&] { return exportButton->isEnabled(); }));
+
+    // Another key: a new field with the keyboard in it. The same key again is refused.
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Add another public key"));
+    QQuickItem* second = ui.waitNamed("QQuickTextField", QStringLiteral("Public key 2"));
+    REQUIRE(waitFor([&] { return second->hasActiveFocus(); }));
+    ui.typeText(lawyerKey);
+    CHECK(ui.waitNamed("QQuickLabel", QStringLiteral("Problem: This is the same key as key 1. Each person's key goes in once; "
+                                                     "remove this one, or paste the other person's key.")));
+    CHECK_FALSE(exportButton->isEnabled());
+    CHECK_FALSE(exporter->start());
+
+    // One character wrong: its own problem; the first key is still right.
+    QString wrong = repKey;
+    wrong[20] = wrong[20] == QLatin1Char('q') ? QLatin1Char('p') : QLatin1Char('q');
+    retype(ui, second, wrong);
+    CHECK(ui.waitNamed("QQuickLabel", QStringLiteral("Problem: This is not a valid age public key: a character is wrong. "
+                                                     "Copy it again from what the lawyer sent you.")));
+    CHECK(exporter->publicKeyProblems().first().isEmpty());
+    CHECK_FALSE(exportButton->isEnabled());
+    retype(ui, second, repKey);
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Any one of these 2 keys opens the archive, each with its own secret key.")));
+    REQUIRE(waitFor([&] { return exportButton->isEnabled(); }));
+
+    // A third field, left empty, then removed.
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Add another public key"));
+    ui.waitNamed("QQuickTextField", QStringLiteral("Public key 3"));
+    CHECK(exportButton->isEnabled()); // an empty field is no one
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Remove key 3"));
+    REQUIRE(waitFor([&] { return exporter->publicKeyCount() == 2; }));
+    CHECK(exporter->recipientKeys() == QStringList{lawyerKey, repKey});
+    checkInside(ui);
+    look(ui, "recipients-two");
+
+    ui.click(exportButton);
+    waitForResult(ui, exporter);
+    CHECK(byObjectName(ui, "QQuickLabel", QStringLiteral("archiveOpensWith"))->property("text").toString()
+          == QStringLiteral("the secret key of any one of 2 people"));
+    CHECK(byObjectName(ui, "QQuickLabel", QStringLiteral("tellTheLawyer"))->property("text").toString().startsWith(
+        QStringLiteral("Send two-keys.zip.age to each of the 2 people whose keys you added")));
+    checkInside(ui);
+    look(ui, "recipients-result");
+
+    // Each one's own secret key opens it with the real age; someone else's does not.
+    for (const X25519Identity* who : {&lawyer, &rep}) {
+        const QByteArray contents = readableContents(target, *who, tmp.path());
+        CHECK(contents.contains("Daily grade: 2/5 on tickets"));
+        output(QStringLiteral("unzip"), {QStringLiteral("-tq"), tmp.filePath(QStringLiteral("archive.zip"))});
+        archive::ArchiveKey key;
+        key.identities.push_back(who->clone());
+        requireEveryCheck(archive::verifyArchive(target, key), 3);
+    }
+    const QString strangerKey = tmp.filePath(QStringLiteral("stranger.key"));
+    {
+        QFile f(strangerKey);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(secretLineOf(X25519Identity::generate()).toLatin1() + "\n");
+    }
+    QProcess age;
+    age.start(QStringLiteral("age"), {QStringLiteral("-d"), QStringLiteral("-i"), strangerKey, QStringLiteral("-o"),
+                                      tmp.filePath(QStringLiteral("nope.zip")), target});
+    REQUIRE(age.waitForFinished(60000));
+    CHECK(age.exitCode() != 0);
+    PT_CHECK_NO_QML_WARNINGS();
+}
+
+TEST_CASE("Export: a key file with several keys fills the fields, and a wrong line in it is named", "[ui][export][recipients]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString lawyerKey = QString::fromStdString(X25519Identity::generate().recipient().toString());
+    const QString repKey = QString::fromStdString(X25519Identity::generate().recipient().toString());
+    const auto write = [&](const QString& name, const QByteArray& bytes) {
+        QFile f(tmp.filePath(name));
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        return f.fileName();
+    };
+    const QString both = write(QStringLiteral("reps.txt"), "# Jo Counsel\n" + lawyerKey.toUtf8() + "\n\n# Sam Rep, the union\n  "
+                                                                + repKey.toUtf8() + "  \n" + lawyerKey.toUtf8() + "\n");
+    const QString bad = write(QStringLiteral("bad.txt"), lawyerKey.toUtf8() + "\n# the rep\n" + repKey.left(40).toUtf8() + "\n");
+    auto found = ExportController::publicKeysInFile(both);
+    REQUIRE(found.ok());
+    CHECK(*found == QStringList{lawyerKey, repKey});
+    found = ExportController::publicKeysInFile(bad);
+    REQUIRE_FALSE(found.ok());
+    CHECK(found.error().message == QStringLiteral("Line 3 of bad.txt is not an age public key: An age public key is 62 "
+                                                  "characters long; this one has 40. Check that all of it was copied."));
+
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    makeVault(path, [&](Vault& vault) { seedEntries(vault, tmp.path()); });
+    Ui ui(path);
+    ui.unlockWithPassphrase();
+    ExportController* exporter = exporterOf(openExport(ui));
+    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key")), lawyerKey);
+    exporter->loadKeyFile(QUrl::fromLocalFile(both));
+    CHECK(exporter->publicKeys() == QStringList{lawyerKey, repKey});
+    QQuickItem* second = ui.waitNamed("QQuickTextField", QStringLiteral("Public key 2"));
+    CHECK(waitFor([&] { return second->property("text").toString() == repKey; }));
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Public keys from reps.txt: 2, of which 1 listed already.")));
+    exporter->loadKeyFile(QUrl::fromLocalFile(bad));
+    CHECK(ui.waitText("QQuickLabel", found.error().message));
+    CHECK(exporter->publicKeys() == QStringList{lawyerKey, repKey});
+    checkInside(ui);
+    PT_CHECK_NO_QML_WARNINGS();
+}
+
+TEST_CASE("Export: on a photo turned by its EXIF orientation, a box blacks out the pixels the person saw", "[ui][export][redaction]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    // Stored 320 x 200, white, a red block at the top left and a blue one at the bottom right;
+    // orientation 6, so shown 200 x 320 with the red block at the top right (x 150..199, y 0..79)
+    // and the blue one at the bottom left (x 0..49, y 240..319).
+    QImage stored(320, 200, QImage::Format_RGB32);
+    stored.fill(Qt::white);
+    for (int y = 0; y < 200; ++y)
+        for (int x = 0; x < 320; ++x) {
+            if (x < 80 && y < 50)
+                stored.setPixelColor(x, y, Qt::red);
+            else if (x >= 240 && y >= 150)
+                stored.setPixelColor(x, y, Qt::blue);
+        }
+    const QByteArray jpeg = jpegWithOrientation(stored, 6);
+    QString entryId;
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    makeVault(path, [&](Vault& vault) {
+        QBuffer photo;
+        photo.setData(jpeg);
+        photo.open(QIODevice::ReadOnly);
+        EntryDraft draft;
+        draft.kind = QStringLiteral("screenshot");
+        draft.title = QStringLiteral("Photo of the rota on the break room wall");
+        draft.occurredAt = QDateTime(QDate(2026, 11, 18), QTime(7, 50));
+        draft.attachments = {{&photo, QStringLiteral("rota.jpg"), QStringLiteral("image/jpeg")}};
+        auto added = vault.journal().add(draft);
+        ensure(added.ok(), QStringLiteral("adding the photo"));
+        entryId = added->latest.entryId;
+    });
+    const X25519Identity rep = X25519Identity::generate();
+
+    Ui ui(path, PhoneSize);
+    ui.unlockWithPassphrase();
+    ExportController* exporter = exporterOf(openExport(ui));
+    QQuickItem* image = openRedactor(ui, QStringLiteral("rota.jpg"));
+    const QVariantMap shown = exporter->shownImage(entryId, QStringLiteral("rota.jpg"));
+    CHECK(shown.value(QStringLiteral("width")).toInt() == 200);
+    CHECK(shown.value(QStringLiteral("height")).toInt() == 320);
+    CHECK(ui.waitText("QQuickLabel", QStringLiteral("Drag over what to black out of rota.jpg, in this copy only. Boxes: 0.")));
+
+    // What the person sees: red at the top right, blue at the bottom left.
+    const auto seen = [&](double x, double y) { return ui.window()->grabWindow().pixelColor(onScreen(image, x, y)); };
+    const auto isRed = [](const QColor& c) { return c.red() > 200 && c.green() < 80 && c.blue() < 80; };
+    const auto isBlue = [](const QColor& c) { return c.blue() > 200 && c.red() < 80 && c.green() < 80; };
+    CHECK(isRed(seen(175, 40)));
+    CHECK(isBlue(seen(25, 280)));
+    CHECK(seen(25, 40).lightness() > 200);
+
+    // The person drags over the red block as they see it; it is black on the screen at once.
+    drag(ui, onScreen(image, 150, 0), onScreen(image, 200, 80));
+    REQUIRE(waitFor([&] { return exporter->areaCount() == 1; }));
+    const QRect box = exporter->areas().first().areas.first();
+    INFO(box.x() << "," << box.y() << " " << box.width() << "x" << box.height());
+    CHECK(box.contains(QRect(151, 1, 48, 78)));
+    CHECK(QRect(148, 0, 52, 82).contains(box));
+    REQUIRE(waitFor([&] { return seen(175, 40) == QColor(Qt::black); }));
+    CHECK(isBlue(seen(25, 280)));
+    look(ui, "redact-turned-photo");
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Done marking boxes"));
+    ui.settle();
+
+    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Lawyer's public key")), QString::fromStdString(rep.recipient().toString()));
+    const QString target = tmp.filePath(QStringLiteral("photo.zip.age"));
+    retype(ui, ui.waitNamed("QQuickTextField", QStringLiteral("Save the archive as")), target);
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Export the archive"));
+    waitForResult(ui, exporter);
+    archive::ArchiveKey key;
+    key.identities.push_back(rep.clone());
+    requireEveryCheck(archive::verifyArchive(target, key), 1);
+
+    // The redacted copy, as the lawyer's tools find it: upright, as the person saw the photo,
+    // black exactly where they drew, and no red left anywhere.
+    QString redactedPath;
+    for (const QString& name : archiveNames(target, rep, tmp.path()))
+        if (name.endsWith(QLatin1String("rota-redacted.png")))
+            redactedPath = name;
+    REQUIRE_FALSE(redactedPath.isEmpty());
+    const QImage redacted = QImage::fromData(archiveFile(tmp.path(), redactedPath), "PNG");
+    REQUIRE(redacted.size() == QSize(200, 320));
+    for (int y = box.top(); y <= box.bottom(); ++y)
+        for (int x = box.left(); x <= box.right(); ++x)
+            if (redacted.pixelColor(x, y) != QColor(Qt::black))
+                FAIL("not black at " << x << "," << y);
+    int red = 0;
+    for (int y = 0; y < redacted.height(); ++y)
+        for (int x = 0; x < redacted.width(); ++x)
+            red += isRed(redacted.pixelColor(x, y)) ? 1 : 0;
+    CHECK(red == 0);
+    CHECK(isBlue(redacted.pixelColor(25, 280)));
+    CHECK(redacted.pixelColor(100, 160).lightness() > 200);
+    PT_CHECK_NO_QML_WARNINGS();
+}
+
+TEST_CASE("Export: a box added, moved, resized and removed with the keyboard, zoomed in, its focus shown", "[ui][export][redaction][keyboard]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    makeVault(path, [&](Vault& vault) { seedEntries(vault, tmp.path()); }); // grade.png: 320 x 200
+    Ui ui(path, DesktopSize);
+    ui.unlockWithPassphrase();
+    ExportController* exporter = exporterOf(openExport(ui));
+    QQuickItem* image = openRedactor(ui, QStringLiteral("grade.png"));
+    QQuickItem* stage = byObjectName(ui, "QQuickItem", QStringLiteral("redactStage"));
+    REQUIRE(stage != nullptr);
+    REQUIRE(waitFor([&] { return stage->hasActiveFocus(); })); // opened with the keyboard on the picture
+    CHECK(byObjectName(ui, "QQuickLabel", QStringLiteral("redactorKeys")) != nullptr);
+    const auto boxes = [&] { return exporter->areas().isEmpty() ? QList<QRect>() : exporter->areas().first().areas; };
+    const auto focused = [&] { return ui.window()->activeFocusItem(); };
+
+    // + zooms in, twice.
+    const double fit = image->property("pixelScale").toDouble();
+    ui.key(Qt::Key_Plus);
+    ui.key(Qt::Key_Plus);
+    REQUIRE(waitFor([&] { return std::abs(image->property("pixelScale").toDouble() - fit * 2.25) < 0.01; }));
+
+    // N adds a box in the middle of what shows, with the keyboard on it and its ring shown.
+    ui.key(Qt::Key_N);
+    REQUIRE(waitFor([&] { return boxes().size() == 1; }));
+    const QRect added = boxes().first();
+    CHECK(QRect(0, 0, 320, 200).contains(added));
+    CHECK(added.contains(QPoint(160, 100)));
+    REQUIRE(waitFor([&] { return focused() && focused()->objectName() == QStringLiteral("redactBox"); }));
+    CHECK(accessibleName(focused()).startsWith(QStringLiteral("Box 1 of 1, ")));
+    REQUIRE_FALSE(focused()->childItems().isEmpty());
+    CHECK(focused()->childItems().first()->isVisible()); // the focus ring
+
+    // Arrows move it by 8 screen points (in picture pixels at this zoom); Shift+arrows resize it;
+    // Alt moves it by one pixel.
+    const int step = std::max(1, int(std::lround(8 / image->property("pixelScale").toDouble())));
+    for (int i = 0; i < 3; ++i)
+        ui.key(Qt::Key_Right);
+    ui.key(Qt::Key_Down);
+    ui.key(Qt::Key_Right, Qt::ShiftModifier);
+    ui.key(Qt::Key_Right, Qt::ShiftModifier);
+    ui.key(Qt::Key_Up, Qt::ShiftModifier);
+    ui.key(Qt::Key_Left, Qt::AltModifier);
+    const QRect moved(added.x() + 3 * step - 1, added.y() + step, added.width() + 2 * step, added.height() - step);
+    REQUIRE(waitFor([&] { return boxes().size() == 1 && boxes().first() == moved; }));
+    CHECK(focused()->objectName() == QStringLiteral("redactBox")); // still on the box
+    look(ui, "redact-keyboard");
+
+    // A second box; Shift+Tab goes back to the first; Delete removes it, and the keyboard goes
+    // to the one left.
+    ui.key(Qt::Key_N);
+    REQUIRE(waitFor([&] { return boxes().size() == 2; }));
+    REQUIRE(waitFor([&] { return accessibleName(focused()).startsWith(QStringLiteral("Box 2 of 2, ")); }));
+    const QRect second = boxes().at(1);
+    ui.key(Qt::Key_Tab, Qt::ShiftModifier);
+    REQUIRE(waitFor([&] { return accessibleName(focused()).startsWith(QStringLiteral("Box 1 of 2, ")); }));
+    ui.key(Qt::Key_Delete);
+    REQUIRE(waitFor([&] { return boxes() == QList<QRect>{second}; }));
+    REQUIRE(waitFor([&] { return accessibleName(focused()).startsWith(QStringLiteral("Box 1 of 1, ")); }));
+
+    // Undo brings the removed box back; again, the second goes; again, the moves go, as one.
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Undo the last change"));
+    REQUIRE(waitFor([&] { return boxes() == QList<QRect>{moved, second}; }));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Undo the last change"));
+    REQUIRE(waitFor([&] { return boxes() == QList<QRect>{moved}; }));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Undo the last change"));
+    REQUIRE(waitFor([&] { return boxes() == QList<QRect>{added}; }));
+
+    // A tap on the picture puts the keyboard back on it; - zooms out again, and the box is where
+    // it was on the picture.
+    QTest::mouseClick(ui.window(), Qt::LeftButton, {}, stage->mapToScene(QPointF(10, 10)).toPoint());
+    REQUIRE(waitFor([&] { return stage->hasActiveFocus(); }));
+    ui.key(Qt::Key_Minus);
+    ui.key(Qt::Key_Minus);
+    REQUIRE(waitFor([&] { return std::abs(image->property("pixelScale").toDouble() - fit) < 0.01; }));
+    CHECK(boxes() == QList<QRect>{added});
+    checkInside(ui);
     PT_CHECK_NO_QML_WARNINGS();
 }

@@ -1,6 +1,7 @@
 #include "ExportController.h"
 
 #include "FileSize.h"
+#include "KindNames.h"
 #include "VaultController.h"
 #include "archive/ArchivePassphrase.h"
 #include "archive/ArchiveVerifier.h"
@@ -18,6 +19,7 @@
 #include <QImageReader>
 #include <QLocale>
 #include <QPointer>
+#include <QQmlEngine>
 #include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
@@ -69,8 +71,11 @@ bool isDay(const QString& text) { return QDate::fromString(text, Qt::ISODate).is
 
 } // namespace
 
-ExportController::ExportController(QObject* parent) : QObject(parent)
+ExportController::ExportController(QObject* parent)
+    : QObject(parent),
+      m_entryList(std::make_unique<ExportEntryList>([this](const QString& id) { return !m_handPicked || m_picked.contains(id); }))
 {
+    QQmlEngine::setObjectOwnership(m_entryList.get(), QQmlEngine::CppOwnership);
     m_progressTimer.setInterval(150);
     connect(&m_progressTimer, &QTimer::timeout, this, &ExportController::showProgress);
     m_startTimer.setInterval(250);
@@ -193,38 +198,139 @@ void ExportController::readJournal()
 {
     Vault* vault = m_controller ? m_controller->vault() : nullptr;
     QSet<QString> kinds, tags;
-    int matching = 0, deletedLeftOut = 0;
-    m_screenshots.clear();
+    QList<ExportEntryList::Row> rows;
+    m_candidates.clear();
+    m_candidateIds.clear();
+    m_existing.clear();
+    m_deletedOut.clear();
     if (vault) {
-        for (const Entry& entry : vault->journal().entries(true)) {
+        QList<Entry> entries = vault->journal().entries(true);
+        // Exhibit order, as core::archive::selectExhibits numbers them.
+        std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+            return a.latest.occurredAt < b.latest.occurredAt;
+        });
+        for (const Entry& entry : std::as_const(entries)) {
             if (entry.purged)
                 continue; // nothing left to export but its fingerprints
             const EntryRevision& r = entry.latest;
+            m_existing.insert(r.entryId);
             kinds.insert(r.kind);
             for (const QString& t : r.tags)
                 tags.insert(t);
-            if (!inFilter(entry, m_filter)) // as core::archive::selectExhibits chooses
+            if (!inFilter(entry, m_filter)) // as core::archive::selectExhibits chooses (no picks in m_filter)
                 continue;
             if (entry.deleted && !m_filter.includeDeleted) {
-                ++deletedLeftOut;
+                m_deletedOut.insert(r.entryId);
                 continue;
             }
-            ++matching;
+            Candidate c{r.entryId, r.title, {}};
             for (const AttachmentRef& a : r.attachments)
                 if (a.mime.startsWith(QLatin1String("image/")))
-                    m_screenshots.append(QVariantMap{{QStringLiteral("entryId"), r.entryId},
-                                                     {QStringLiteral("name"), a.name},
-                                                     {QStringLiteral("entryTitle"), r.title}});
+                    c.images << a.name;
+            m_candidates << c;
+            m_candidateIds.insert(c.entryId);
+            const QString line = headline(r);
+            rows << ExportEntryList::Row{r.entryId, line, r.kind, r.occurredAt, entry.deleted,
+                                         QStringList{line, r.body, r.tags.join(QLatin1Char(' ')), r.kind,
+                                                     KindNames::label(r.kind)}
+                                             .join(QLatin1Char('\n'))
+                                             .toLower()};
         }
     }
     m_availableKinds = QStringList(kinds.cbegin(), kinds.cend());
     m_availableKinds.sort();
     m_availableTags = QStringList(tags.cbegin(), tags.cend());
     m_availableTags.sort(Qt::CaseInsensitive);
+    m_entryList->setRows(std::move(rows));
+    recount();
+}
+
+// What goes in, from the entries the choices hold and the picks.
+void ExportController::recount()
+{
+    int matching = 0;
+    m_screenshots.clear();
+    for (const Candidate& c : std::as_const(m_candidates)) {
+        if (m_handPicked && !m_picked.contains(c.entryId))
+            continue;
+        ++matching;
+        for (const QString& name : c.images)
+            m_screenshots.append(QVariantMap{{QStringLiteral("entryId"), c.entryId},
+                                             {QStringLiteral("name"), name},
+                                             {QStringLiteral("entryTitle"), c.title}});
+    }
+    int deletedLeftOut = 0, pickedOutside = 0;
+    for (const QString& id : std::as_const(m_deletedOut))
+        if (!m_handPicked || m_picked.contains(id))
+            ++deletedLeftOut;
+    if (m_handPicked)
+        for (const QString& id : std::as_const(m_picked))
+            if (m_existing.contains(id) && !m_candidateIds.contains(id))
+                ++pickedOutside;
     m_matching = matching;
     m_deletedLeftOut = deletedLeftOut;
+    m_pickedOutside = pickedOutside;
     emit journalRead();
     emit areasChanged();
+}
+
+// --- Picked by hand ---------------------------------------------------------------------------
+
+QStringList ExportController::pickedIds() const
+{
+    if (!m_handPicked)
+        return {};
+    QStringList ids(m_picked.cbegin(), m_picked.cend());
+    ids.sort(); // the same request for the same picks
+    return ids;
+}
+
+void ExportController::setPicked(const QString& entryId, bool picked)
+{
+    if (!m_handPicked) {
+        if (!picked && !m_candidateIds.contains(entryId))
+            return; // not in, and nothing picked yet: nothing changes
+        m_handPicked = true;
+        m_picked = m_candidateIds;
+    }
+    if (picked)
+        m_picked.insert(entryId);
+    else
+        m_picked.remove(entryId);
+    emit choicesChanged();
+    m_entryList->picksChanged();
+    recount();
+}
+
+void ExportController::pickShown(bool picked)
+{
+    const QStringList shown = m_entryList->shownIds();
+    if (!m_handPicked) {
+        if (picked)
+            return; // every entry is in already
+        m_handPicked = true;
+        m_picked = m_candidateIds;
+    }
+    for (const QString& id : shown) {
+        if (picked)
+            m_picked.insert(id);
+        else
+            m_picked.remove(id);
+    }
+    emit choicesChanged();
+    m_entryList->picksChanged();
+    recount();
+}
+
+void ExportController::stopPicking()
+{
+    if (!m_handPicked)
+        return;
+    m_handPicked = false;
+    m_picked.clear();
+    emit choicesChanged();
+    m_entryList->picksChanged();
+    recount();
 }
 
 // --- Black out part of a screenshot ----------------------------------------------------------
@@ -252,7 +358,7 @@ int ExportController::areaCount() const
     return count;
 }
 
-QVariantMap ExportController::storedImage(const QString& entryId, const QString& name) const
+QVariantMap ExportController::shownImage(const QString& entryId, const QString& name) const
 {
     Vault* vault = m_controller ? m_controller->vault() : nullptr;
     if (!vault)
@@ -260,7 +366,7 @@ QVariantMap ExportController::storedImage(const QString& entryId, const QString&
     const QString key = entryId + QLatin1Char('/') + name;
     if (const auto known = m_imageSizes.constFind(key); known != m_imageSizes.cend()) // each box asks again
         return {{QStringLiteral("width"), known->width()}, {QStringLiteral("height"), known->height()}};
-    // Decrypted into memory only, for the header: the size and whether it is shown rotated.
+    // Decrypted into memory only, for the header: the size, and how its camera said to turn it.
     QBuffer bytes;
     bytes.open(QIODevice::WriteOnly);
     if (!vault->journal().writeAttachment(entryId, name, bytes))
@@ -268,55 +374,113 @@ QVariantMap ExportController::storedImage(const QString& entryId, const QString&
     bytes.close();
     bytes.open(QIODevice::ReadOnly);
     QImageReader reader(&bytes);
-    reader.setAutoTransform(false);
-    const QSize size = reader.size();
+    reader.setAutoTransform(true); // as the image provider shows it, and as redactImage turns it
+    QSize size = reader.size();
     if (!size.isValid())
         return {{QStringLiteral("problem"), tr("%1 is not an image this app can read.").arg(name)}};
-    // The viewer shows a photo turned as its camera said; the boxes are in the stored pixels.
-    if (reader.transformation() != QImageIOHandler::TransformationNone)
-        return {{QStringLiteral("problem"), tr("%1 is a turned photo; black out parts of it with papertrail-cli export "
-                                               "--redact-area.").arg(name)}};
+    // The header's size is the stored one: a photo turned a quarter is shown the other way round.
+    if (reader.transformation().testFlag(QImageIOHandler::TransformationRotate90))
+        size.transpose();
     m_imageSizes.insert(key, size);
     return {{QStringLiteral("width"), size.width()}, {QStringLiteral("height"), size.height()}};
 }
 
-void ExportController::addArea(const QString& entryId, const QString& name, int x, int y, int width, int height)
+QList<QRect> ExportController::boxesOf(const QString& entryId, const QString& name) const
 {
-    const QVariantMap image = storedImage(entryId, name);
-    if (image.contains(QStringLiteral("problem")))
+    for (const AreaRedaction& a : m_areas)
+        if (a.entryId == entryId && a.attachment == name)
+            return a.areas;
+    return {};
+}
+
+void ExportController::setAreasOf(const QString& entryId, const QString& name, const QList<QRect>& boxes, int movedBox)
+{
+    const QList<QRect> before = boxesOf(entryId, name);
+    if (boxes == before)
         return;
-    const QRect area = QRect(x, y, width, height).normalized()
-                           & QRect(0, 0, image.value(QStringLiteral("width")).toInt(), image.value(QStringLiteral("height")).toInt());
-    if (area.isEmpty())
-        return;
+    // Moves of one box in a row (a drag, an arrow key held down) are one change to undo.
+    const bool sameMove = m_moveGoesOn && movedBox >= 0 && !m_areaUndo.isEmpty() && m_areaUndo.last().entryId == entryId
+                          && m_areaUndo.last().name == name && m_areaUndo.last().movedBox == movedBox;
+    if (!sameMove)
+        m_areaUndo.append({entryId, name, before, movedBox});
+    m_moveGoesOn = movedBox >= 0;
+    writeAreas(entryId, name, boxes);
+}
+
+void ExportController::writeAreas(const QString& entryId, const QString& name, const QList<QRect>& boxes)
+{
     auto it = std::find_if(m_areas.begin(), m_areas.end(),
                            [&](const AreaRedaction& a) { return a.entryId == entryId && a.attachment == name; });
-    if (it == m_areas.end())
-        m_areas.append({entryId, name, {area}});
-    else
-        it->areas.append(area);
+    if (boxes.isEmpty()) {
+        if (it != m_areas.end())
+            m_areas.erase(it);
+    } else if (it == m_areas.end()) {
+        m_areas.append({entryId, name, boxes});
+    } else {
+        it->areas = boxes;
+    }
     emit areasChanged();
+}
+
+int ExportController::addArea(const QString& entryId, const QString& name, int x, int y, int width, int height)
+{
+    const QVariantMap image = shownImage(entryId, name);
+    if (image.contains(QStringLiteral("problem")))
+        return -1;
+    const QRect area = QRect(x, y, width, height).normalized()
+                       & QRect(0, 0, image.value(QStringLiteral("width")).toInt(), image.value(QStringLiteral("height")).toInt());
+    if (area.isEmpty())
+        return -1;
+    QList<QRect> boxes = boxesOf(entryId, name);
+    boxes.append(area);
+    setAreasOf(entryId, name, boxes, -1);
+    return int(boxes.size()) - 1;
+}
+
+void ExportController::setArea(const QString& entryId, const QString& name, int index, int x, int y, int width, int height)
+{
+    QList<QRect> boxes = boxesOf(entryId, name);
+    const QVariantMap image = shownImage(entryId, name);
+    if (index < 0 || index >= boxes.size() || image.contains(QStringLiteral("problem")))
+        return;
+    const QRect whole(0, 0, image.value(QStringLiteral("width")).toInt(), image.value(QStringLiteral("height")).toInt());
+    // At least a pixel each way, inside the picture: moved past an edge it stops there.
+    const int w = std::clamp(width, 1, whole.width()), h = std::clamp(height, 1, whole.height());
+    boxes[index] = QRect(std::clamp(x, 0, whole.width() - w), std::clamp(y, 0, whole.height() - h), w, h);
+    setAreasOf(entryId, name, boxes, index);
+}
+
+void ExportController::removeArea(const QString& entryId, const QString& name, int index)
+{
+    QList<QRect> boxes = boxesOf(entryId, name);
+    if (index < 0 || index >= boxes.size())
+        return;
+    boxes.removeAt(index);
+    setAreasOf(entryId, name, boxes, -1);
 }
 
 void ExportController::undoArea(const QString& entryId, const QString& name)
 {
-    auto it = std::find_if(m_areas.begin(), m_areas.end(),
-                           [&](const AreaRedaction& a) { return a.entryId == entryId && a.attachment == name; });
-    if (it == m_areas.end())
+    for (qsizetype i = m_areaUndo.size() - 1; i >= 0; --i) {
+        if (m_areaUndo.at(i).entryId != entryId || m_areaUndo.at(i).name != name)
+            continue;
+        m_moveGoesOn = false;
+        writeAreas(entryId, name, m_areaUndo.takeAt(i).before);
         return;
-    it->areas.removeLast();
-    if (it->areas.isEmpty())
-        m_areas.erase(it);
-    emit areasChanged();
+    }
+}
+
+bool ExportController::canUndoArea(const QString& entryId, const QString& name) const
+{
+    return std::any_of(m_areaUndo.cbegin(), m_areaUndo.cend(),
+                       [&](const AreaChange& c) { return c.entryId == entryId && c.name == name; });
 }
 
 QVariantList ExportController::areasOf(const QString& entryId, const QString& name) const
 {
     QVariantList list;
-    for (const AreaRedaction& a : m_areas)
-        if (a.entryId == entryId && a.attachment == name)
-            for (const QRect& r : a.areas)
-                list.append(QVariant(QRectF(r)));
+    for (const QRect& r : boxesOf(entryId, name))
+        list.append(QVariant(QRectF(r)));
     return list;
 }
 
@@ -330,22 +494,44 @@ void ExportController::setUsePassphrase(bool use)
     emit recipientChanged();
 }
 
-void ExportController::setPublicKey(const QString& key)
+void ExportController::setPublicKeys(const QStringList& keys)
 {
-    if (key == m_publicKey)
+    const QStringList next = keys.isEmpty() ? QStringList{QString()} : keys;
+    if (next == m_publicKeys)
         return;
-    m_publicKey = key;
+    const bool countChanged = next.size() != m_publicKeys.size();
+    m_publicKeys = next;
     m_keyFileNote.clear();
     m_keyFileProblem = false;
+    if (countChanged)
+        emit publicKeyCountChanged();
     emit recipientChanged();
 }
 
-bool ExportController::publicKeyValid() const { return isPublicKey(withoutSpaces(m_publicKey)); }
+void ExportController::setPublicKeyAt(int index, const QString& key)
+{
+    if (index < 0 || index >= m_publicKeys.size() || key == m_publicKeys.at(index))
+        return;
+    QStringList keys = m_publicKeys;
+    keys[index] = key;
+    setPublicKeys(keys);
+}
 
-QString ExportController::publicKeyProblem() const
+void ExportController::addPublicKey() { setPublicKeys(m_publicKeys + QStringList{QString()}); }
+
+void ExportController::removePublicKey(int index)
+{
+    if (index < 0 || index >= m_publicKeys.size())
+        return;
+    QStringList keys = m_publicKeys;
+    keys.removeAt(index);
+    setPublicKeys(keys); // the last one goes back to an empty field
+}
+
+QString ExportController::keyProblem(const QString& typed)
 {
     // A key wrapped by an email program comes in pieces: spaces and line breaks are not part of it.
-    const QString key = withoutSpaces(m_publicKey);
+    const QString key = withoutSpaces(typed);
     if (key.isEmpty() || isPublicKey(key))
         return {};
     if (key.startsWith(QLatin1String("AGE-SECRET-KEY-"), Qt::CaseInsensitive))
@@ -361,7 +547,44 @@ QString ExportController::publicKeyProblem() const
     return tr("This is not a valid age public key: a character is wrong. Copy it again from what the lawyer sent you.");
 }
 
-Result<QString> ExportController::publicKeyInFile(const QString& path, bool* holdsSecret)
+QStringList ExportController::publicKeyProblems() const
+{
+    QStringList problems;
+    QStringList seen; // the keys of the fields above, as compared
+    for (const QString& typed : m_publicKeys) {
+        QString problem = keyProblem(typed);
+        const QString key = withoutSpaces(typed).toLower();
+        if (problem.isEmpty() && !key.isEmpty()) {
+            if (const qsizetype earlier = seen.indexOf(key); earlier >= 0)
+                problem = tr("This is the same key as key %1. Each person's key goes in once; remove this one, or "
+                             "paste the other person's key.")
+                              .arg(earlier + 1);
+        }
+        seen << key;
+        problems << problem;
+    }
+    return problems;
+}
+
+QStringList ExportController::recipientKeys() const
+{
+    QStringList keys;
+    for (const QString& typed : m_publicKeys) {
+        const QString key = withoutSpaces(typed);
+        if (isPublicKey(key) && !keys.contains(key.toLower()))
+            keys << key.toLower();
+    }
+    return keys;
+}
+
+bool ExportController::publicKeyValid() const
+{
+    const QStringList problems = publicKeyProblems();
+    return !recipientKeys().isEmpty()
+           && std::all_of(problems.cbegin(), problems.cend(), [](const QString& p) { return p.isEmpty(); });
+}
+
+Result<QStringList> ExportController::publicKeysInFile(const QString& path, bool* holdsSecret)
 {
     if (holdsSecret)
         *holdsSecret = false;
@@ -380,61 +603,96 @@ Result<QString> ExportController::publicKeyInFile(const QString& path, bool* hol
     QString text = QString::fromUtf8(bytes);
     bytes.fill('\0'); // it may hold a secret key
     QStringList keys;
-    bool secret = false, malformed = false;
-    for (QString line : text.split(QLatin1Char('\n'))) {
-        line = line.trimmed();
+    bool secret = false, anyKeyLine = false;
+    QString malformed; // the first line that is not a key, a comment or a secret key, said
+    QStringList lines = text.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
         QString candidate;
         if (line.startsWith(QLatin1String("# public key:"), Qt::CaseInsensitive))
             candidate = line.mid(line.indexOf(QLatin1Char(':')) + 1).trimmed();
         else if (line.startsWith(QLatin1String("AGE-SECRET-KEY-"), Qt::CaseInsensitive))
             secret = true;
-        else if (line.startsWith(QLatin1String("age1"), Qt::CaseInsensitive))
-            candidate = line;
+        else if (!line.isEmpty() && !line.startsWith(QLatin1Char('#')))
+            candidate = line; // a recipients file's line: a key, or a mistake
         if (candidate.isEmpty())
             continue;
-        if (!isPublicKey(candidate))
-            malformed = true;
-        else if (!keys.contains(candidate.toLower()))
+        anyKeyLine = anyKeyLine || candidate.startsWith(QLatin1String("age1"), Qt::CaseInsensitive);
+        if (!isPublicKey(candidate)) {
+            if (malformed.isEmpty())
+                malformed = tr("Line %1 of %2 is not an age public key: %3").arg(i + 1).arg(name, keyProblem(candidate));
+        } else if (!keys.contains(candidate.toLower())) {
             keys << candidate.toLower();
+        }
     }
+    for (QString& line : lines)
+        line.fill(QLatin1Char('\0'));
     text.fill(QLatin1Char('\0'));
     if (holdsSecret)
         *holdsSecret = secret;
-    if (keys.size() > 1)
-        return usage(tr("%1 holds %2 different public keys. Paste the one for this archive instead.")
-                         .arg(name)
-                         .arg(keys.size()));
-    if (keys.size() == 1)
-        return keys.first();
-    if (secret) { // an identity file without its comment: the public key follows from the secret
-        auto identities = readIdentityFile(path);
-        if (identities && identities->size() == 1)
-            return QString::fromStdString(identities->front().recipient().toString());
+    // A file with no key in it at all (notes, a letter) is not a key file; one with keys and a
+    // line that is not one has a key wrong, and whose it is cannot be told.
+    if (!malformed.isEmpty() && anyKeyLine)
+        return usage(malformed);
+    if (keys.isEmpty() && secret) { // identity files without their comment: the public keys follow from the secrets
+        if (auto identities = readIdentityFile(path); identities && !identities->empty()) {
+            for (const auto& identity : *identities)
+                if (const QString key = QString::fromStdString(identity.recipient().toString()); !keys.contains(key))
+                    keys << key;
+            return keys;
+        }
     }
-    if (malformed)
-        return usage(tr("The key in %1 is not a valid age public key. Ask the lawyer to send it again, or paste it.")
-                         .arg(name));
-    return notFound(tr("%1 holds no age public key (a line starting with age1). Choose the file the lawyer sent, or "
-                       "paste the key.")
-                        .arg(name));
+    if (keys.isEmpty())
+        return notFound(tr("%1 holds no age public key (a line starting with age1). Choose the file the lawyer sent, or "
+                           "paste the key.")
+                            .arg(name));
+    return keys;
 }
 
 void ExportController::loadKeyFile(const QUrl& file)
 {
     const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    const QString name = QFileInfo(path).fileName();
     bool secret = false;
-    auto key = publicKeyInFile(path, &secret);
-    if (key) {
-        m_publicKey = *key;
-        m_keyFileNote = secret ? tr("The public key from %1. That file also holds the secret key that opens the "
-                                    "archive: it belongs to the lawyer alone, so never send it with the archive.")
-                                     .arg(QFileInfo(path).fileName())
-                               : tr("The public key from %1.").arg(QFileInfo(path).fileName());
-        m_keyFileProblem = false;
-    } else {
-        m_keyFileNote = key.error().message;
+    auto found = publicKeysInFile(path, &secret);
+    if (!found) {
+        m_keyFileNote = found.error().message;
         m_keyFileProblem = true;
+        emit recipientChanged();
+        return;
     }
+    // Into the empty fields first, then after them; a key already listed is not repeated.
+    QStringList keys = m_publicKeys;
+    QStringList listed;
+    for (const QString& typed : std::as_const(keys))
+        listed << withoutSpaces(typed).toLower();
+    int repeated = 0;
+    for (const QString& key : std::as_const(*found)) {
+        if (listed.contains(key)) {
+            ++repeated;
+            continue;
+        }
+        if (const qsizetype empty = listed.indexOf(QString()); empty >= 0) {
+            keys[empty] = key;
+            listed[empty] = key;
+        } else {
+            keys << key;
+            listed << key;
+        }
+    }
+    setPublicKeys(keys);
+    QString note;
+    if (found->size() == 1)
+        note = repeated > 0 ? tr("The public key from %1 is listed already.").arg(name)
+                            : tr("The public key from %1.").arg(name);
+    else
+        note = repeated > 0 ? tr("Public keys from %1: %2, of which %3 listed already.").arg(name).arg(found->size()).arg(repeated)
+                            : tr("Public keys from %1: %2.").arg(name).arg(found->size());
+    if (secret)
+        note += QLatin1Char(' ') + tr("That file also holds the secret key that opens the archive: it belongs to the "
+                                      "lawyer alone, so never send it with the archive.");
+    m_keyFileNote = note;
+    m_keyFileProblem = false;
     emit recipientChanged();
 }
 
@@ -638,7 +896,9 @@ bool ExportController::start(const QString& ownPassphrase)
         return false;
     }
     if (m_matching == 0) {
-        setError(tr("No entry matches these choices. Choose more days, kinds or tags."));
+        setError(m_handPicked && !m_candidates.isEmpty()
+                     ? tr("No entry is picked. Tick at least one under Choose entries, or use every entry.")
+                     : tr("No entry matches these choices. Choose more days, kinds or tags."));
         return false;
     }
     if (m_usePassphrase) {
@@ -665,7 +925,7 @@ bool ExportController::start(const QString& ownPassphrase)
                                        : problem);
             return false;
         }
-        job->request.to.ageRecipients = QStringList{withoutSpaces(m_publicKey)};
+        job->request.to.ageRecipients = recipientKeys();
     }
     if (const QString problem = destinationProblem(); !problem.isEmpty()) {
         setError(problem);
@@ -677,6 +937,7 @@ bool ExportController::start(const QString& ownPassphrase)
     }
     job->request.outputPath = outputPath();
     job->request.filter = m_filter;
+    job->request.filter.entryIds = pickedIds();
     job->request.owner = m_owner.trimmed();
     job->request.redactions.everywhere = blackOutPhrases();
     job->request.redactions.areas = m_areas; // of entries the choices leave out: not used
@@ -777,6 +1038,7 @@ void ExportController::finished(const std::shared_ptr<Job>& job)
     if (ok) {
         m_result = job->result->value();
         m_resultUsedPassphrase = job->usedPassphrase;
+        m_resultKeyCount = int(job->request.to.ageRecipients.size());
         m_resultHadPhrases = !job->request.redactions.everywhere.isEmpty();
         QSettings().setValue(LastFolderKey, QFileInfo(m_result->path).absolutePath()); // the folder, nothing else
         emit resultChanged();
@@ -797,6 +1059,7 @@ void ExportController::startOver()
         return;
     m_result.reset();
     m_resultUsedPassphrase = false;
+    m_resultKeyCount = 0;
     m_resultHadPhrases = false;
     forgetPassphrase(); // another archive gets a passphrase of its own
     m_destination = defaultDestination();

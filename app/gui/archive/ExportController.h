@@ -3,13 +3,16 @@
 // and checks with standard tools (core::archive::writeArchive). The page sets:
 //  - what goes in: a range of days (either end open), kinds and tags (as the timeline's filters:
 //    an entry must carry every chosen tag), every revision or only the latest, deleted entries
-//    or not, and whose records they are (for the report's title page);
-//  - who can open it: the lawyer's age public key (age1..., typed or pasted, or read from a file)
-//    or a passphrase, either generated (six groups of four to read out over the phone) or the
-//    person's own;
+//    or not, and whose records they are (for the report's title page); and, if the person picks
+//    entries by hand, only the picked ones of those (ArchiveFilter::entryIds);
+//  - who can open it: one or more age public keys (age1..., typed or pasted, or read from a file
+//    that may hold several; a lawyer and a union representative each open it with their own
+//    key), or a passphrase, either generated (six groups of four to read out over the phone) or
+//    the person's own;
 //  - where it goes (a file that is never overwritten without the person saying so);
 //  - optionally, names or phrases to black out of every exported entry's text and history in
-//    this copy only (Redactions::everywhere); the journal is not changed.
+//    this copy only (Redactions::everywhere), and boxes to black out of screenshots
+//    (Redactions::areas, in the picture as it is shown); the journal is not changed.
 // The export runs on a worker (VaultController::runInBackground, with a journal.db connection of
 // its own) with its progress and Cancel; a cancelled or failed export leaves no file (the core's
 // guarantee). Nothing else is written: no temp file, and of the choices only the folder the file
@@ -18,7 +21,10 @@
 #include "archive/ArchiveWriter.h"
 #include "crypto/SecureBytes.h"
 
+#include "ExportEntryList.h"
+
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
@@ -51,9 +57,18 @@ class ExportController : public QObject {
     // The kinds and tags the vault's entries have, to choose from.
     Q_PROPERTY(QStringList availableKinds READ availableKinds NOTIFY journalRead)
     Q_PROPERTY(QStringList availableTags READ availableTags NOTIFY journalRead)
-    // How many entries the choices hold, and how many deleted ones they leave out.
+    // How many entries go in, and how many deleted ones the choices leave out.
     Q_PROPERTY(int matching READ matching NOTIFY journalRead)
     Q_PROPERTY(int deletedLeftOut READ deletedLeftOut NOTIFY journalRead)
+    // Hand-picking: the days, kinds, tags and deleted choices hold filterMatching entries
+    // (entryList lists them); once the person ticks or unticks one of them (handPicked), only
+    // the picked ones go in (matching). Picks are kept when the choices change: a picked entry
+    // the choices no longer hold stays out (pickedOutside counts them) and comes back in if
+    // they hold it again. An entry the choices come to hold that was never picked stays out.
+    Q_PROPERTY(bool handPicked READ handPicked NOTIFY journalRead)
+    Q_PROPERTY(int filterMatching READ filterMatching NOTIFY journalRead)
+    Q_PROPERTY(int pickedOutside READ pickedOutside NOTIFY journalRead)
+    Q_PROPERTY(pt::gui::ExportEntryList* entryList READ entryList CONSTANT)
     // The first day is after the last one.
     Q_PROPERTY(bool daysBackwards READ daysBackwards NOTIFY choicesChanged)
     // Names or phrases to black out, one a line as typed; blackOutPhrases is what is used of
@@ -66,13 +81,24 @@ class ExportController : public QObject {
     // Boxes marked to black out, in every image together.
     Q_PROPERTY(int areaCount READ areaCount NOTIFY areasChanged)
 
-    // Who can open it: the lawyer's public key, or (usePassphrase) a passphrase.
+    // Who can open it: one or more public keys, or (usePassphrase) a passphrase.
     Q_PROPERTY(bool usePassphrase READ usePassphrase WRITE setUsePassphrase NOTIFY recipientChanged)
+    // The keys as typed, one a field (there is always at least one field, maybe empty); each
+    // person who has the secret half of any one of them can open the archive.
+    Q_PROPERTY(QStringList publicKeys READ publicKeys WRITE setPublicKeys NOTIFY recipientChanged)
+    Q_PROPERTY(int publicKeyCount READ publicKeyCount NOTIFY publicKeyCountChanged)
+    // What is wrong with each key as typed, in a sentence (a repeat of an earlier key is wrong
+    // too); empty when it is right, or when a field other than the first is left empty (ignored).
+    Q_PROPERTY(QStringList publicKeyProblems READ publicKeyProblems NOTIFY recipientChanged)
+    // The distinct keys the archive is encrypted to, spaces taken out.
+    Q_PROPERTY(QStringList recipientKeys READ recipientKeys NOTIFY recipientChanged)
+    // The first field's key (the lawyer's).
     Q_PROPERTY(QString publicKey READ publicKey WRITE setPublicKey NOTIFY recipientChanged)
+    // Every key typed is right and there is at least one.
     Q_PROPERTY(bool publicKeyValid READ publicKeyValid NOTIFY recipientChanged)
-    // What is wrong with the key as typed, in a sentence; empty when it is right or empty.
+    // The first key's problem (publicKeyProblems[0]).
     Q_PROPERTY(QString publicKeyProblem READ publicKeyProblem NOTIFY recipientChanged)
-    // What reading a key file found: where the key came from, or why none could be used.
+    // What reading a key file found: which keys came from it, or why none could be used.
     Q_PROPERTY(QString keyFileNote READ keyFileNote NOTIFY recipientChanged)
     Q_PROPERTY(bool keyFileProblem READ keyFileProblem NOTIFY recipientChanged)
     // A generated passphrase ("k7mq-2xpr-9dwh-c4tn-v8bs-3fja"), empty until asked for.
@@ -114,8 +140,10 @@ class ExportController : public QObject {
     Q_PROPERTY(int resultRedactedEntries READ resultRedactedEntries NOTIFY resultChanged)
     // The export had phrases to black out (then the result says how many places, even none).
     Q_PROPERTY(bool resultHadPhrases READ resultHadPhrases NOTIFY resultChanged)
-    // It was encrypted to a passphrase (generated: generatedPassphrase still shows it).
+    // It was encrypted to a passphrase (generated: generatedPassphrase still shows it), or to
+    // this many public keys.
     Q_PROPERTY(bool resultUsedPassphrase READ resultUsedPassphrase NOTIFY resultChanged)
+    Q_PROPERTY(int resultKeyCount READ resultKeyCount NOTIFY resultChanged)
 
 public:
     enum class Step { Choosing, Exporting, Finished };
@@ -148,21 +176,33 @@ public:
     [[nodiscard]] QStringList availableTags() const { return m_availableTags; }
     [[nodiscard]] int matching() const { return m_matching; }
     [[nodiscard]] int deletedLeftOut() const { return m_deletedLeftOut; }
+    [[nodiscard]] bool handPicked() const { return m_handPicked; }
+    [[nodiscard]] int filterMatching() const { return int(m_candidates.size()); }
+    [[nodiscard]] int pickedOutside() const { return m_pickedOutside; }
+    [[nodiscard]] ExportEntryList* entryList() const { return m_entryList.get(); }
+    // The entries picked by hand (ArchiveFilter::entryIds: those the choices hold go in), or
+    // empty when none are (then every entry the choices hold goes in).
+    [[nodiscard]] QStringList pickedIds() const;
     [[nodiscard]] bool daysBackwards() const;
     [[nodiscard]] QString blackOutText() const { return m_blackOutText; }
     void setBlackOutText(const QString& text);
     [[nodiscard]] QStringList blackOutPhrases() const;
     [[nodiscard]] QVariantList screenshots() const;
     [[nodiscard]] int areaCount() const;
-    // The boxes as the export gets them (Redactions::areas), in the images' stored pixels.
+    // The boxes as the export gets them (Redactions::areas), in the pictures as shown.
     [[nodiscard]] QList<core::archive::AreaRedaction> areas() const { return m_areas; }
 
     [[nodiscard]] bool usePassphrase() const { return m_usePassphrase; }
     void setUsePassphrase(bool use);
-    [[nodiscard]] QString publicKey() const { return m_publicKey; }
-    void setPublicKey(const QString& key);
+    [[nodiscard]] QStringList publicKeys() const { return m_publicKeys; }
+    void setPublicKeys(const QStringList& keys);
+    [[nodiscard]] int publicKeyCount() const { return int(m_publicKeys.size()); }
+    [[nodiscard]] QStringList publicKeyProblems() const;
+    [[nodiscard]] QStringList recipientKeys() const;
+    [[nodiscard]] QString publicKey() const { return m_publicKeys.first(); }
+    void setPublicKey(const QString& key) { setPublicKeyAt(0, key); }
     [[nodiscard]] bool publicKeyValid() const;
-    [[nodiscard]] QString publicKeyProblem() const;
+    [[nodiscard]] QString publicKeyProblem() const { return publicKeyProblems().first(); }
     [[nodiscard]] QString keyFileNote() const { return m_keyFileNote; }
     [[nodiscard]] bool keyFileProblem() const { return m_keyFileProblem; }
     [[nodiscard]] QString generatedPassphrase() const;
@@ -195,6 +235,7 @@ public:
     [[nodiscard]] QString resultExhibitRange() const;
     [[nodiscard]] QString resultKeyId() const { return m_result ? m_result->signingKeyId : QString(); }
     [[nodiscard]] bool resultUsedPassphrase() const { return m_resultUsedPassphrase; }
+    [[nodiscard]] int resultKeyCount() const { return m_resultKeyCount; }
     [[nodiscard]] int resultRedactedPlaces() const { return m_result ? m_result->redactedPlaces : 0; }
     [[nodiscard]] int resultRedactedEntries() const { return m_result ? m_result->redactedEntries : 0; }
     [[nodiscard]] bool resultHadPhrases() const { return m_resultHadPhrases; }
@@ -207,12 +248,24 @@ public:
     [[nodiscard]] static QString hashGroups(const QString& hex);
     // paper-trail-<date>.zip.age in `folder`, with -2, -3... when that name is taken.
     [[nodiscard]] static QString freeName(const QString& folder, const QDate& day);
-    // The public key an age key file names: a recipients file (age1... lines, # comments), or an
-    // identity file as age-keygen writes it ("# public key: age1..." with the secret below).
-    // Sets `holdsSecret` when the file holds a secret key (AGE-SECRET-KEY-1...).
-    [[nodiscard]] static core::Result<QString> publicKeyInFile(const QString& path, bool* holdsSecret = nullptr);
+    // What is wrong with one key as typed (spaces and line breaks are not part of it), in a
+    // sentence; empty when it is an age public key, or empty.
+    [[nodiscard]] static QString keyProblem(const QString& typed);
+    // The public keys an age key file names, in its order, each once: a recipients file (age1...
+    // lines, # comments, as age -R reads), or identity files as age-keygen writes them ("# public
+    // key: age1..." with the secret below, or the secret alone). A line that looks like a key but
+    // is not one fails the whole file, saying which line and what is wrong with it: a key left out
+    // would be a person who cannot open the archive. Sets `holdsSecret` when the file holds a
+    // secret key (AGE-SECRET-KEY-1...).
+    [[nodiscard]] static core::Result<QStringList> publicKeysInFile(const QString& path, bool* holdsSecret = nullptr);
 
-    // The key file the person chose (a file picker's answer); fills publicKey or says why not.
+    // Another key field (empty), after the others.
+    Q_INVOKABLE void addPublicKey();
+    // Takes the field at `index` away (the last one left is emptied instead).
+    Q_INVOKABLE void removePublicKey(int index);
+    Q_INVOKABLE void setPublicKeyAt(int index, const QString& key);
+    // The key file the person chose (a file picker's answer): its keys go into the empty fields,
+    // then new ones after them; keys already there are not repeated. Or says why not.
     Q_INVOKABLE void loadKeyFile(const QUrl& file);
     // Makes a new strong passphrase (ArchivePassphrase) and shows it.
     Q_INVOKABLE void generatePassphrase();
@@ -233,14 +286,28 @@ public:
     Q_INVOKABLE void startOver();
     Q_INVOKABLE void clearMessages();
 
-    // Black out part of a screenshot. An image's size as stored (the pixels boxes are in):
-    // {width, height}, or {problem} in a sentence when boxes cannot be marked on it here.
-    Q_INVOKABLE [[nodiscard]] QVariantMap storedImage(const QString& entryId, const QString& name) const;
-    // Adds a box in the image's stored pixels (cut to the image); boxes of no size are ignored.
-    Q_INVOKABLE void addArea(const QString& entryId, const QString& name, int x, int y, int width, int height);
-    // Takes the last box of that image away again.
+    // Picks entries by hand: `entryId` in or out. The first pick starts from every entry the
+    // choices hold, all picked.
+    Q_INVOKABLE void setPicked(const QString& entryId, bool picked);
+    // Every entry entryList shows (after its search) in, or out.
+    Q_INVOKABLE void pickShown(bool picked);
+    // Back to every entry the choices hold; the picks are forgotten.
+    Q_INVOKABLE void stopPicking();
+
+    // Black out part of a screenshot. The picture's size as it is shown (turned as its camera
+    // said: the pixels boxes are in): {width, height}, or {problem} in a sentence when boxes
+    // cannot be marked on it here.
+    Q_INVOKABLE [[nodiscard]] QVariantMap shownImage(const QString& entryId, const QString& name) const;
+    // Adds a box (cut to the picture); boxes of no size are ignored. Returns its index, or -1.
+    Q_INVOKABLE int addArea(const QString& entryId, const QString& name, int x, int y, int width, int height);
+    // Moves or resizes the box at `index` (cut to the picture; at least a pixel each way).
+    Q_INVOKABLE void setArea(const QString& entryId, const QString& name, int index, int x, int y, int width, int height);
+    Q_INVOKABLE void removeArea(const QString& entryId, const QString& name, int index);
+    // Takes that picture's last change back: a box added, moved, resized or removed. Moves of
+    // one box in a row (arrow keys held down) are one change.
     Q_INVOKABLE void undoArea(const QString& entryId, const QString& name);
-    // That image's boxes, as rects in its stored pixels.
+    Q_INVOKABLE [[nodiscard]] bool canUndoArea(const QString& entryId, const QString& name) const;
+    // That picture's boxes, as rects in its pixels as shown.
     Q_INVOKABLE [[nodiscard]] QVariantList areasOf(const QString& entryId, const QString& name) const;
 
 signals:
@@ -248,6 +315,7 @@ signals:
     void choicesChanged();
     void journalRead();
     void recipientChanged();
+    void publicKeyCountChanged();
     void passphraseChanged();
     void destinationChanged();
     void stepChanged();
@@ -258,8 +326,24 @@ signals:
 
 private:
     struct Job;
+    // An entry the days, kinds, tags and deleted choices hold.
+    struct Candidate {
+        QString entryId;
+        QString title;
+        QStringList images; // its image attachments' names
+    };
+    // The boxes of one picture before a change, to undo it.
+    struct AreaChange {
+        QString entryId, name;
+        QList<QRect> before;
+        int movedBox = -1; // the box a move or resize changed; -1 for an add or a removal
+    };
 
     void readJournal();
+    void recount();
+    void setAreasOf(const QString& entryId, const QString& name, const QList<QRect>& boxes, int movedBox);
+    void writeAreas(const QString& entryId, const QString& name, const QList<QRect>& boxes);
+    [[nodiscard]] QList<QRect> boxesOf(const QString& entryId, const QString& name) const;
     void setStep(Step step);
     void setError(const QString& message);
     void setStatus(const QString& message);
@@ -276,14 +360,23 @@ private:
     QString m_owner;
     QString m_blackOutText;
     QList<core::archive::AreaRedaction> m_areas;
-    QVariantList m_screenshots; // of the entries the choices hold, as readJournal found them
+    QList<AreaChange> m_areaUndo;
+    bool m_moveGoesOn = false; // the last change to the boxes moved one: a move of it again joins it
+    QVariantList m_screenshots; // of the entries that go in
     QStringList m_availableKinds;
     QStringList m_availableTags;
     int m_matching = 0;
     int m_deletedLeftOut = 0;
+    QList<Candidate> m_candidates;   // in exhibit order
+    QSet<QString> m_candidateIds;
+    QSet<QString> m_existing;        // every entry's id (not purged), to count picks outside the choices
+    QSet<QString> m_deletedOut;      // deleted entries the days, kinds and tags hold, left out
+    bool m_handPicked = false;
+    QSet<QString> m_picked;
+    int m_pickedOutside = 0;
 
     bool m_usePassphrase = false;
-    QString m_publicKey;
+    QStringList m_publicKeys{QString()};
     QString m_keyFileNote;
     bool m_keyFileProblem = false;
     std::optional<crypto::SecureBytes> m_passphrase; // the generated one
@@ -302,9 +395,12 @@ private:
 
     std::optional<core::archive::ArchiveResult> m_result;
     bool m_resultUsedPassphrase = false;
+    int m_resultKeyCount = 0;
     bool m_resultHadPhrases = false;
     std::chrono::milliseconds m_progressDelay{0};
-    mutable QHash<QString, QSize> m_imageSizes; // storedImage's answers, by "<entry id>/<name>"
+    mutable QHash<QString, QSize> m_imageSizes; // shownImage's answers, by "<entry id>/<name>"
+    // Last, so it goes first: it asks m_picked whether a row is picked while it lives.
+    std::unique_ptr<ExportEntryList> m_entryList;
 };
 
 } // namespace pt::gui
