@@ -7,19 +7,13 @@
 // neither the engine's network access manager nor the server may see a single request.
 #include <catch2/catch.hpp>
 
+#include "NetworkWatch.h"
 #include "TimelineModel.h"
 #include "UiDriver.h"
 
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QMutex>
-#include <QMutexLocker>
-#include <QNetworkAccessManager>
-#include <QNetworkRequest>
-#include <QQmlNetworkAccessManagerFactory>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,74 +21,6 @@ using namespace pt::uitest;
 using pt::gui::TimelineModel;
 
 namespace {
-
-// Every request any of the engine's network access managers is asked to make (they live on the
-// engine's threads, the image reader's too).
-class RequestLog {
-public:
-    void record(const QUrl& url)
-    {
-        QMutexLocker lock(&m_mutex);
-        m_urls << url.toString();
-    }
-    [[nodiscard]] QStringList urls() const
-    {
-        QMutexLocker lock(&m_mutex);
-        return m_urls;
-    }
-
-private:
-    mutable QMutex m_mutex;
-    QStringList m_urls;
-};
-
-class RecordingNetworkAccessManager final : public QNetworkAccessManager {
-public:
-    RecordingNetworkAccessManager(RequestLog& log, QObject* parent) : QNetworkAccessManager(parent), m_log(log) {}
-
-protected:
-    QNetworkReply* createRequest(Operation op, const QNetworkRequest& request, QIODevice* data) override
-    {
-        m_log.record(request.url());
-        return QNetworkAccessManager::createRequest(op, request, data); // on to the server, which counts it too
-    }
-
-private:
-    RequestLog& m_log;
-};
-
-class RecordingFactory final : public QQmlNetworkAccessManagerFactory {
-public:
-    explicit RecordingFactory(RequestLog& log) : m_log(log) {}
-    QNetworkAccessManager* create(QObject* parent) override
-    {
-        return new RecordingNetworkAccessManager(m_log, parent); // the engine owns it through `parent`
-    }
-
-private:
-    RequestLog& m_log;
-};
-
-// A loopback HTTP server that only counts who connects.
-class PixelServer {
-public:
-    PixelServer()
-    {
-        ensure(m_server.listen(QHostAddress::LocalHost, 0), QStringLiteral("the pixel server could not listen"));
-        QObject::connect(&m_server, &QTcpServer::newConnection, [this] {
-            while (QTcpSocket* socket = m_server.nextPendingConnection()) {
-                ++m_connections;
-                socket->deleteLater();
-            }
-        });
-    }
-    [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
-    [[nodiscard]] int connections() const { return m_connections; }
-
-private:
-    QTcpServer m_server;
-    int m_connections = 0;
-};
 
 // A keychain that says no, with markup in its message (the message comes from the OS service).
 class RefusingKeychain final : public pt::platform::SecretStore {
