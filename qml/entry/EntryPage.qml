@@ -15,6 +15,26 @@ Page {
     signal conflictRequested(string id)
     signal removed()
 
+    // Entries opened from this one (another message of an email's conversation) show in place;
+    // Back returns through them before it leaves the page.
+    property var previousIds: []
+    function showEntry(id) {
+        if (id === details.entryId)
+            return
+        page.previousIds = page.previousIds.concat([details.entryId])
+        details.entryId = id
+        flick.contentY = 0
+    }
+    function goBack() {
+        if (page.previousIds.length === 0) {
+            page.back()
+            return
+        }
+        details.entryId = page.previousIds[page.previousIds.length - 1]
+        page.previousIds = page.previousIds.slice(0, -1)
+        flick.contentY = 0
+    }
+
     EntryDetails {
         id: details
         controller: page.controller
@@ -24,11 +44,11 @@ Page {
         RowLayout {
             anchors.fill: parent
             ToolButton {
-                visible: page.showBack
+                visible: page.showBack || page.previousIds.length > 0
                 text: "\u2190"
                 font.pixelSize: TextScale.title
                 Accessible.name: qsTr("Back")
-                onClicked: page.back()
+                onClicked: page.goBack()
             }
             // The kind names the page; the title, however long, is in full below it.
             Label {
@@ -37,7 +57,7 @@ Page {
                 elide: Text.ElideRight
                 font.pixelSize: TextScale.heading
                 Layout.fillWidth: true
-                Layout.leftMargin: page.showBack ? 0 : 16
+                Layout.leftMargin: page.showBack || page.previousIds.length > 0 ? 0 : 16
             }
             ToolButton {
                 visible: details.deleted && !details.purged
@@ -192,7 +212,21 @@ Page {
                 sections: details.meetingSections
                 Layout.fillWidth: true
             }
+            // An email: its headers, text, files, original and conversation.
+            Loader {
+                active: details.kind === "email"
+                visible: active
+                Layout.fillWidth: true
+                sourceComponent: EmailView {
+                    controller: page.controller
+                    entryId: details.entryId
+                    body: details.body
+                    onEntryRequested: (id) => page.showEntry(id)
+                    onOpenRequested: (name) => { openDialog.name = name; openDialog.open() }
+                }
+            }
             TextEdit {
+                visible: details.kind !== "email"
                 textFormat: TextEdit.PlainText
                 text: details.body
                 readOnly: true
@@ -205,7 +239,7 @@ Page {
             }
 
             Repeater {
-                model: details.attachments
+                model: details.kind === "email" ? [] : details.attachments // an email shows its original itself
                 delegate: ColumnLayout {
                     required property var modelData
                     Layout.fillWidth: true
