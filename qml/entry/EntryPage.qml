@@ -226,7 +226,7 @@ Page {
                 }
             }
             TextEdit {
-                visible: details.kind !== "email"
+                visible: details.kind !== "email" && text.length > 0 // a bare picture has no text to leave room for
                 textFormat: TextEdit.PlainText
                 text: details.body
                 readOnly: true
@@ -303,6 +303,17 @@ Page {
                         wrapMode: Text.WrapAnywhere
                         Layout.fillWidth: true
                     }
+                }
+            }
+
+            // A screenshot or photo: where it was taken, its camera and time, the text read from it.
+            Loader {
+                active: details.kind === "screenshot" || details.kind === "photo"
+                visible: active
+                Layout.fillWidth: true
+                sourceComponent: ImageDetails {
+                    controller: page.controller
+                    entryId: details.entryId
                 }
             }
 
