@@ -26,6 +26,7 @@ ApplicationWindow {
         id: stack
         anchors.fill: parent
         initialItem: pageFor()
+        Component.onCompleted: Qt.callLater(window.openHandedFiles)
     }
 
     function pageFor() {
@@ -40,6 +41,24 @@ ApplicationWindow {
 
     function show() {
         stack.replace(null, pageFor())
+        Qt.callLater(window.openHandedFiles)
+    }
+
+    // Files handed to the app (papertrail FILE..., "Open with") go to the intake page once the
+    // vault is open: shown there to choose from, nothing imported before that.
+    function openHandedFiles() {
+        if (!fileHandoff || fileHandoff.pendingFiles.length === 0 || !stack.currentItem
+                || stack.currentItem.objectName !== "mainView")
+            return
+        const urls = fileHandoff.takePendingFiles().map(
+            path => "file://" + path.split("/").map(encodeURIComponent).join("/"))
+        stack.currentItem.openIntake(urls, false)
+    }
+
+    Connections {
+        target: window.fileHandoff
+        ignoreUnknownSignals: true
+        function onPendingFilesChanged() { window.openHandedFiles() }
     }
 
     Connections {

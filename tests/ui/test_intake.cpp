@@ -11,6 +11,7 @@
 
 #include "UiDriver.h"
 #include "intake/ImageFixtures.h"
+#include "intake/FileHandoff.h"
 #include "intake/IntakeController.h"
 #include "intake/PhoneScreenshot.h"
 
@@ -25,6 +26,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <thread>
 
 using namespace pt::uitest;
 using namespace pt::core;
@@ -600,4 +602,37 @@ TEST_CASE("Intake: the pick list and the result on a phone and a desktop window"
     CHECK(ui.outsideWindow().isEmpty());
     look(ui, name + QStringLiteral("-result"));
     PT_CHECK_NO_QML_WARNINGS();
+}
+
+TEST_CASE("Intake: files handed to the running app (Open with) wait for the unlock, then are listed to choose from",
+          "[ui][intake][handoff]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString vaultPath = tmp.filePath(QStringLiteral("vault"));
+    makeVault(vaultPath);
+    const QString mboxPath = tmp.filePath(QStringLiteral("from a colleague.mbox"));
+    writeMbox(mboxPath, 12);
+
+    Ui ui(vaultPath);
+    pt::gui::FileHandoff handoff(tmp.filePath(QStringLiteral("handoff-socket")));
+    REQUIRE_FALSE(handoff.handOffOrListen({}));
+    ui.window()->setProperty("fileHandoff", QVariant::fromValue(static_cast<QObject*>(&handoff)));
+    // A second instance hands the mbox over while the vault is still locked: it waits.
+    {
+        pt::gui::FileHandoff second(tmp.filePath(QStringLiteral("handoff-socket")));
+        bool handedOver = false;
+        std::thread other([&] { handedOver = second.handOffOrListen({mboxPath}); });
+        REQUIRE(waitFor([&] { return handoff.pendingFiles().size() == 1; }, 5000));
+        other.join();
+        CHECK(handedOver);
+    }
+    ui.settle();
+    CHECK(handoff.pendingFiles() == QStringList{mboxPath});
+
+    ui.unlockWithPassphrase();
+    IntakeController* intake = waitForList(ui);
+    CHECK(handoff.pendingFiles().isEmpty());
+    CHECK(intake->emails()->total() == 12);
+    CHECK(intake->step() == IntakeController::Step::Choosing); // listed, nothing imported yet
 }
