@@ -205,6 +205,18 @@ Page {
                     Layout.fillWidth: true
                     Layout.topMargin: 8
                 }
+                Label {
+                    objectName: "locatedPhotosWarning"
+                    visible: exporter.locatedPhotos > 0
+                    textFormat: Text.PlainText
+                    text: (exporter.locatedPhotos === 1
+                           ? qsTr("1 photo going in records where it was taken (GPS).")
+                           : qsTr("%1 photos going in record where they were taken (GPS).").arg(exporter.locatedPhotos))
+                          + " " + qsTr("Whoever opens the archive can see those places. Leave those photos out under Choose entries if a place should stay private.")
+                    color: Material.color(Material.Amber, Material.Shade900)
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
                 Button {
                     text: qsTr("Export")
                     highlighted: true

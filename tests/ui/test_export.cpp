@@ -10,6 +10,8 @@
 #include "archive/ArchiveVerifier.h"
 #include "archive/ExportController.h"
 #include "crypto/age/X25519.h"
+#include "intake/ImageFixtures.h"
+#include "intake/ImageImporter.h"
 
 #include <QBuffer>
 #include <QClipboard>
@@ -1339,4 +1341,40 @@ TEST_CASE("Export: a box added, moved, resized and removed with the keyboard, zo
     CHECK(boxes() == QList<QRect>{added});
     checkInside(ui);
     PT_CHECK_NO_QML_WARNINGS();
+}
+
+TEST_CASE("Export: photos that record where they were taken are said to before the export", "[ui][export]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    QString photoId;
+    makeVault(path, [&](Vault& vault) {
+        seedEntries(vault, tmp.path());
+        pt::core::intake::ImageImporter images(vault.journal(), nullptr);
+        const QByteArray jpeg = pt::test::withExif(pt::test::encoded(pt::test::testPicture(64, 48), "JPEG"),
+                                                   {{"Exif.Image.Make", "Apple"},
+                                                    {"Exif.GPSInfo.GPSLatitudeRef", "N"},
+                                                    {"Exif.GPSInfo.GPSLatitude", "40/1 44/1 5400/100"},
+                                                    {"Exif.GPSInfo.GPSLongitudeRef", "W"},
+                                                    {"Exif.GPSInfo.GPSLongitude", "73/1 59/1 0/1"}});
+        auto photo = images.import({jpeg, QStringLiteral("site.jpg"), {}, {}, QStringLiteral("The site visit")});
+        REQUIRE(photo.ok());
+        photoId = photo->entryId;
+    });
+    Ui ui(path);
+    ui.unlockWithPassphrase();
+    QQuickItem* page = openExport(ui);
+    ExportController* exporter = exporterOf(page);
+    REQUIRE(waitFor([&] { return exporter->locatedPhotos() == 1; }));
+    QQuickItem* warning = byObjectName(ui, "QQuickLabel", QStringLiteral("locatedPhotosWarning"));
+    REQUIRE(warning);
+    CHECK(warning->isVisible());
+    CHECK(warning->property("text").toString().startsWith(QStringLiteral("1 photo going in records where it was taken (GPS).")));
+
+    // Left out by kind, the warning goes.
+    exporter->setKinds({QStringLiteral("note")});
+    REQUIRE(waitFor([&] { return exporter->locatedPhotos() == 0; }));
+    ui.settle();
+    CHECK_FALSE(warning->isVisible());
 }

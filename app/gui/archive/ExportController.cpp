@@ -223,7 +223,7 @@ void ExportController::readJournal()
                 m_deletedOut.insert(r.entryId);
                 continue;
             }
-            Candidate c{r.entryId, r.title, {}};
+            Candidate c{r.entryId, r.title, {}, r.fields.contains(QStringLiteral("location"))};
             for (const AttachmentRef& a : r.attachments)
                 if (a.mime.startsWith(QLatin1String("image/")))
                     c.images << a.name;
@@ -248,12 +248,13 @@ void ExportController::readJournal()
 // What goes in, from the entries the choices hold and the picks.
 void ExportController::recount()
 {
-    int matching = 0;
+    int matching = 0, located = 0;
     m_screenshots.clear();
     for (const Candidate& c : std::as_const(m_candidates)) {
         if (m_handPicked && !m_picked.contains(c.entryId))
             continue;
         ++matching;
+        located += c.located ? 1 : 0;
         for (const QString& name : c.images)
             m_screenshots.append(QVariantMap{{QStringLiteral("entryId"), c.entryId},
                                              {QStringLiteral("name"), name},
@@ -268,6 +269,7 @@ void ExportController::recount()
             if (m_existing.contains(id) && !m_candidateIds.contains(id))
                 ++pickedOutside;
     m_matching = matching;
+    m_locatedPhotos = located;
     m_deletedLeftOut = deletedLeftOut;
     m_pickedOutside = pickedOutside;
     emit journalRead();

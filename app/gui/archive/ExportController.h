@@ -60,6 +60,8 @@ class ExportController : public QObject {
     // How many entries go in, and how many deleted ones the choices leave out.
     Q_PROPERTY(int matching READ matching NOTIFY journalRead)
     Q_PROPERTY(int deletedLeftOut READ deletedLeftOut NOTIFY journalRead)
+    // Photos going in that carry the place they were taken (EXIF GPS): said before the export.
+    Q_PROPERTY(int locatedPhotos READ locatedPhotos NOTIFY journalRead)
     // Hand-picking: the days, kinds, tags and deleted choices hold filterMatching entries
     // (entryList lists them); once the person ticks or unticks one of them (handPicked), only
     // the picked ones go in (matching). Picks are kept when the choices change: a picked entry
@@ -176,6 +178,7 @@ public:
     [[nodiscard]] QStringList availableTags() const { return m_availableTags; }
     [[nodiscard]] int matching() const { return m_matching; }
     [[nodiscard]] int deletedLeftOut() const { return m_deletedLeftOut; }
+    [[nodiscard]] int locatedPhotos() const { return m_locatedPhotos; }
     [[nodiscard]] bool handPicked() const { return m_handPicked; }
     [[nodiscard]] int filterMatching() const { return int(m_candidates.size()); }
     [[nodiscard]] int pickedOutside() const { return m_pickedOutside; }
@@ -331,6 +334,7 @@ private:
         QString entryId;
         QString title;
         QStringList images; // its image attachments' names
+        bool located = false; // a photo whose EXIF gave a GPS position
     };
     // The boxes of one picture before a change, to undo it.
     struct AreaChange {
@@ -367,6 +371,7 @@ private:
     QStringList m_availableTags;
     int m_matching = 0;
     int m_deletedLeftOut = 0;
+    int m_locatedPhotos = 0;
     QList<Candidate> m_candidates;   // in exhibit order
     QSet<QString> m_candidateIds;
     QSet<QString> m_existing;        // every entry's id (not purged), to count picks outside the choices
