@@ -11,6 +11,7 @@ Rectangle {
         "meeting": { glyph: "\u2637", color: "#3949AB" },
         "email": { glyph: "\u2709", color: "#00897B" },
         "screenshot": { glyph: "\u25A3", color: "#6D4C41" },
+        "photo": { glyph: "\u25C9", color: "#5D4037" },
         "grade": { glyph: "\u2605", color: "#F9A825" },
         "shout-out": { glyph: "\u2665", color: "#D81B60" },
         "rebuttal": { glyph: "\u2696", color: "#8E24AA" }
