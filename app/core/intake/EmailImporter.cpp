@@ -2,21 +2,13 @@
 
 #include "EmailEntry.h"
 #include "MailParser.h"
-#include "crypto/Bytes.h"
-#include "crypto/Sha256.h"
+#include "vault/VaultKeys.h"
 
 #include <QBuffer>
 
 namespace pt::core::intake {
 
 namespace {
-
-QString sha256Of(const QByteArray& bytes)
-{
-    const crypto::Digest digest =
-        crypto::Sha256::hash(crypto::ByteView(reinterpret_cast<const std::uint8_t*>(bytes.constData()), std::size_t(bytes.size())));
-    return QString::fromStdString(crypto::toHex(digest));
-}
 
 QString titleOf(const MailMessage& message)
 {
@@ -69,7 +61,7 @@ void EmailImporter::dropPending()
 
 Result<EmailImportOutcome> EmailImporter::import(const QByteArray& original, const QDateTime& fileTime)
 {
-    const QString sha256 = sha256Of(original);
+    const QString sha256 = hexSha256(original);
     if (const auto held = m_byHash.constFind(sha256); held != m_byHash.cend()) {
         EmailImportOutcome outcome;
         outcome.entryId = held->entryId;

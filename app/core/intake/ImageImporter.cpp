@@ -3,8 +3,7 @@
 #include "ImageEntry.h"
 #include "ImageLimits.h"
 #include "SafeImage.h"
-#include "crypto/Bytes.h"
-#include "crypto/Sha256.h"
+#include "vault/VaultKeys.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -14,13 +13,6 @@
 namespace pt::core::intake {
 
 namespace {
-
-QString sha256Of(const QByteArray& bytes)
-{
-    const crypto::Digest digest = crypto::Sha256::hash(
-        crypto::ByteView(reinterpret_cast<const std::uint8_t*>(bytes.constData()), std::size_t(bytes.size())));
-    return QString::fromStdString(crypto::toHex(digest));
-}
 
 bool isImageKind(const QString& kind)
 {
@@ -69,7 +61,7 @@ Result<ImageImportOutcome> ImageImporter::inspect(const ImageImportRequest& requ
 
 Result<ImageImportOutcome> ImageImporter::import(const ImageImportRequest& request, const RecognitionProgress& progress)
 {
-    const QString sha256 = sha256Of(request.bytes);
+    const QString sha256 = hexSha256(request.bytes);
     if (const auto held = m_byHash.constFind(sha256); held != m_byHash.cend()) {
         ImageImportOutcome outcome;
         outcome.entryId = held->entryId;

@@ -4,7 +4,6 @@
 #include "RecordSeal.h"
 #include "TimeFormat.h"
 #include "crypto/Aead.h"
-#include "crypto/Sha256.h"
 #include "crypto/Signing.h"
 
 #include <QTimeZone>
@@ -16,8 +15,6 @@
 namespace pt::core {
 
 namespace {
-
-QString hexSha256(const QByteArray& data) { return QString::fromStdString(crypto::toHex(crypto::Sha256::hash(bytesOf(data)))); }
 
 Error damagedEntry(const QString& id, const QString& what)
 {

@@ -1,6 +1,8 @@
 #include "VaultKeys.h"
 
+#include "crypto/Bytes.h"
 #include "crypto/Kdf.h"
+#include "crypto/Sha256.h"
 
 namespace pt::core {
 
@@ -26,5 +28,10 @@ const crypto::SecureBytes& VaultKeys::subkey(Purpose purpose) const
 }
 
 QByteArray VaultKeys::aad(const QString& objectType) const { return associatedData(m_vaultId, objectType); }
+
+QString hexSha256(const QByteArray& data)
+{
+    return QString::fromStdString(crypto::toHex(crypto::Sha256::hash(bytesOf(data))));
+}
 
 } // namespace pt::core

@@ -42,6 +42,9 @@ inline crypto::ByteView bytesOf(const QByteArray& b)
     return {reinterpret_cast<const std::uint8_t*>(b.constData()), static_cast<std::size_t>(b.size())};
 }
 
+// The SHA-256 of `data` in lower-case hex: object ids, and the hashes of original bytes.
+QString hexSha256(const QByteArray& data);
+
 inline QByteArray toQByteArray(crypto::ByteView b)
 {
     return {reinterpret_cast<const char*>(b.data()), static_cast<qsizetype>(b.size())};

@@ -10,9 +10,9 @@
 #include "intake/SafeImage.h"
 #include "intake/TextRecognizer.h"
 #include "vault/JournalDb.h"
+#include "vault/VaultKeys.h"
 
 #include <QClipboard>
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -43,11 +43,6 @@ constexpr int PreviewBox = 400;
 constexpr int MaxResultNotes = 50;
 constexpr int MaxResultProblems = 200;
 
-QString sha256Hex(const QByteArray& bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
 bool sameHash(const QString& a, const QString& b) { return a.compare(b, Qt::CaseInsensitive) == 0; }
 
 QString fileName(const QString& path) { return QFileInfo(path).fileName(); }
@@ -73,7 +68,7 @@ QString placeOf(const ImageMetadata& m)
 void lookAt(ImagePickModel::Row& row, const QByteArray& bytes, int& previews)
 {
     row.size = bytes.size();
-    row.sha256 = sha256Hex(bytes);
+    row.sha256 = hexSha256(bytes);
     auto inspected = ImageImporter::inspect({bytes, row.name, row.fileTime, {}, {}});
     if (!inspected) {
         row.problem = inspected.error().message;
@@ -491,7 +486,7 @@ void IntakeController::ImportJob::importMails(Journal& journal, const std::funct
             if (file.open(QIODevice::ReadOnly))
                 bytes = file.read(limits.maxMessageBytes + 1);
         }
-        if (bytes.size() != mail.length || !sameHash(sha256Hex(bytes), mail.sha256)) {
+        if (bytes.size() != mail.length || !sameHash(hexSha256(bytes), mail.sha256)) {
             if (mail.mbox) {
                 changed.insert(mail.path);
                 problem(fileName(mail.path), IntakeController::tr("It changed since it was listed, so nothing more was imported "
@@ -559,7 +554,7 @@ void IntakeController::ImportJob::importPictures(Journal& journal, const std::fu
             if (file.open(QIODevice::ReadOnly))
                 bytes = file.read(MaxImageFileBytes + 1);
         }
-        if (!sameHash(sha256Hex(bytes), picture.sha256)) {
+        if (!sameHash(hexSha256(bytes), picture.sha256)) {
             problem(picture.name, IntakeController::tr("It changed or went away since it was listed. Bring it in again."));
             ++picturesDone;
             continue;
