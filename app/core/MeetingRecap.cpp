@@ -2,7 +2,6 @@
 
 #include <QJsonArray>
 #include <QLocale>
-#include <QUrlQuery>
 
 namespace pt::core {
 
@@ -33,7 +32,7 @@ QString section(const QString& heading, const QStringList& items, const QString&
 
 } // namespace
 
-MeetingRecap composeRecap(const EntryRevision& m)
+MailDraft composeRecap(const EntryRevision& m)
 {
     const QLocale c = QLocale::c();
     const QString day = c.toString(m.occurredAt.date(), QStringLiteral("dddd d MMMM yyyy"));
@@ -45,7 +44,7 @@ MeetingRecap composeRecap(const EntryRevision& m)
         if (!v.toString().trimmed().isEmpty())
             attendees << v.toString().trimmed();
 
-    MeetingRecap recap;
+    MailDraft recap;
     recap.subject = QStringLiteral("Recap: %1 (%2)").arg(title, c.toString(m.occurredAt.date(), QStringLiteral("d MMM yyyy")));
     QString body = QStringLiteral("Hi,\n\nThank you for meeting with me on %1 at %2").arg(day, time);
     if (!attendees.isEmpty())
@@ -63,18 +62,5 @@ MeetingRecap composeRecap(const EntryRevision& m)
     return recap;
 }
 
-QUrl MeetingRecap::mailtoUrl(const QStringList& to) const
-{
-    QUrl url;
-    url.setScheme(QStringLiteral("mailto"));
-    url.setPath(to.join(QLatin1Char(',')));
-    QUrlQuery query;
-    // mailto wants %20 for spaces and CRLF line breaks (RFC 6068).
-    query.addQueryItem(QStringLiteral("subject"), QString::fromLatin1(QUrl::toPercentEncoding(subject)));
-    query.addQueryItem(QStringLiteral("body"),
-                       QString::fromLatin1(QUrl::toPercentEncoding(QString(body).replace(QLatin1Char('\n'), QStringLiteral("\r\n")))));
-    url.setQuery(query.query(QUrl::FullyEncoded), QUrl::StrictMode);
-    return url;
-}
 
 } // namespace pt::core

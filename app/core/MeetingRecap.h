@@ -2,20 +2,10 @@
 // The follow-up email the seeds advise after every PIP meeting: recap the points of agreement,
 // document the points of disagreement, capture the action items, and ask to be corrected. Sent
 // from the person's own mail client, it becomes a dated record the other side received.
+#include "MailDraft.h"
 #include "vault/EntryRevision.h"
 
-#include <QString>
-#include <QUrl>
-
 namespace pt::core {
-
-struct MeetingRecap {
-    QString subject;
-    QString body;
-
-    // mailto: with subject and body filled in (recipients left for the person to choose).
-    [[nodiscard]] QUrl mailtoUrl(const QStringList& to = {}) const;
-};
 
 // Field names of a meeting entry's `fields`.
 namespace meeting {
@@ -25,6 +15,6 @@ inline constexpr auto Disagreements = "disagreements";  // text, one point per l
 inline constexpr auto ActionItems = "action_items";     // text, one point per line
 } // namespace meeting
 
-[[nodiscard]] MeetingRecap composeRecap(const EntryRevision& meeting);
+[[nodiscard]] MailDraft composeRecap(const EntryRevision& meeting);
 
 } // namespace pt::core

@@ -441,13 +441,13 @@ void EntryEditor::discard()
 
 QString EntryEditor::recapText() const
 {
-    const core::MeetingRecap recap = core::composeRecap(asRevision());
+    const core::MailDraft recap = core::composeRecap(asRevision());
     return recap.subject + QStringLiteral("\n\n") + recap.body;
 }
 
 QUrl EntryEditor::composeRecap()
 {
-    const core::MeetingRecap recap = core::composeRecap(asRevision());
+    const core::MailDraft recap = core::composeRecap(asRevision());
     QGuiApplication::clipboard()->setText(recap.subject + QStringLiteral("\n\n") + recap.body);
     return recap.mailtoUrl();
 }

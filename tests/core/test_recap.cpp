@@ -21,7 +21,7 @@ TEST_CASE("recap: lists agreements, disagreements and action items", "[recap]")
         {QLatin1String(meeting::Disagreements), QStringLiteral("Whether the API migration counts as late")},
         {QLatin1String(meeting::ActionItems), QStringLiteral("Dana to confirm the new deadline in writing")},
     };
-    const MeetingRecap recap = composeRecap(m);
+    const MailDraft recap = composeRecap(m);
     CHECK(recap.subject == QStringLiteral("Recap: Weekly PIP check-in (20 Nov 2026)"));
     CHECK(recap.body.contains(QStringLiteral("Friday 20 November 2026 at 15:30 (present: Dana (manager), Me)")));
     CHECK(recap.body.contains(QStringLiteral("What we agreed:\n- Goal 2 is met\n- Demo moved to Friday\n\n")));
@@ -43,7 +43,7 @@ TEST_CASE("recap: empty sections say so instead of vanishing", "[recap]")
 {
     EntryRevision m;
     m.occurredAt = QDateTime(QDate(2026, 11, 23), QTime(9, 0));
-    const MeetingRecap recap = composeRecap(m);
+    const MailDraft recap = composeRecap(m);
     CHECK(recap.subject.startsWith(QStringLiteral("Recap: our meeting")));
     CHECK(recap.body.contains(QStringLiteral("What we agreed:\n- (nothing recorded)")));
     CHECK(recap.body.contains(QStringLiteral("Next steps:\n- (none recorded)")));
