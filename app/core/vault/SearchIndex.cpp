@@ -35,10 +35,16 @@ SearchIndex::~SearchIndex()
 
 namespace {
 
+// An entry id in a field (a link, a check-in's goal, a grade's screenshot) is not words anyone
+// searches for, and its hex parts would match short queries such as "7".
+bool isEntryId(const QString& s) { return s.size() == 36 && !QUuid::fromString(s).isNull(); }
+
 void collectStrings(const QJsonValue& value, QStringList& out)
 {
-    if (value.isString())
-        out << value.toString();
+    if (value.isString()) {
+        if (!isEntryId(value.toString()))
+            out << value.toString();
+    }
     else if (value.isArray())
         for (const QJsonValue& v : value.toArray())
             collectStrings(v, out);
