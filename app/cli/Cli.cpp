@@ -59,6 +59,11 @@ const std::map<QString, CommandSpec>& commands()
         {QStringLiteral("keygen"), {{"out"}, 0, 0}},
         {QStringLiteral("import-email"), {{"from", "since", "until", "subject", "dry-run"}, 1, 10000}},
         {QStringLiteral("import-image"), {{"occurred", "title"}, 1, 10000}},
+        // pip checks each subcommand's own options itself (PipCommands.cpp).
+        {QStringLiteral("pip"), {{"start", "end", "goal", "title", "manager", "hr", "union", "employee", "area", "scale",
+                                  "shoutouts-per-week", "attach", "days", "reason", "note", "occurred", "comment",
+                                  "job-tomorrow", "words", "did-not-happen", "from", "where", "body", "steps", "results",
+                                  "unclear", "question", "claim", "facts", "link", "out", "how"}, 1, 4}},
     };
     return specs;
 }
@@ -109,6 +114,24 @@ QString usageText()
         "                                         bring in .eml and mbox files, each message once\n"
         "  import-image FILE... [--occurred ISO8601] [--title T]\n"
         "                                         bring in screenshots and photos, their text made searchable\n"
+        "  pip plan --start DATE --end DATE --goal TEXT... [--title T] [--manager M] [--hr H] [--union U]\n"
+        "           [--employee NAME] [--area A]... [--scale met|1-5|A,B,C] [--shoutouts-per-week N] [--attach FILE]...\n"
+        "                                         set up the plan: its goals, contacts, problem areas and the PIP itself\n"
+        "  pip extend --days N [--reason sick|leave|formal|other] [--note N] [--occurred DATE]\n"
+        "                                         move the end by N working days\n"
+        "  pip show                               status, working days left, the grades table\n"
+        "  pip grade GOAL DATE GRADE [--comment C] [--note N] [--attach SCREENSHOT]\n"
+        "                                         the manager's grade of goal GOAL (its number or words) on DATE\n"
+        "  pip checkin DATE (--job-tomorrow yes|no|unsure [--words W] | --did-not-happen [--reason R]) [--note N]\n"
+        "                                         the day's check-in: would I have a job tomorrow, or why it did not happen\n"
+        "  pip shoutout --from NAME [--where W] [--body TEXT] [--occurred WHEN] [--attach FILE]...\n"
+        "                                         praise from a colleague, with a draft to forward it to the manager\n"
+        "  pip rebuttal [--area A [--steps S] [--results R] [--unclear U] [--question Q] | --claim C [--facts F]]\n"
+        "               [--link ID]... [--out FILE]\n"
+        "                                         write a point of the response, or print (or save) the draft\n"
+        "  pip outcome passed|extended|failed|resigned|severance [--note N] [--occurred WHEN]\n"
+        "  pip told PERSON [--how H] [--note N] [--occurred WHEN]\n"
+        "                                         how it ended, and each colleague told of it\n"
         "\n"
         "The passphrase comes from --passphrase-file, PAPERTRAIL_PASSPHRASE, the keychain (after\n"
         "'remember'), or a prompt. --recovery-key-file FILE unlocks with the recovery key instead\n"
@@ -174,7 +197,7 @@ int Cli::run(const QStringList& arguments)
         {"detach", "edit: remove the attachment with this name.", "NAME"},
         {"since", "list, export, import-email: from this date or time.", "D"},
         {"until", "list, export, import-email: up to this date or time.", "D"},
-        {"from", "import-email: only messages whose sender contains S.", "S"},
+        {"from", "import-email: only messages whose sender contains S; pip shoutout: who gave it.", "S"},
         {"subject", "import-email: only messages whose subject holds these words.", "WORDS"},
         {"dry-run", "import-email: list what would be imported, import nothing."},
         {"deleted", "list, export: include deleted entries."},
@@ -195,6 +218,32 @@ int Cli::run(const QStringList& arguments)
         {"redact-area", "export: black out a rectangle of an image, in this copy only (repeat for more).", "ID:NAME:X,Y,W,H"},
         {"identity", "verify-archive: the age identity file the archive was encrypted to.", "KEYFILE"},
         {"stdout", "attachment get: write to standard output."},
+        {"start", "pip plan: the first day.", "DATE"},
+        {"end", "pip plan: the last day, as the plan sets it.", "DATE"},
+        {"goal", "pip plan: a goal in the plan's words (repeat for each).", "TEXT"},
+        {"manager", "pip plan: the manager's name and address.", "M"},
+        {"hr", "pip plan: the HR contact.", "H"},
+        {"union", "pip plan: the union steward or representative.", "U"},
+        {"employee", "pip plan: your name, for the drafts.", "NAME"},
+        {"area", "pip plan: a problem area (repeat); pip rebuttal: the area a point answers.", "A"},
+        {"scale", "pip plan: met, 1-5, or the plan's grades best first, comma-separated.", "SCALE"},
+        {"shoutouts-per-week", "pip plan: the support rotation's shout-outs per week.", "N"},
+        {"days", "pip extend: working days added.", "N"},
+        {"reason", "pip extend: sick, leave, formal or other; pip checkin: cancelled, refused, no-show or other.", "R"},
+        {"note", "pip: your own note.", "N"},
+        {"comment", "pip grade: the manager's comment.", "C"},
+        {"job-tomorrow", "pip checkin: would I have a job tomorrow? yes, no or unsure.", "ANSWER"},
+        {"words", "pip checkin: the manager's answer in their words.", "W"},
+        {"did-not-happen", "pip checkin: the check-in did not happen."},
+        {"where", "pip shoutout: Slack, Workday, email, ...", "W"},
+        {"steps", "pip rebuttal: the steps taken.", "S"},
+        {"results", "pip rebuttal: the results so far.", "R"},
+        {"unclear", "pip rebuttal: what is still unclear.", "U"},
+        {"question", "pip rebuttal: the question to ask.", "Q"},
+        {"claim", "pip rebuttal: a claim of the plan that is wrong.", "C"},
+        {"facts", "pip rebuttal: the facts that answer it.", "F"},
+        {"link", "pip rebuttal: an entry that shows it (repeat).", "ID"},
+        {"how", "pip told: how they were told.", "H"},
         {"help", "Show this help."},
         {"version", "Show the version."},
     });
@@ -235,7 +284,7 @@ int Cli::run(const QStringList& arguments)
         {"remote", &Cli::remote},     {"sync", &Cli::sync},         {"link", &Cli::link},
         {"conflicts", &Cli::conflicts}, {"resolve", &Cli::resolve}, {"devices", &Cli::devices},
         {"export", &Cli::exportArchive}, {"verify-archive", &Cli::verifyArchive}, {"keygen", &Cli::keygen},
-        {"import-email", &Cli::importEmail}, {"import-image", &Cli::importImage},
+        {"import-email", &Cli::importEmail}, {"import-image", &Cli::importImage}, {"pip", &Cli::pip},
     };
     return (this->*handlers.at(command))();
 }

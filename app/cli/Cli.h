@@ -3,8 +3,9 @@
 // the process exit code (0 ok, 1 failed, 2 usage, 3 wrong key, 4 damaged, 5 not found). Cli.cpp
 // parses and unlocks; the commands live by group in VaultCommands.cpp, EntryCommands.cpp,
 // AttachmentCommands.cpp, SyncCommands.cpp, ConflictCommands.cpp, DeviceCommands.cpp,
-// ArchiveCommands.cpp and ImportCommands.cpp.
+// ArchiveCommands.cpp, ImportCommands.cpp and PipCommands.cpp.
 #include "Result.h"
+#include "pip/PipRecorder.h"
 #include "sync/RemoteSettings.h"
 #include "vault/Vault.h"
 
@@ -79,6 +80,16 @@ private:
     int keygen();
     int importEmail();
     int importImage();
+    // pip: one method per subcommand, after the workspace is read (PipCommands.cpp).
+    int pip();
+    int pipPlan(core::pip::PipRecorder& recorder);
+    int pipExtend(core::pip::PipRecorder& recorder, const core::pip::PipWorkspace& workspace);
+    int pipShow(const core::pip::PipWorkspace& workspace);
+    int pipGrade(core::pip::PipRecorder& recorder, const core::pip::PipWorkspace& workspace, core::Journal& journal);
+    int pipCheckIn(core::pip::PipRecorder& recorder, const core::pip::PipWorkspace& workspace);
+    int pipShoutOut(core::pip::PipRecorder& recorder, const core::pip::PipWorkspace& workspace);
+    int pipRebuttal(core::pip::PipRecorder& recorder, const core::pip::PipWorkspace& workspace, core::Journal& journal);
+    int pipEnd(core::pip::PipRecorder& recorder, const core::pip::PipWorkspace& workspace, const QString& sub);
     // The remote set for this vault (remote set / link), opened with its app password.
     [[nodiscard]] core::Result<std::unique_ptr<core::sync::Remote>> configuredRemote(
         const QString& vaultId, core::sync::RemoteSettings* settings = nullptr) const;

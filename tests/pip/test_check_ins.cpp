@@ -247,6 +247,7 @@ TEST_CASE("shout-outs: counted per week against the rotation, with a draft to fo
     CHECK(mail.body.contains(QStringLiteral("Kim Park gave me a shout-out on Slack on Friday 15 January 2027")));
     CHECK(mail.body.contains(QStringLiteral("\"Thanks to Alex for fixing the report filters!\"")));
     CHECK(managerAddress(w.plan()) == QStringLiteral("dana@example.com"));
+    CHECK(managerName(w.plan()) == QStringLiteral("Dana Smith"));
     CHECK(mail.mailtoUrl({managerAddress(w.plan())}).path() == QStringLiteral("dana@example.com"));
 
     REQUIRE(v.recorder.markForwarded(last, QDate(2027, 1, 15)).ok());

@@ -207,4 +207,27 @@ QJsonObject extensionFields(const Extension& e, const QString& planId)
     return f;
 }
 
+namespace {
+const QRegularExpression& emailAddress()
+{
+    static const QRegularExpression address(QStringLiteral(R"(<?[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}>?)"));
+    return address;
+}
+} // namespace
+
+QString managerAddress(const Plan& plan)
+{
+    const auto match = emailAddress().match(plan.manager);
+    if (!match.hasMatch())
+        return {};
+    QString address = match.captured(0);
+    return address.remove(QLatin1Char('<')).remove(QLatin1Char('>'));
+}
+
+QString managerName(const Plan& plan)
+{
+    QString name = plan.manager;
+    return name.remove(emailAddress()).simplified();
+}
+
 } // namespace pt::core::pip

@@ -61,7 +61,7 @@ RebuttalText composeRebuttal(const PipWorkspace& w, const QHash<QString, EntryRe
                        ? QStringLiteral("My response to the performance improvement plan of %1").arg(longDay(plan.start))
                        : QStringLiteral("My response to the performance improvement plan");
 
-    QString body = QStringLiteral("Dear %1,\n\n").arg(plan.manager.isEmpty() ? QStringLiteral("[manager]") : plan.manager);
+    QString body = QStringLiteral("Dear %1,\n\n").arg(managerName(plan).isEmpty() ? QStringLiteral("[manager]") : managerName(plan));
     body += QStringLiteral("Thank you for setting out the plan. I take it seriously and want to meet each of its goals. "
                            "Below, for each area the plan names, are the steps I have taken, the results so far, and "
                            "where I would welcome your direction.\n\n");

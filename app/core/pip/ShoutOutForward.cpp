@@ -1,16 +1,8 @@
 #include "ShoutOutForward.h"
 
 #include <QLocale>
-#include <QRegularExpression>
 
 namespace pt::core::pip {
-
-QString managerAddress(const Plan& plan)
-{
-    static const QRegularExpression address(QStringLiteral(R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,})"));
-    const auto match = address.match(plan.manager);
-    return match.hasMatch() ? match.captured(0) : QString();
-}
 
 MailDraft composeShoutOutForward(const Plan& plan, const ShoutOut& s)
 {

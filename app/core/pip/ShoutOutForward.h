@@ -10,7 +10,5 @@ namespace pt::core::pip {
 
 // Subject "Re: <employee> Shout Outs" (the thread), body: who, where, when, and their words.
 [[nodiscard]] MailDraft composeShoutOutForward(const Plan& plan, const ShoutOut& shoutOut);
-// The address in the plan's manager field ("Dana Smith <dana@example.com>"), or empty.
-[[nodiscard]] QString managerAddress(const Plan& plan);
 
 } // namespace pt::core::pip

@@ -107,18 +107,22 @@ LinkIndex::LinkIndex(const QList<Entry>& entries)
         for (const QString& name : peopleOf(e.latest))
             m_byPerson[personKey(name)] << id;
     }
-    // A person is shown as most entries spell them, and on a tie as they were first written.
+    // A person is shown as most entries spell them; on a tie, capitals first ("Dana Smith" before
+    // "dana smith"), so every device shows the same name whatever order it read the entries in.
     QHash<QString, QHash<QString, int>> spellings;
-    for (auto e = entries.crbegin(); e != entries.crend(); ++e) {
-        if (e->deleted)
-            continue;
-        for (const QString& name : peopleOf(e->latest)) {
-            const QString key = personKey(name);
-            const QString spelling = name.simplified();
-            const int count = ++spellings[key][spelling];
-            if (!m_spelling.contains(key) || count > spellings[key].value(m_spelling.value(key)))
-                m_spelling.insert(key, spelling);
-        }
+    for (const Entry& e : entries)
+        if (!e.deleted)
+            for (const QString& name : peopleOf(e.latest))
+                ++spellings[personKey(name)][name.simplified()];
+    for (auto person = spellings.cbegin(); person != spellings.cend(); ++person) {
+        QString best;
+        int most = 0;
+        for (auto s = person->cbegin(); s != person->cend(); ++s)
+            if (s.value() > most || (s.value() == most && s.key() < best)) {
+                best = s.key();
+                most = s.value();
+            }
+        m_spelling.insert(person.key(), best);
     }
 }
 

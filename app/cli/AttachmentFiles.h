@@ -1,0 +1,21 @@
+#pragma once
+// Files named on the command line (--attach), opened for the journal to read as it writes them.
+#include "vault/Journal.h"
+
+#include <QFile>
+
+#include <memory>
+#include <vector>
+
+namespace pt::cli {
+
+// Keeps the files open for as long as the NewAttachments that read them are in use.
+struct OpenedFiles {
+    std::vector<std::unique_ptr<QFile>> files;
+};
+
+// Each path opened, its type told from its name (or, for a pipe, its first bytes); not found
+// when one cannot be opened.
+[[nodiscard]] core::Result<QList<core::NewAttachment>> openAttachments(const QStringList& paths, OpenedFiles& opened);
+
+} // namespace pt::cli
