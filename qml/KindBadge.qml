@@ -14,7 +14,14 @@ Rectangle {
         "photo": { glyph: "\u25C9", color: "#5D4037" },
         "grade": { glyph: "\u2605", color: "#F9A825" },
         "shout-out": { glyph: "\u2665", color: "#D81B60" },
-        "rebuttal": { glyph: "\u2696", color: "#8E24AA" }
+        "rebuttal": { glyph: "\u2696", color: "#8E24AA" },
+        "incident": { glyph: "\u26A0", color: "#C62828" },
+        "pip": { glyph: "\u2691", color: "#283593" },
+        "pip-goal": { glyph: "\u25CE", color: "#283593" },
+        "pip-extension": { glyph: "\u21E5", color: "#283593" },
+        "check-in": { glyph: "\u2713", color: "#2E7D32" },
+        "pip-outcome": { glyph: "\u2690", color: "#283593" },
+        "pip-told": { glyph: "\u263A", color: "#00838F" }
     })
     readonly property var style: styles[kind] !== undefined ? styles[kind] : styles["note"]
 

@@ -1,6 +1,8 @@
 #include "EntryDetails.h"
 
+#include "EntrySections.h"
 #include "FieldNames.h"
+#include "vault/EntryLinks.h"
 #include "KindNames.h"
 #include "MeetingRecap.h"
 #include "VaultController.h"
@@ -199,33 +201,41 @@ QVariantMap EntryDetails::fields() const { return m_entry ? m_entry->latest.fiel
 QDateTime EntryDetails::editedAt() const { return m_entry ? m_entry->editedAt.toLocalTime() : QDateTime(); }
 QDateTime EntryDetails::restoredAt() const { return m_entry ? m_entry->restoredAt.toLocalTime() : QDateTime(); }
 
-QVariantList EntryDetails::meetingSections() const
+QVariantList EntryDetails::sections() const
+{
+    if (!m_entry)
+        return {};
+    const core::Journal* j = journal();
+    return entrySections(m_entry->latest, [j](const QString& id) {
+        if (!j)
+            return QString();
+        auto e = j->entry(id);
+        return e ? e->latest.title : QString();
+    });
+}
+
+QVariantList EntryDetails::links() const
 {
     QVariantList list;
-    if (!m_entry)
+    const core::Journal* j = journal();
+    if (!m_entry || !j)
         return list;
-    for (const char* key : {core::meeting::Attendees, core::meeting::Agreements, core::meeting::Disagreements,
-                            core::meeting::ActionItems}) {
-        const QJsonValue value = m_entry->latest.fields.value(QLatin1String(key));
-        QString text;
-        if (value.isArray()) {
-            QStringList items;
-            for (const QJsonValue& item : value.toArray())
-                if (const QString s = item.toString().trimmed(); !s.isEmpty())
-                    items << s;
-            text = items.join(QStringLiteral(", "));
-        } else {
-            text = value.toString().trimmed();
-        }
-        if (text.isEmpty())
-            continue;
-        const QString field = QStringLiteral("fields.") + QLatin1String(key);
-        list.append(QVariantMap{
-            {QStringLiteral("key"), QString::fromLatin1(key)},
-            {QStringLiteral("label"), FieldNames::label(field)},
-            {QStringLiteral("text"), text},
-        });
-    }
+    const core::LinkIndex index(j->entries());
+    const auto add = [&](const QString& id, bool outgoing) {
+        auto e = j->entry(id);
+        if (!e)
+            return;
+        list.append(QVariantMap{{QStringLiteral("id"), id},
+                                {QStringLiteral("kind"), e->latest.kind},
+                                {QStringLiteral("title"), e->latest.title.isEmpty() ? e->latest.body.section(QLatin1Char('\n'), 0, 0)
+                                                                                     : e->latest.title},
+                                {QStringLiteral("occurredAt"), e->latest.occurredAt.toLocalTime()},
+                                {QStringLiteral("outgoing"), outgoing}});
+    };
+    for (const QString& id : index.linksFrom(m_entry->latest.entryId))
+        add(id, true);
+    for (const QString& id : index.linksTo(m_entry->latest.entryId))
+        add(id, false);
     return list;
 }
 

@@ -32,7 +32,9 @@ class EntryDetails : public QObject {
     Q_PROPERTY(QVariantMap fields READ fields NOTIFY changed)
     Q_PROPERTY(QVariantList attachments READ attachments NOTIFY changed)
     Q_PROPERTY(QVariantList history READ history NOTIFY changed)
-    Q_PROPERTY(QVariantList meetingSections READ meetingSections NOTIFY changed) // [{key, label, text}], the filled ones
+    Q_PROPERTY(QVariantList sections READ sections NOTIFY changed) // [{key, label, text}]: EntrySections.h
+    // The entries it links to and those linking to it: [{id, kind, title, occurredAt, outgoing}].
+    Q_PROPERTY(QVariantList links READ links NOTIFY changed)
     Q_PROPERTY(int revisionCount READ revisionCount NOTIFY changed)
     // A revision changed a field (a restore that only brought the entry back does not count).
     Q_PROPERTY(bool edited READ edited NOTIFY changed)
@@ -76,7 +78,8 @@ public:
     [[nodiscard]] QVariantMap fields() const;
     [[nodiscard]] QVariantList attachments() const;
     [[nodiscard]] QVariantList history() const { return m_history; }
-    [[nodiscard]] QVariantList meetingSections() const;
+    [[nodiscard]] QVariantList sections() const;
+    [[nodiscard]] QVariantList links() const;
     [[nodiscard]] int revisionCount() const;
     [[nodiscard]] bool edited() const { return m_entry && m_entry->edited(); }
     [[nodiscard]] QDateTime editedAt() const;

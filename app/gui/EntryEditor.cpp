@@ -4,6 +4,9 @@
 #include <QStandardPaths>
 
 #include "MeetingRecap.h"
+#include "pip/MeetingTemplate.h"
+#include "pip/PipKinds.h"
+#include "vault/EntryLinks.h"
 #include "PastedImage.h"
 #include "TimeFormat.h"
 #include "VaultController.h"
@@ -17,6 +20,7 @@
 #include <QMimeDatabase>
 #include <QRegularExpression>
 
+#include <array>
 #include <list>
 
 namespace pt::gui {
@@ -102,6 +106,8 @@ void EntryEditor::reset()
     m_agreements.clear();
     m_disagreements.clear();
     m_actionItems.clear();
+    m_baseFields = {};
+    m_template.clear();
     m_occurredAt = QDateTime::currentDateTime();
     m_attachments.clear();
     m_removed.clear();
@@ -115,6 +121,16 @@ void EntryEditor::reset()
 QString EntryEditor::draftSlot() const
 {
     return m_entryId.isEmpty() ? m_newDraftSlot : QStringLiteral("edit-") + m_entryId;
+}
+
+void EntryEditor::startNewWith(const QString& kind, const QVariantMap& fields)
+{
+    startNew(kind);
+    if (m_restoredDraft)
+        return; // what was being written comes back as it was
+    m_baseFields = QJsonObject::fromVariantMap(fields);
+    templateFromFields(m_baseFields);
+    emit changed();
 }
 
 void EntryEditor::startNew(const QString& kind)
@@ -173,6 +189,8 @@ void EntryEditor::fromRevision(const core::EntryRevision& r)
     m_agreements = r.fields.value(QLatin1String(core::meeting::Agreements)).toString();
     m_disagreements = r.fields.value(QLatin1String(core::meeting::Disagreements)).toString();
     m_actionItems = r.fields.value(QLatin1String(core::meeting::ActionItems)).toString();
+    m_baseFields = r.fields;
+    templateFromFields(r.fields);
     m_attachments.clear();
     for (const core::AttachmentRef& a : r.attachments)
         m_attachments.append({a.name, a.mime, {}, {}, a.size, true});
@@ -202,6 +220,8 @@ QJsonObject EntryEditor::toDraft() const
         {QStringLiteral("agreements"), m_agreements},
         {QStringLiteral("disagreements"), m_disagreements},
         {QStringLiteral("action_items"), m_actionItems},
+        {QStringLiteral("base_fields"), m_baseFields},
+        {QStringLiteral("template"), QJsonObject::fromVariantMap(m_template)},
         {QStringLiteral("attachments"), attachments},
         {QStringLiteral("removed"), toArray(m_removed)},
     };
@@ -219,6 +239,10 @@ void EntryEditor::fromDraft(const QJsonObject& d)
     m_agreements = d.value(QStringLiteral("agreements")).toString();
     m_disagreements = d.value(QStringLiteral("disagreements")).toString();
     m_actionItems = d.value(QStringLiteral("action_items")).toString();
+    if (d.contains(QStringLiteral("base_fields")))
+        m_baseFields = d.value(QStringLiteral("base_fields")).toObject();
+    if (d.contains(QStringLiteral("template")))
+        m_template = d.value(QStringLiteral("template")).toObject().toVariantMap();
     m_attachments.clear();
     for (const QJsonValue& v : d.value(QStringLiteral("attachments")).toArray()) {
         const QJsonObject a = v.toObject();
@@ -341,14 +365,110 @@ void EntryEditor::removeAttachment(int index)
 
 QStringList EntryEditor::tagList() const { return splitList(m_tags); }
 
+namespace {
+
+namespace field = core::pip::field;
+constexpr std::array<const char*, 4> IncidentTexts{field::Where, field::Said, field::Response, field::Reported};
+
+void putText(QJsonObject& f, const char* key, const QString& value)
+{
+    if (value.trimmed().isEmpty())
+        f.remove(QLatin1String(key));
+    else
+        f.insert(QLatin1String(key), value.trimmed());
+}
+
+} // namespace
+
+void EntryEditor::templateFromFields(const QJsonObject& f)
+{
+    m_template.clear();
+    for (const char* key : IncidentTexts)
+        m_template.insert(QLatin1String(key), f.value(QLatin1String(key)).toString());
+    QStringList witnesses;
+    for (const QJsonValue& v : f.value(QLatin1String(field::Witnesses)).toArray())
+        witnesses << v.toString();
+    m_template.insert(QLatin1String(field::Witnesses), witnesses.join(QStringLiteral(", ")));
+    m_template.insert(QLatin1String(field::MeetingType), f.value(QLatin1String(field::MeetingType)).toString());
+    QVariantList questions;
+    for (const QJsonValue& v : f.value(QLatin1String(field::Questions)).toArray())
+        if (v.isObject())
+            questions << QVariantMap{{QLatin1String(field::Question), v[QLatin1String(field::Question)].toString()},
+                                     {QLatin1String(field::Answer), v[QLatin1String(field::Answer)].toString()}};
+    m_template.insert(QLatin1String(field::Questions), questions);
+}
+
+void EntryEditor::setField(const QString& key, const QString& value)
+{
+    if (m_template.value(key).toString() == value)
+        return;
+    m_template.insert(key, value);
+    markDirty();
+}
+
+void EntryEditor::setAnswer(int index, const QString& answer)
+{
+    QVariantList questions = m_template.value(QLatin1String(field::Questions)).toList();
+    if (index < 0 || index >= questions.size())
+        return;
+    QVariantMap q = questions.at(index).toMap();
+    if (q.value(QLatin1String(field::Answer)).toString() == answer)
+        return;
+    q.insert(QLatin1String(field::Answer), answer);
+    questions[index] = q;
+    m_template.insert(QLatin1String(field::Questions), questions);
+    markDirty();
+}
+
+void EntryEditor::setMeetingType(const QString& type)
+{
+    if (m_template.value(QLatin1String(field::MeetingType)).toString() == type)
+        return;
+    m_template.insert(QLatin1String(field::MeetingType), type);
+    // Answers already written stay; the new type's questions not yet there are added.
+    QVariantList questions = m_template.value(QLatin1String(field::Questions)).toList();
+    QStringList asked;
+    for (const QVariant& q : std::as_const(questions))
+        asked << q.toMap().value(QLatin1String(field::Question)).toString();
+    for (const QString& q : core::pip::meetingQuestions(type))
+        if (!asked.contains(q))
+            questions << QVariantMap{{QLatin1String(field::Question), q}, {QLatin1String(field::Answer), QString()}};
+    m_template.insert(QLatin1String(field::Questions), questions);
+    markDirty();
+}
+
 QJsonObject EntryEditor::fields() const
 {
-    QJsonObject f;
+    QJsonObject f = m_baseFields;
+    const auto text = [this](const char* key) { return m_template.value(QLatin1String(key)).toString(); };
     if (m_kind == QLatin1String("meeting")) {
-        f.insert(QLatin1String(core::meeting::Attendees), toArray(splitList(m_attendees)));
+        const QStringList attendees = splitList(m_attendees);
+        f.insert(QLatin1String(core::meeting::Attendees), toArray(attendees));
         f.insert(QLatin1String(core::meeting::Agreements), m_agreements);
         f.insert(QLatin1String(core::meeting::Disagreements), m_disagreements);
         f.insert(QLatin1String(core::meeting::ActionItems), m_actionItems);
+        putText(f, field::MeetingType, text(field::MeetingType));
+        QJsonArray questions;
+        for (const QVariant& v : m_template.value(QLatin1String(field::Questions)).toList()) {
+            const QVariantMap q = v.toMap();
+            questions.append(QJsonObject{{QLatin1String(field::Question), q.value(QLatin1String(field::Question)).toString()},
+                                         {QLatin1String(field::Answer), q.value(QLatin1String(field::Answer)).toString().trimmed()}});
+        }
+        if (questions.isEmpty())
+            f.remove(QLatin1String(field::Questions));
+        else
+            f.insert(QLatin1String(field::Questions), questions);
+        core::addPeople(f, attendees);
+    } else if (m_kind == QLatin1String(core::pip::kind::Incident)) {
+        for (const char* key : IncidentTexts)
+            putText(f, key, text(key));
+        const QStringList witnesses = splitList(text(field::Witnesses));
+        if (witnesses.isEmpty())
+            f.remove(QLatin1String(field::Witnesses));
+        else
+            f.insert(QLatin1String(field::Witnesses), toArray(witnesses));
+        // Witnesses are people of the entry, so "who saw what" is answered across the journal.
+        core::addPeople(f, witnesses);
     }
     return f;
 }

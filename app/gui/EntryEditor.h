@@ -33,6 +33,10 @@ class EntryEditor : public QObject {
     Q_PROPERTY(QString disagreements READ disagreements WRITE setDisagreements NOTIFY changed)
     Q_PROPERTY(QString actionItems READ actionItems WRITE setActionItems NOTIFY changed)
     Q_PROPERTY(QVariantList attachments READ attachments NOTIFY changed)
+    // A kind's own template, as text: an incident's where, said, witnesses (comma or line
+    // separated), response and reported; a meeting's meeting_type and questions ([{question,
+    // answer}]). Changed with setField and setAnswer.
+    Q_PROPERTY(QVariantMap templateFields READ templateFields NOTIFY changed)
     Q_PROPERTY(bool dirty READ dirty NOTIFY changed)
     Q_PROPERTY(bool restoredDraft READ restoredDraft NOTIFY loaded)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
@@ -46,6 +50,12 @@ public:
 
     // Starts a new entry of `kind`, or resumes its autosaved draft if there is one.
     Q_INVOKABLE void startNew(const QString& kind);
+    // As startNew, with fields set from the start (a meeting of the plan: {plan, meeting_type}).
+    Q_INVOKABLE void startNewWith(const QString& kind, const QVariantMap& fields);
+    Q_INVOKABLE void setField(const QString& key, const QString& value);
+    Q_INVOKABLE void setAnswer(int index, const QString& answer);
+    // A meeting's type: the PIP delivery meeting and 1:1s bring the seeds' questions to answer.
+    Q_INVOKABLE void setMeetingType(const QString& type);
     // Starts editing entry `id` (its draft if one was autosaved).
     Q_INVOKABLE bool startEdit(const QString& id);
     // Saves a revision; returns the entry id, or an empty string (errorMessage says why).
@@ -83,6 +93,7 @@ public:
     [[nodiscard]] QString actionItems() const { return m_actionItems; }
     void setActionItems(const QString& v);
     [[nodiscard]] QVariantList attachments() const;
+    [[nodiscard]] QVariantMap templateFields() const { return m_template; }
     [[nodiscard]] bool dirty() const { return m_dirty; }
     [[nodiscard]] bool restoredDraft() const { return m_restoredDraft; }
     [[nodiscard]] QString errorMessage() const { return m_error; }
@@ -112,6 +123,7 @@ private:
     [[nodiscard]] QJsonObject toDraft() const;
     void fromDraft(const QJsonObject& draft);
     void fromRevision(const core::EntryRevision& revision);
+    void templateFromFields(const QJsonObject& fields);
     [[nodiscard]] QJsonObject fields() const;
     [[nodiscard]] QStringList tagList() const;
     [[nodiscard]] core::EntryRevision asRevision() const;
@@ -123,6 +135,10 @@ private:
     QString m_kind = QStringLiteral("note");
     QString m_title, m_body, m_tags, m_attendees, m_agreements, m_disagreements, m_actionItems;
     QDateTime m_occurredAt;
+    // The fields the entry had (or was started with), kept as they are: a kind's fields this
+    // editor does not show (a check-in's grades, links, people) survive an edit.
+    QJsonObject m_baseFields;
+    QVariantMap m_template;
     QList<Pending> m_attachments;
     QStringList m_removed; // existing attachments removed in this edit
     bool m_dirty = false;

@@ -38,6 +38,7 @@ RoundButton {
         }
         MenuItem { text: KindNames.label("note"); onTriggered: button.choose("note") }
         MenuItem { text: KindNames.label("meeting"); onTriggered: button.choose("meeting") }
+        MenuItem { text: KindNames.label("incident"); onTriggered: button.choose("incident") }
         MenuItem { text: KindNames.label("grade"); onTriggered: button.choose("grade") }
         MenuItem { text: KindNames.label("shout-out"); onTriggered: button.choose("shout-out") }
         MenuItem { text: KindNames.label("screenshot"); onTriggered: button.choose("screenshot") }

@@ -12,9 +12,24 @@ Page {
     required property VaultController controller
     property string newKind: ""
     property string editId: ""
+    // Fields a new entry starts with (a meeting of the plan: {plan, meeting_type}).
+    property var newFields: ({})
     signal done(string id)
 
     readonly property bool isMeeting: editor.kind === "meeting"
+    readonly property bool isIncident: editor.kind === "incident"
+    // The meeting's questions, renewed only when the questions themselves change, so typing an
+    // answer does not rebuild the list under the cursor.
+    property var questionTexts: []
+    function syncQuestions() {
+        const q = (editor.templateFields.questions || []).map((x) => x.question)
+        if (JSON.stringify(q) !== JSON.stringify(page.questionTexts))
+            page.questionTexts = q
+    }
+    Connections {
+        target: editor
+        function onChanged() { page.syncQuestions() }
+    }
 
     EntryEditor {
         id: editor
@@ -24,8 +39,11 @@ Page {
     Component.onCompleted: {
         if (editId.length > 0)
             editor.startEdit(editId)
+        else if (Object.keys(newFields).length > 0)
+            editor.startNewWith(newKind.length > 0 ? newKind : "note", newFields)
         else
             editor.startNew(newKind.length > 0 ? newKind : "note")
+        page.syncQuestions()
         body.forceActiveFocus()
     }
     Component.onDestruction: editor.saveDraft()
@@ -99,7 +117,9 @@ Page {
             }
             ComboBox {
                 id: kindBox
-                model: ["note", "meeting", "grade", "shout-out", "screenshot", "email", "rebuttal"]
+                // The kinds a person writes by hand; an entry of another kind (a check-in) keeps its own.
+                readonly property var written: ["note", "meeting", "incident", "grade", "shout-out", "screenshot", "email", "rebuttal"]
+                model: written.indexOf(editor.kind) >= 0 ? written : written.concat([editor.kind])
                 currentIndex: Math.max(0, model.indexOf(editor.kind))
                 displayText: qsTr("Kind: %1").arg(KindNames.label(currentText))
                 Layout.preferredWidth: 240
@@ -126,6 +146,16 @@ Page {
                 value: editor.occurredAt
                 onEdited: (v) => editor.occurredAt = v
             }
+            ComboBox {
+                id: meetingType
+                visible: page.isMeeting
+                readonly property var types: ["other", "pip-delivery", "one-on-one"]
+                model: [qsTr("Meeting"), qsTr("PIP delivery meeting"), qsTr("1:1 during the PIP")]
+                currentIndex: Math.max(0, types.indexOf(editor.templateFields.meeting_type || "other"))
+                Layout.preferredWidth: 260
+                Accessible.name: qsTr("Kind of meeting")
+                onActivated: (i) => editor.setMeetingType(types[i])
+            }
             // Meeting sections keep their names once filled in (a placeholder goes when typed over).
             FieldLabel { visible: page.isMeeting; text: qsTr("Who was there") }
             TextField {
@@ -141,11 +171,83 @@ Page {
                 id: body
                 text: editor.body
                 placeholderText: page.isMeeting ? qsTr("As close to word for word as you can")
-                                                : qsTr("What happened? Who said what, and when?")
+                                 : page.isIncident ? qsTr("What happened, in order")
+                                                   : qsTr("What happened? Who said what, and when?")
                 Layout.fillWidth: true
                 Layout.minimumHeight: 160
                 Accessible.name: qsTr("Notes")
                 onTextChanged: if (text !== editor.body) editor.body = text
+            }
+            // The seeds' questions for this kind of meeting, each answered in the manager's words.
+            FieldLabel { visible: page.isMeeting && page.questionTexts.length > 0; text: qsTr("Questions to ask") }
+            Repeater {
+                model: page.isMeeting ? page.questionTexts : []
+                delegate: ColumnLayout {
+                    id: question
+                    required property string modelData
+                    required property int index
+                    Layout.fillWidth: true
+                    spacing: 2
+                    Label {
+                        textFormat: Text.PlainText
+                        text: question.modelData
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    FormTextArea {
+                        readonly property string saved: ((editor.templateFields.questions || [])[question.index] || {}).answer || ""
+                        text: saved
+                        placeholderText: qsTr("Their answer, word for word")
+                        Layout.fillWidth: true
+                        Accessible.name: qsTr("Answer to: %1").arg(question.modelData)
+                        onTextChanged: if (text !== saved) editor.setAnswer(question.index, text)
+                    }
+                }
+            }
+            // An incident: anything outside the plan (a remark, retaliation, a moved deadline).
+            FieldLabel { visible: page.isIncident; text: qsTr("Where") }
+            TextField {
+                visible: page.isIncident
+                text: editor.templateFields.where || ""
+                placeholderText: qsTr("Room, call, Slack channel…")
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Where it happened")
+                onTextEdited: editor.setField("where", text)
+            }
+            FieldLabel { visible: page.isIncident; text: qsTr("Who said what, in their exact words") }
+            FormTextArea {
+                visible: page.isIncident
+                text: editor.templateFields.said || ""
+                placeholderText: qsTr("Dana: “…”")
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Who said what, in their exact words")
+                onTextChanged: if (text !== (editor.templateFields.said || "")) editor.setField("said", text)
+            }
+            FieldLabel { visible: page.isIncident; text: qsTr("Witnesses") }
+            TextField {
+                visible: page.isIncident
+                text: editor.templateFields.witnesses || ""
+                placeholderText: qsTr("Names, separated by commas")
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Witnesses")
+                onTextEdited: editor.setField("witnesses", text)
+            }
+            FieldLabel { visible: page.isIncident; text: qsTr("What I said or did in response") }
+            FormTextArea {
+                visible: page.isIncident
+                text: editor.templateFields.response || ""
+                Layout.fillWidth: true
+                Accessible.name: qsTr("What I said or did in response")
+                onTextChanged: if (text !== (editor.templateFields.response || "")) editor.setField("response", text)
+            }
+            FieldLabel { visible: page.isIncident; text: qsTr("How it was reported") }
+            FormTextArea {
+                visible: page.isIncident
+                text: editor.templateFields.reported || ""
+                placeholderText: qsTr("To whom, when, how (email to HR on…)")
+                Layout.fillWidth: true
+                Accessible.name: qsTr("How it was reported")
+                onTextChanged: if (text !== (editor.templateFields.reported || "")) editor.setField("reported", text)
             }
             FieldLabel { visible: page.isMeeting; text: qsTr("Points of agreement") }
             FormTextArea {

@@ -207,10 +207,16 @@ Page {
                     }
                 }
             }
-            MeetingFields {
-                visible: details.kind === "meeting" && sections.length > 0
-                sections: details.meetingSections
+            FieldSections {
+                visible: sections.length > 0
+                sections: details.sections
                 Layout.fillWidth: true
+            }
+            LinkedEntries {
+                visible: links.length > 0
+                links: details.links
+                Layout.fillWidth: true
+                onOpened: (id) => page.showEntry(id)
             }
             // An email: its headers, text, files, original and conversation.
             Loader {

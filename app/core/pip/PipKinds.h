@@ -91,6 +91,7 @@ inline constexpr auto How = "how";
 // meeting, besides MeetingRecap.h's fields
 inline constexpr auto MeetingType = "meeting_type"; // pip-delivery, one-on-one, other
 inline constexpr auto Questions = "questions";      // array of {question, answer}
+inline constexpr auto Answer = "answer";
 } // namespace field
 
 } // namespace pt::core::pip

@@ -83,12 +83,12 @@ inline constexpr int MaxGoals = 50;
 [[nodiscard]] QJsonObject goalFields(const Goal& goal, const QString& planId);
 [[nodiscard]] QJsonObject extensionFields(const Extension& extension, const QString& planId);
 
-// "2027-01-04"; an invalid date is empty, and what does not read as a date is invalid.
 // The address in the plan's manager field ("Dana Smith <dana@example.com>"), or empty; and the
 // name without it ("Dana Smith"), for a letter's greeting.
 [[nodiscard]] QString managerAddress(const Plan& plan);
 [[nodiscard]] QString managerName(const Plan& plan);
 
+// "2027-01-04"; an invalid date is empty, and what does not read as a date is invalid.
 [[nodiscard]] QString dateText(const QDate& date);
 [[nodiscard]] QDate dateFrom(const QString& text);
 // The reasons an extension may give, and what each is called.

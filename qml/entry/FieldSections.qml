@@ -2,9 +2,9 @@ import QtQuick
 import QtQuick.Controls
 import PaperTrail
 
-// The structured parts of meeting notes, read-only: each filled section by its name (FieldNames:
-// "Present", "Agreed", "Not agreed", "Next steps", as the history calls them) with its text
-// under it. Empty sections are left out (EntryDetails.meetingSections lists only filled ones).
+// An entry's own fields, read-only: each filled section by its name (a meeting's "Present",
+// "Agreed", its questions; an incident's witnesses; a check-in's grades by goal) with its text
+// under it. Empty sections are left out (EntryDetails.sections lists only filled ones).
 // Columns with set widths, not nested layouts: wrapped text then is as tall as its lines.
 Column {
     id: root
