@@ -7,6 +7,7 @@
 #include "Redaction.h"
 #include "IndexFiles.h"
 #include "ReportPdf.h"
+#include "ReportPipSection.h"
 #include "ZipStream.h"
 #include "crypto/Minisign.h"
 #include "crypto/Sha256.h"
@@ -105,6 +106,7 @@ private:
     Status addAttachment(const Exhibit& exhibit, const ExhibitFile& file);
     Status addExhibits();
     Status addIndexes();
+    Status addPipGrades();
     Status addChain();
     Status addSignedFile(const QString& path, const std::function<Status(QIODevice&)>& write);
     std::optional<QImage> imageOf(const ExhibitFile& file) const;
@@ -266,8 +268,34 @@ Status Export::addIndexes()
                             [](const Exhibit& e, bool) { return indexCsvRow(e); });
         !s)
         return s;
-    return streamed(QStringLiteral("loadfile.dat"), loadFileHeader(), {},
-                    [this](const Exhibit& e, bool) { return loadFileRow(e, m_textSha256.value(e.number)); });
+    if (Status s = streamed(QStringLiteral("loadfile.dat"), loadFileHeader(), {},
+                            [this](const Exhibit& e, bool) { return loadFileRow(e, m_textSha256.value(e.number)); });
+        !s)
+        return s;
+    return addPipGrades();
+}
+
+// pip-grades.csv, when the export holds a PIP plan: a check-in's rows at a time.
+Status Export::addPipGrades()
+{
+    const PipExport pip = pipOfExport(m_selection.exhibits);
+    if (pip.isEmpty())
+        return Ok{};
+    const QString path = QStringLiteral("pip-grades.csv");
+    if (Status s = m_zip->beginFile(path, m_exportedAt); !s)
+        return s;
+    ArchiveFile out(*m_zip, {});
+    out.write(pipGradesCsvHeader());
+    for (const pip::PipWorkspace& plan : pip.plans)
+        for (const pip::CheckIn& checkIn : plan.checkIns()) {
+            if (out.error())
+                break;
+            out.write(pipGradesCsvRows(pip, plan, checkIn));
+        }
+    if (out.error())
+        return *out.error();
+    m_listed.append({path, out.size(), out.sha256()});
+    return Ok{};
 }
 
 Status Export::addChain()

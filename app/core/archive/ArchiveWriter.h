@@ -5,10 +5,11 @@
 // size. The file appears under its name only when whole (QSaveFile); a cancelled or failed
 // export leaves nothing behind.
 //
-// Inside (docs/ARCHIVE.md): report.pdf, entries/PT-nnnn.txt, entries.json, index.csv,
-// loadfile.dat, attachments/PT-nnnn/<name>, emails/PT-nnnn.eml, chain.jsonl, docs/CHAIN.md,
-// VERIFY.txt, papertrail.pub, SHA256SUMS (of every file but the ones that quote its hash) and
-// the minisign signatures of SHA256SUMS, report.pdf and CERTIFICATION.txt.
+// Inside (docs/FORMAT.md section 10): report.pdf, entries/PT-nnnn.txt, entries.json, index.csv,
+// loadfile.dat, pip-grades.csv (when the export holds a PIP plan), attachments/PT-nnnn/<name>,
+// emails/PT-nnnn.eml, chain.jsonl, docs/CHAIN.md, VERIFY.txt, papertrail.pub, SHA256SUMS (of
+// every file but the ones that quote its hash) and the minisign signatures of SHA256SUMS,
+// report.pdf and CERTIFICATION.txt.
 #include "ArchiveFilter.h"
 #include "Redaction.h"
 #include "Result.h"

@@ -1,6 +1,10 @@
 #include "IndexFiles.h"
 
+#include "ReportPipSection.h"
 #include "TimeFormat.h"
+#include "pip/PipWorkspace.h"
+
+#include <algorithm>
 
 namespace pt::core::archive {
 
@@ -83,6 +87,36 @@ QByteArray indexCsvRow(const Exhibit& exhibit)
     return csvLine({exhibit.number, latest.kind, isoWithOffset(latest.occurredAt), recordedAt(exhibit),
                     headline(latest), latest.tags.join(QStringLiteral("; ")),
                     filePaths(exhibit).join(QStringLiteral("; ")), fileHashes(exhibit).join(QStringLiteral("; "))});
+}
+
+QByteArray pipGradesCsvHeader()
+{
+    return Bom + csvLine({QStringLiteral("date"), QStringLiteral("goal"), QStringLiteral("goal_text"),
+                          QStringLiteral("grade"), QStringLiteral("comment"), QStringLiteral("note"),
+                          QStringLiteral("job_tomorrow"), QStringLiteral("did_not_happen"),
+                          QStringLiteral("check_in_exhibit"), QStringLiteral("screenshot_exhibit"),
+                          QStringLiteral("plan_exhibit")});
+}
+
+QByteArray pipGradesCsvRows(const PipExport& pip, const pip::PipWorkspace& plan, const pip::CheckIn& checkIn)
+{
+    const QString day = checkIn.date.toString(Qt::ISODate);
+    const QString checkInExhibit = pip.exhibit(checkIn.id);
+    const QString planExhibit = pip.exhibit(plan.plan().id);
+    const QList<pip::Goal>& goals = plan.plan().goals;
+    const bool graded = std::any_of(goals.cbegin(), goals.cend(), [&](const pip::Goal& g) { return checkIn.gradeFor(g.id); });
+    if (goals.isEmpty() || (!checkIn.didNotHappen.isEmpty() && !graded))
+        return csvLine({day, {}, {}, {}, {}, checkIn.note, checkIn.jobTomorrow, checkIn.didNotHappen, checkInExhibit, {},
+                        planExhibit});
+    QByteArray rows;
+    for (const pip::Goal& goal : goals) {
+        const pip::GradeMark* mark = checkIn.gradeFor(goal.id);
+        rows += csvLine({day, QString::number(goal.number), goal.text, mark ? mark->grade : QString(),
+                         mark ? mark->comment : QString(), mark ? mark->note : QString(), checkIn.jobTomorrow,
+                         checkIn.didNotHappen, checkInExhibit, mark ? pip.exhibit(mark->screenshot) : QString(),
+                         planExhibit});
+    }
+    return rows;
 }
 
 QByteArray loadFileHeader()

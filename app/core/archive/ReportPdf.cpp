@@ -3,6 +3,7 @@
 #include "ByteSize.h"
 #include "ExhibitText.h"
 #include "MeetingRecap.h"
+#include "ReportPipSection.h"
 #include "vault/RevisionDiff.h"
 
 #include <QFontMetricsF>
@@ -97,7 +98,7 @@ struct Fonts {
     QFont footer = sans(8);
 };
 
-enum class Section { Title, Contents, Timeline, About, Appendix };
+enum class Section { Title, Contents, Timeline, Pip, About, Appendix };
 
 struct PageNote {
     Section section = Section::Title;
@@ -109,6 +110,7 @@ struct PageNote {
 struct Plan {
     QList<PageNote> pages;
     QList<int> exhibitPage; // 1-based, by exhibit
+    int pipPage = 0; // 0: no plan in the export
     int aboutPage = 0;
     int appendixPage = 0;
     QHash<QString, QSizeF> imageBoxes; // in points, by imageKey(); absent: not shown
@@ -268,10 +270,10 @@ QList<Step> stepsOf(const Exhibit& exhibit)
 // Lays the report out; with a painter, also draws it.
 class Report {
 public:
-    Report(QPdfWriter& writer, const ReportFacts& facts, const QList<Exhibit>& exhibits, const ImageSource& images,
-           QPainter* painter, const Plan* plan)
-        : m_writer(writer), m_facts(facts), m_exhibits(exhibits), m_images(images), m_painter(painter), m_plan(plan),
-          m_unit(qreal(writer.resolution()) / 72)
+    Report(QPdfWriter& writer, const ReportFacts& facts, const QList<Exhibit>& exhibits, const PipExport& pip,
+           const ImageSource& images, QPainter* painter, const Plan* plan)
+        : m_writer(writer), m_facts(facts), m_exhibits(exhibits), m_pip(pip), m_images(images), m_painter(painter),
+          m_plan(plan), m_unit(qreal(writer.resolution()) / 72)
     {
         m_learned.exhibitPage.fill(0, exhibits.size());
         for (qsizetype i = 0; i < facts.devices.size(); ++i)
@@ -283,6 +285,12 @@ public:
         titlePage();
         contents();
         timeline();
+        if (!m_pip.isEmpty()) {
+            startSection(Section::Pip);
+            m_learned.pipPage = m_page;
+            Canvas canvas(*this);
+            drawPipSection(canvas, m_pip);
+        }
         about();
         appendix();
         return std::move(m_learned);
@@ -321,10 +329,12 @@ private:
     // Starts a new page unless `height` (device units) fits on this one. Something taller than a
     // page goes at the top of one and runs over the footer: only what cannot be split is asked
     // for whole, and no such thing is taller than a page.
-    void need(qreal height)
+    bool need(qreal height)
     {
-        if (m_y + height > d(BodyBottom) && !atTop())
-            newPage();
+        if (m_y + height <= d(BodyBottom) || atTop())
+            return false;
+        newPage();
+        return true;
     }
 
     void space(qreal points)
@@ -362,6 +372,9 @@ private:
                 label =
                     QStringLiteral("Exhibits %1 %2 %3")
                         .arg(m_exhibits.at(note.firstExhibit).number, EnDash, m_exhibits.at(note.lastExhibit).number);
+            break;
+        case Section::Pip:
+            label = QStringLiteral("Performance improvement plan");
             break;
         case Section::About:
             label = QStringLiteral("About these records");
@@ -540,6 +553,76 @@ private:
         paragraph(text, m_fonts.small, indent, color, 3);
     }
 
+    // One line of untrusted text in `box`: elided, laid out as plain text, centred vertically.
+    void textLine(const QString& text, const QFont& font, const QRectF& box, QRgb color, bool centred)
+    {
+        if (!m_painter || box.width() <= 0)
+            return;
+        const QFontMetricsF metrics(font, &m_writer);
+        const QString shown = metrics.elidedText(oneLine(text.left(ContentsTitleChars)), Qt::ElideRight, box.width());
+        if (shown.isEmpty())
+            return;
+        const auto layout = layOut(shown, font, box.width() + d(2), {}, false);
+        if (layout->lineCount() == 0)
+            return;
+        const QTextLine line = layout->lineAt(0);
+        const qreal x = centred ? box.left() + (box.width() - line.naturalTextWidth()) / 2 : box.left();
+        m_painter->setPen(QColor(color));
+        line.draw(m_painter, QPointF(x, box.top() + (box.height() - line.height()) / 2));
+    }
+
+    // What the PIP section (ReportPipSection.cpp) draws with.
+    class Canvas final : public ReportCanvas {
+    public:
+        explicit Canvas(Report& report) : m_r(report) {}
+        [[nodiscard]] qreal d(qreal points) const override { return m_r.d(points); }
+        [[nodiscard]] qreal left(qreal indentPoints) const override { return m_r.left(indentPoints); }
+        [[nodiscard]] qreal contentWidthPoints() const override { return ContentWidth; }
+        [[nodiscard]] qreal y() const override { return m_r.m_y; }
+        void moveDown(qreal height) override { m_r.m_y += height; }
+        bool need(qreal height) override { return m_r.need(height); }
+        [[nodiscard]] QPainter* painter() override { return m_r.m_painter; }
+        [[nodiscard]] QPaintDevice& device() override { return m_r.m_writer; }
+        [[nodiscard]] QFont sansFont(qreal points, bool bold) const override
+        {
+            return sans(points, bold ? QFont::Bold : QFont::Normal);
+        }
+        [[nodiscard]] QFont monoFont(qreal points) const override { return mono(points); }
+        void heading(const QString& text) override { m_r.heading(text); }
+        void subheading(const QString& text) override { m_r.subheading(text); }
+        void paragraph(const QString& text, Style style, qreal indentPoints, Tone tone, qreal afterPoints) override
+        {
+            const Fonts& f = m_r.m_fonts;
+            const QFont* font = &f.body;
+            switch (style) {
+            case Style::Body:
+                break;
+            case Style::Bold:
+                font = &f.bold;
+                break;
+            case Style::Small:
+                font = &f.small;
+                break;
+            case Style::SmallBold:
+                font = &f.smallBold;
+                break;
+            }
+            const QRgb color = tone == Tone::Muted ? Muted : tone == Tone::Alert ? Alert : Ink;
+            m_r.paragraph(text, *font, indentPoints, color, afterPoints);
+        }
+        void field(const QString& label, const QString& value, qreal labelPoints, qreal indentPoints) override
+        {
+            m_r.field(label, value, labelPoints, m_r.m_fonts.body, indentPoints);
+        }
+        void textLine(const QString& text, const QFont& font, const QRectF& box, QRgb color, bool centred) override
+        {
+            m_r.textLine(text, font, box, color, centred);
+        }
+
+    private:
+        Report& m_r;
+    };
+
     // --- Title page and contents -------------------------------------------------------------
 
     [[nodiscard]] QString rangeText() const
@@ -648,6 +731,8 @@ private:
                         m_plan ? m_plan->exhibitPage.value(i) : 0);
         }
         m_y += d(8);
+        if (!m_pip.isEmpty())
+            contentsRow({}, {}, QStringLiteral("Performance improvement plan"), m_plan ? m_plan->pipPage : 0);
         contentsRow({}, {}, QStringLiteral("About these records"), m_plan ? m_plan->aboutPage : 0);
         contentsRow({}, {}, QStringLiteral("Hash appendix"), m_plan ? m_plan->appendixPage : 0);
     }
@@ -1300,6 +1385,7 @@ private:
     QPdfWriter& m_writer;
     const ReportFacts& m_facts;
     const QList<Exhibit>& m_exhibits;
+    const PipExport& m_pip;
     const ImageSource& m_images;
     QPainter* m_painter;
     const Plan* m_plan;
@@ -1332,13 +1418,14 @@ Status writeReport(QIODevice& out, const ReportFacts& facts, const QList<Exhibit
 
     // First pass: where everything goes, without drawing. The writer is only a paint device for
     // font metrics here; nothing is written until the painter begins.
-    const Plan plan = Report(writer, facts, exhibits, images, nullptr, nullptr).run();
+    const PipExport pip = pipOfExport(exhibits);
+    const Plan plan = Report(writer, facts, exhibits, pip, images, nullptr, nullptr).run();
 
     QPainter painter;
     if (!painter.begin(&writer))
         return failed(
             QStringLiteral("The report could not be started. Check that the disk has room, then export again."));
-    const Plan drawn = Report(writer, facts, exhibits, images, &painter, &plan).run();
+    const Plan drawn = Report(writer, facts, exhibits, pip, images, &painter, &plan).run();
     if (!painter.end())
         return failed(
             QStringLiteral("The report could not be finished. Check that the disk has room, then export again."));

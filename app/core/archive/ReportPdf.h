@@ -1,7 +1,8 @@
 #pragma once
 // The lawyer archive's report.pdf: a title page, a table of contents, the timeline (every exhibit
-// with its times, text, fields, files, embedded images, edits, deletions and conflicts), "About
-// these records" and a hash appendix, with a footer on every page saying which page of how many
+// with its times, text, fields, files, embedded images, edits, deletions and conflicts), the
+// performance improvement plan when the export holds one (ReportPipSection.h), "About these
+// records" and a hash appendix, with a footer on every page saying which page of how many
 // and which exhibits it shows. PDF/A-1b on US Letter (the size US courts file), real text in
 // DejaVu Sans, hashes and ids in DejaVu Sans Mono with shaping off so a copied hash is the hash.
 //
