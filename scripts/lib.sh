@@ -21,10 +21,11 @@ PT_BUILD_PACKAGES=(
 # What the tests add: a real keyring, interop tools, a display for screenshots, and the WebDAV
 # servers the sync tests start on 127.0.0.1 (tests/sync/DavServers.h). apache2-bin is Apache's
 # binary and modules without the apache2 package's configuration and service, so installing it
-# starts no system web server on port 80; openssl makes the self-signed certificate.
+# starts no system web server on port 80; openssl makes the self-signed certificate. dbus-daemon
+# (which dbus brings too) runs the private bus of the notification tests (tests/notify/PrivateBus.h).
 PT_TEST_PACKAGES=(
     catch2 age minisign unzip xvfb xdotool imagemagick sqlite3 jq util-linux procps
-    apache2-bin apache2-utils rclone openssl poppler-utils desktop-file-utils
+    apache2-bin apache2-utils rclone openssl poppler-utils desktop-file-utils dbus-daemon
 )
 
 # node and npm fetch the age format's published test vectors (npm cctv-age) for the crypto tests.
