@@ -19,9 +19,31 @@ Page {
         id: syncController
         controller: root.controller
     }
+    // The PIP workspace, for the whole unlocked app: its reminders come whichever tab is shown.
+    PipController {
+        id: pipController
+        controller: root.controller
+    }
+    Connections {
+        target: pipController.reminders
+        // No notification service here: the reminder shows in the window instead.
+        function onReminderDue(text, notified) {
+            if (!notified) {
+                reminderTip.text = text
+                reminderTip.open()
+            }
+        }
+    }
+    ToolTip {
+        id: reminderTip
+        parent: root
+        x: (root.width - width) / 2
+        y: 12
+        timeout: 15000
+    }
 
     Shortcut { sequence: StandardKey.New; onActivated: root.capture("note") }
-    Shortcut { sequence: StandardKey.Find; onActivated: { root.tab = 1; root.goHome() } }
+    Shortcut { sequence: StandardKey.Find; onActivated: { root.tab = 2; root.goHome() } }
     Shortcut { sequence: "Ctrl+L"; onActivated: root.controller.lockNow() }
     // Ctrl+V on the timeline: the image on the clipboard comes in as a screenshot. The editor
     // (open beside the list on a wide window) pastes into its entry instead.
@@ -43,11 +65,15 @@ Page {
         else
             phoneStack.push(entryPage, { entryId: id })
     }
-    function capture(kind) {
+    function capture(kind, fields) {
+        root.openPage(editorPage, { newKind: kind, newFields: fields || {} })
+    }
+    // A page beside the list (wide) or over it (phone).
+    function openPage(component, properties) {
         if (root.wide)
-            detailStack.replace(null, editorPage, { newKind: kind })
+            detailStack.replace(null, component, properties)
         else
-            phoneStack.push(editorPage, { newKind: kind })
+            phoneStack.push(component, properties)
     }
     function edit(id) {
         if (root.wide)
@@ -118,17 +144,28 @@ Page {
                     onOpened: (id) => root.openEntry(id)
                     onIntakeRequested: root.openIntake([], false)
                 }
-                // Search and settings are built when first shown: unlock has only the timeline to make.
+                // The other tabs are built when first shown: unlock has only the timeline to make.
                 LazyLoader {
                     wanted: root.tab === 1
-                    sourceComponent: SearchPage {
-                        controller: root.controller
-                        active: root.tab === 1 && pane.live
-                        onOpened: (id) => root.openEntry(id)
+                    sourceComponent: PipPage {
+                        pip: pipController
+                        onCheckInRequested: (day) => root.openPage(checkInPage, { day: day })
+                        onSetupRequested: (editing) => root.openPage(planSetupPage, { editing: editing })
+                        onRebuttalRequested: root.openPage(rebuttalPage, {})
+                        onCaptureRequested: (kind, fields) => root.capture(kind, fields)
+                        onEntryOpened: (id) => root.openEntry(id)
                     }
                 }
                 LazyLoader {
                     wanted: root.tab === 2
+                    sourceComponent: SearchPage {
+                        controller: root.controller
+                        active: root.tab === 2 && pane.live
+                        onOpened: (id) => root.openEntry(id)
+                    }
+                }
+                LazyLoader {
+                    wanted: root.tab === 3
                     sourceComponent: SettingsPage {
                         controller: root.controller
                         sync: syncController
@@ -150,6 +187,7 @@ Page {
                 currentIndex: root.tab
                 onCurrentIndexChanged: root.tab = currentIndex
                 TabButton { text: qsTr("Timeline"); Accessible.name: qsTr("Timeline") }
+                TabButton { text: qsTr("PIP"); Accessible.name: qsTr("PIP") }
                 TabButton { text: qsTr("Search"); Accessible.name: qsTr("Search") }
                 TabButton { text: qsTr("Settings"); Accessible.name: qsTr("Settings") }
             }
@@ -165,6 +203,30 @@ Page {
             onEditRequested: (id) => root.edit(id)
             onConflictRequested: (id) => root.resolveConflict(id)
             onRemoved: root.closeDetail("")
+        }
+    }
+
+    Component {
+        id: checkInPage
+        CheckInPage {
+            pip: pipController
+            onDone: root.closeDetail("")
+        }
+    }
+    Component {
+        id: planSetupPage
+        PlanSetupPage {
+            pip: pipController
+            onDone: root.closeDetail("")
+        }
+    }
+    Component {
+        id: rebuttalPage
+        RebuttalPage {
+            objectName: "rebuttalPage"
+            pip: pipController
+            onDone: root.closeDetail("")
+            onEntryOpened: (id) => root.openEntry(id)
         }
     }
 

@@ -31,6 +31,8 @@ namespace {
 // one is kept until the editor closes, and the draft keeps the text.
 constexpr qint64 MaxDraftImageBytes = 10 * 1024 * 1024;
 
+namespace field = core::pip::field;
+
 QString newDraftSlot(const QString& kind) { return QStringLiteral("new-") + kind; }
 
 // Before drafts were kept per kind, one "new" slot held the latest new entry's draft: it moves
@@ -130,6 +132,11 @@ void EntryEditor::startNewWith(const QString& kind, const QVariantMap& fields)
         return; // what was being written comes back as it was
     m_baseFields = QJsonObject::fromVariantMap(fields);
     templateFromFields(m_baseFields);
+    // A meeting started as the delivery meeting or a 1:1 comes with that meeting's questions.
+    const QString type = m_template.value(QLatin1String(field::MeetingType)).toString();
+    if (m_template.value(QLatin1String(field::Questions)).toList().isEmpty())
+        m_template.insert(QLatin1String(field::Questions),
+                          core::pip::questionsField(core::pip::meetingQuestions(type)).toVariantList());
     emit changed();
 }
 
@@ -367,7 +374,6 @@ QStringList EntryEditor::tagList() const { return splitList(m_tags); }
 
 namespace {
 
-namespace field = core::pip::field;
 constexpr std::array<const char*, 4> IncidentTexts{field::Where, field::Said, field::Response, field::Reported};
 
 void putText(QJsonObject& f, const char* key, const QString& value)
