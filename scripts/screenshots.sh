@@ -41,6 +41,33 @@ pt add --kind note --title "Deadline moved without notice" --occurred 2026-11-19
     --body "The demo deadline was moved from Friday to Wednesday in the team calendar. Nobody told me." >/dev/null
 pt add --kind email --title "Re: PIP goals (from Dana)" --occurred 2026-11-20T08:30:00+00:00 \
     --body "Dana: 'Goal 2 is met. Goal 1 remains open.'" >/dev/null
+# A plan that started three weeks ago on a Monday: its grades every day so far, one refused check-in.
+start=$(date -d "$(date +%F) -$(( $(date +%u) - 1 )) days -21 days" +%F)
+pt pip plan --start "$start" --end "$(date -d "$start +39 days" +%F)" --title "PIP from Dana Smith" \
+    --manager "Dana Smith <dana@example.com>" --employee "Alex Doe" --hr "Robin Lee (HR)" \
+    --area "Ticket response times" --area "Reporting" --shoutouts-per-week 3 \
+    --goal "Respond to every P1 ticket within 4 hours" --goal "Deliver the monthly SSRS report on time" \
+    --goal "Document the permissions model" >/dev/null
+pt pip extend --days 2 --reason sick --occurred "$(date -d "$start +8 days" +%F)" >/dev/null
+n=0
+for d in $(seq 0 27); do
+    day=$(date -d "$start +$d days" +%F)
+    [ "$(date -d "$day" +%u)" -le 5 ] || continue
+    [ "$day" \< "$(date +%F)" ] || break
+    if [ "$n" = 7 ]; then
+        pt pip checkin "$day" --did-not-happen --reason refused --note "Dana said she had no time today." >/dev/null
+    else
+        pt pip grade 1 "$day" "$([ $((n % 4)) = 3 ] && echo 'Partly met' || echo Met)" >/dev/null
+        pt pip grade 2 "$day" "$([ $n -lt 6 ] && echo 'Not met' || ([ $n -lt 11 ] && echo 'Partly met' || echo Met))" >/dev/null
+        pt pip grade 3 "$day" "Partly met" >/dev/null
+        pt pip checkin "$day" --job-tomorrow "$([ $n -lt 10 ] && echo unsure || echo yes)" >/dev/null
+    fi
+    n=$((n + 1))
+done
+pt pip shoutout --from "Priya N" --where Slack --body "Thanks for unblocking the deploy at 11pm!" >/dev/null
+pt pip shoutout --from "Sam Ortiz" --where Workday --body "Great runbook for the permissions model." >/dev/null
+pt pip rebuttal --area "Ticket response times" --steps "I check the P1 queue at 9:00, 12:00 and 15:00." \
+    --results "Every P1 since the plan began answered within 3 hours." --question "Which timestamp does the measure use?" >/dev/null
 pt edit "$grade" --body "Grade came through the HR portal at 17:42. Screenshot attached. Asked Dana in writing which tickets count." >/dev/null
 
 pt_log "Rendering under Xvfb"

@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace pt::gui {
 
 namespace {
@@ -164,7 +166,17 @@ QVariantList entrySections(const core::EntryRevision& r, const std::function<QSt
         s.add(QStringLiteral("person"), tr("Told"), t.person);
         s.add(QStringLiteral("how"), tr("How"), t.how);
     }
-    s.add(QStringLiteral("people"), tr("People"), core::peopleOf(r).join(QStringLiteral(", ")));
+    // People the sections above already name (attendees, witnesses, the sender) are not repeated.
+    QStringList shown;
+    for (const char* key : {core::meeting::Attendees, field::Witnesses})
+        for (const QJsonValue& v : f.value(QLatin1String(key)).toArray())
+            shown << v.toString();
+    shown << f.value(QLatin1String(field::From)).toString();
+    QStringList others;
+    for (const QString& name : core::peopleOf(r))
+        if (std::none_of(shown.cbegin(), shown.cend(), [&](const QString& s) { return core::samePerson(s, name); }))
+            others << name;
+    s.add(QStringLiteral("people"), tr("People"), others.join(QStringLiteral(", ")));
     return s.list();
 }
 

@@ -10,7 +10,9 @@ import PaperTrail
 // the column, the check-in at the top.
 Page {
     id: page
+    objectName: "pipPage"
     required property PipController pip
+    readonly property string today: pip.today
     signal checkInRequested(string day)
     signal setupRequested(bool editing)
     signal rebuttalRequested()
@@ -117,6 +119,7 @@ Page {
             }
 
             PipSection {
+                objectName: "pipGrades"
                 visible: page.pip.hasPlan && page.pip.goals.length > 0
                 title: qsTr("Grades")
                 subtitle: qsTr("Tap a day to open its check-in.")
@@ -152,6 +155,7 @@ Page {
             }
 
             PipSection {
+                objectName: "pipShoutOuts"
                 visible: page.pip.hasPlan
                 title: qsTr("Shout-outs")
                 subtitle: page.thisWeek

@@ -89,7 +89,7 @@ TEST_CASE("rebuttal: areas first, then corrections with the email and screenshot
     CHECK(links.linksTo(screenshot).size() == 2);
 }
 
-TEST_CASE("rebuttal: editing a point is a revision; the draft follows the latest words", "[pip][rebuttal]")
+TEST_CASE("rebuttal: editing a point is a revision, and the draft follows the latest words", "[pip][rebuttal]")
 {
     PipVault v;
     RebuttalPoint p;

@@ -65,6 +65,35 @@ void scrollTo(QQuickItem* item)
 }
 
 // "Export for a lawyer": the choices, the generated passphrase, and the finished archive's page.
+// The PIP tab (the plan the script set up), its grid, today's check-in, the response and the setup.
+bool pipTour(QQuickWindow* window, QQuickItem* mainView, const QString& prefix)
+{
+    mainView->setProperty("tab", 1);
+    settle();
+    QQuickItem* pip = findByName(window, "pipPage");
+    if (!pip)
+        return false;
+    bool ok = grab(window, prefix + "pip.png");
+    scrollTo(findByName(window, "pipGrades"));
+    ok &= grab(window, prefix + "pip-grid.png");
+    scrollTo(findByName(window, "pipShoutOuts"));
+    ok &= grab(window, prefix + "pip-shoutouts.png");
+    QMetaObject::invokeMethod(pip, "checkInRequested", Q_ARG(QString, pip->property("today").toString()));
+    settle();
+    ok &= grab(window, prefix + "pip-checkin.png");
+    QMetaObject::invokeMethod(mainView, "goHome");
+    QMetaObject::invokeMethod(pip, "rebuttalRequested");
+    settle();
+    ok &= grab(window, prefix + "pip-response.png");
+    QMetaObject::invokeMethod(mainView, "goHome");
+    QMetaObject::invokeMethod(pip, "setupRequested", Q_ARG(bool, true));
+    settle();
+    ok &= grab(window, prefix + "pip-setup.png");
+    QMetaObject::invokeMethod(mainView, "goHome");
+    settle();
+    return ok;
+}
+
 bool exportTour(QQuickWindow* window, QQuickItem* mainView, const QString& prefix)
 {
     QMetaObject::invokeMethod(mainView, "openExport");
@@ -204,7 +233,7 @@ int main(int argc, char** argv)
     QMetaObject::invokeMethod(mainView, "openEntry", Q_ARG(QVariant, parser.value("entry")));
     ok &= grab(window, prefix + "entry.png");
 
-    QMetaObject::invokeMethod(mainView, "capture", Q_ARG(QVariant, QStringLiteral("meeting")));
+    QMetaObject::invokeMethod(mainView, "capture", Q_ARG(QVariant, QStringLiteral("meeting")), Q_ARG(QVariant, QVariantMap()));
     ok &= grab(window, prefix + "meeting-notes.png");
     if (QQuickItem* dateButton = findByName(window, "dateButton")) {
         QMetaObject::invokeMethod(dateButton, "clicked");
@@ -216,13 +245,15 @@ int main(int argc, char** argv)
     }
     QMetaObject::invokeMethod(mainView, "goHome");
 
-    mainView->setProperty("tab", 1);
+    ok &= pipTour(window, mainView, prefix);
+
+    mainView->setProperty("tab", 2);
     settle();
     if (QQuickItem* field = findByName(window, "searchField"))
         field->setProperty("text", QStringLiteral("deadline"));
     ok &= grab(window, prefix + "search.png");
 
-    mainView->setProperty("tab", 2);
+    mainView->setProperty("tab", 3);
     ok &= grab(window, prefix + "settings.png");
 
     ok &= exportTour(window, mainView, prefix);
