@@ -215,7 +215,7 @@ Page {
                             Label {
                                 textFormat: Text.PlainText
                                 text: goalPane.screenshot.length > 0 ? "\u25A3 " + (goalPane.screenshotTitle || qsTr("Screenshot kept"))
-                                                                     : qsTr("No screenshot of the grade")
+                                                                     : qsTr("No screenshot")
                                 opacity: goalPane.screenshot.length > 0 ? 1 : 0.6
                                 elide: Text.ElideRight
                                 Layout.fillWidth: true

@@ -83,7 +83,8 @@ Page {
                           : !page.status.started ? qsTr("Starts %1").arg(page.day(page.plan.start))
                           : page.status.ended ? qsTr("Ended %1").arg(page.day(page.plan.effectiveEnd))
                           : qsTr("Ends %1").arg(page.day(page.plan.effectiveEnd))
-                            + (page.status.extendedBy > 0 ? qsTr(" (extended by %n working day(s))", "", page.status.extendedBy) : "")
+                            + (page.status.extendedBy === 1 ? qsTr(" (extended by 1 working day)")
+                               : page.status.extendedBy > 1 ? qsTr(" (extended by %1 working days)").arg(page.status.extendedBy) : "")
                 RowLayout {
                     Layout.fillWidth: true
                     spacing: 16
@@ -209,7 +210,8 @@ Page {
                 visible: page.pip.hasPlan
                 title: qsTr("My response")
                 subtitle: page.pip.rebuttalPoints.length > 0
-                          ? qsTr("%n point(s) written", "", page.pip.rebuttalPoints.length)
+                          ? (page.pip.rebuttalPoints.length === 1 ? qsTr("1 point written")
+                                                                 : qsTr("%1 points written").arg(page.pip.rebuttalPoints.length))
                           : qsTr("Answer each problem area: steps, results, what is unclear; then correct wrong claims, with records.")
                 Button {
                     text: qsTr("Open the response")
@@ -267,12 +269,14 @@ Page {
                 title: qsTr("People")
                 subtitle: qsTr("Everyone your entries name; tap one for what they were part of.")
                 Flow {
+                    id: peopleFlow
                     Layout.fillWidth: true
                     spacing: 6
                     Repeater {
                         model: page.pip.people.slice(0, 100)
                         delegate: Button {
                             required property var modelData
+                            width: Math.min(implicitWidth, peopleFlow.width)
                             flat: true
                             text: modelData.name + " (" + modelData.count + ")"
                             Accessible.name: qsTr("Entries naming %1").arg(modelData.name)
@@ -291,7 +295,9 @@ Page {
                     delegate: Label {
                         required property var modelData
                         textFormat: Text.PlainText
-                        text: qsTr("Extended on %1 by %n working day(s): %2", "", modelData.days).arg(page.day(modelData.day)).arg(modelData.reason)
+                        text: modelData.days === 1
+                              ? qsTr("Extended on %1 by 1 working day: %2").arg(page.day(modelData.day)).arg(modelData.reason)
+                              : qsTr("Extended on %1 by %2 working days: %3").arg(page.day(modelData.day)).arg(modelData.days).arg(modelData.reason)
                         wrapMode: Text.WordWrap
                         Layout.fillWidth: true
                     }

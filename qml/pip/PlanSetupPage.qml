@@ -216,9 +216,18 @@ Page {
             }
             Switch {
                 id: endReminder
-                text: qsTr("Two working days before the end, and on the day")
+                text: qsTr("Before the plan ends")
                 checked: page.plan.endReminder !== undefined ? page.plan.endReminder : true
                 Accessible.name: qsTr("Remind me before the plan ends")
+            }
+            Label {
+                textFormat: Text.PlainText
+                text: qsTr("Two working days before the end, and on the day.")
+                wrapMode: Text.WordWrap
+                opacity: 0.75
+                font.pixelSize: TextScale.small
+                Layout.fillWidth: true
+                Layout.topMargin: -8
             }
 
             FieldLabel { visible: !page.editing; text: qsTr("The PIP document (PDF or screenshot), kept byte for byte") }

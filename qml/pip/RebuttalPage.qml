@@ -91,7 +91,8 @@ Page {
                     Label {
                         textFormat: Text.PlainText
                         visible: areaCard.modelData.evidence.length > 0
-                        text: qsTr("%n record(s) linked", "", areaCard.modelData.evidence.length)
+                        text: areaCard.modelData.evidence.length === 1 ? qsTr("1 record linked")
+                                                                      : qsTr("%1 records linked").arg(areaCard.modelData.evidence.length)
                         opacity: 0.7
                         font.pixelSize: TextScale.small
                     }

@@ -38,7 +38,8 @@ Dialog {
             Layout.fillWidth: true
             Label {
                 textFormat: Text.PlainText
-                text: dialog.files.length > 0 ? qsTr("%n file(s) attached", "", dialog.files.length) : qsTr("No screenshot yet")
+                text: dialog.files.length === 1 ? qsTr("1 file attached")
+                      : dialog.files.length > 1 ? qsTr("%1 files attached").arg(dialog.files.length) : qsTr("No screenshot yet")
                 opacity: 0.7
                 Layout.fillWidth: true
             }

@@ -241,6 +241,12 @@ QStringList Ui::outsideWindow() const
     for (QQuickItem* item : all("QQuickItem", [](QQuickItem* i) {
              return i->width() > 0 && i->opacity() > 0 && (isA(i, "QQuickControl") || isA(i, "QQuickText") || isA(i, "QQuickImage"));
          })) {
+        // Content a person scrolls sideways to (a wide grid in a Flickable) is reachable.
+        bool scrollsSideways = false;
+        for (QQuickItem* p = item->parentItem(); p && !scrollsSideways; p = p->parentItem())
+            scrollsSideways = isA(p, "QQuickFlickable") && p->property("contentWidth").toReal() > p->width() + 1;
+        if (scrollsSideways)
+            continue;
         const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
         if (r.left() < -1 || r.right() > windowWidth + 1)
             outside << QStringLiteral("%1 \"%2\" %3..%4")

@@ -7,6 +7,7 @@
 
 #include "UiDriver.h"
 #include "pip/PipController.h"
+#include "pip/PipRecorder.h"
 #include "pip/PipWorkspace.h"
 #include "pip/WorkingDays.h"
 #include "vault/EntryLinks.h"
@@ -217,3 +218,53 @@ TEST_CASE("PIP tab: set up, check in, refuse, shout out, respond, extend, incide
 }
 
 #include "test_pip.moc"
+
+TEST_CASE("PIP tab: every page fits a phone and a desktop window", "[ui][pip]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    makeVault(path, [](pt::core::Vault& vault) {
+        PipRecorder recorder(vault.journal());
+        Plan plan;
+        plan.title = QStringLiteral("PIP from Dana Smith, Director of Customer Operations and Support");
+        plan.start = QDate::currentDate().addDays(-20);
+        plan.end = QDate::currentDate().addDays(22);
+        plan.manager = QStringLiteral("Dana Smith <dana.smith@customer-operations.example.com>");
+        plan.areas = {QStringLiteral("Ticket response times across every queue and channel"), QStringLiteral("Reporting")};
+        for (const char* text : {"Respond to every P1 ticket within 4 hours, including those reassigned late in the day",
+                                 "Deliver the monthly SSRS report", "Document the permissions model"}) {
+            Goal g;
+            g.text = QString::fromLatin1(text);
+            plan.goals << g;
+        }
+        REQUIRE(recorder.createPlan(plan).ok());
+    });
+    for (const QSize size : {PhoneSize, DesktopSize}) {
+        Ui ui(path, size);
+        ui.unlockWithPassphrase();
+        ui.clickNamed("QQuickTabButton", QStringLiteral("PIP"));
+        ui.waitNamed("QQuickAbstractButton", QStringLiteral("Today's check-in"));
+        INFO("size " << size.width() << "x" << size.height());
+        const auto fits = [&ui](const char* where) {
+            const QStringList outside = ui.outsideWindow();
+            INFO(where << ": " << outside.join(QStringLiteral("; ")).toStdString());
+            CHECK(outside.isEmpty());
+        };
+        fits("the PIP tab");
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Today's check-in"));
+        ui.waitPage("CheckInPage");
+        fits("the check-in");
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Back without saving"));
+        ui.settle();
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Edit the plan"));
+        ui.waitPage("PlanSetupPage");
+        fits("the plan");
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Back without saving"));
+        ui.settle();
+        ui.clickNamed("QQuickAbstractButton", QStringLiteral("Open my response to the PIP"));
+        ui.waitPage("RebuttalPage");
+        fits("the response");
+        PT_CHECK_NO_QML_WARNINGS();
+    }
+}

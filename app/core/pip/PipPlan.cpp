@@ -185,8 +185,8 @@ QJsonObject planFields(const Plan& p)
         reminders.insert(QStringLiteral("one_on_one"), QJsonObject{{QStringLiteral("day"), p.reminders.oneOnOneDay},
                                                                    {QStringLiteral("time"), timeText(p.reminders.oneOnOneTime)}});
     f.insert(QLatin1String(field::Reminders), reminders);
-    QStringList people{p.manager, p.hr, p.unionContact};
-    addPeople(f, people);
+    // People are names: the manager's address stays in `manager` for the drafts.
+    addPeople(f, {managerName(p), p.hr, p.unionContact});
     return f;
 }
 

@@ -243,7 +243,7 @@ Result<QString> PipRecorder::saveCheckIn(const PipWorkspace& w, CheckIn c)
         d.body = c.note;
         d.occurredAt = c.occurredAt.isValid() ? c.occurredAt : occurredOn(c.date);
         d.fields = checkInFields(c);
-        addPeople(d.fields, {w.plan().manager});
+        addPeople(d.fields, {managerName(w.plan())});
         return added(m_journal.add(d));
     }
     auto current = m_journal.entry(c.id);
