@@ -309,7 +309,8 @@ Page {
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
                 opacity: 0.6
-                text: qsTr("Select an entry, or press Ctrl+N to write down what just happened.")
+                text: root.tab === 1 ? qsTr("Today's check-in, your response and the plan open here.")
+                                     : qsTr("Select an entry, or press Ctrl+N to write down what just happened.")
             }
         }
     }

@@ -13,6 +13,8 @@ ColumnLayout {
     property var days: []
     signal dayChosen(string day)
     readonly property int cell: Math.round(26 * TextScale.factor)
+    // A day not graded (or not asked): faint in the light theme and the dark one alike.
+    readonly property color empty: Qt.rgba(Material.foreground.r, Material.foreground.g, Material.foreground.b, 0.1)
     spacing: 4
 
     function shortGrade(grade) {
@@ -73,7 +75,9 @@ ColumnLayout {
                     index = grid.days.findIndex((d) => d.future)
                 if (index < 0)
                     index = grid.days.length
-                contentX = Math.max(0, Math.min(contentWidth - width, (index + 1) * (grid.cell + 2) - width + grid.cell * 2))
+                const step = grid.cell + 2
+                const x = Math.max(0, Math.min(contentWidth - width, (index + 1) * step - width + grid.cell * 2))
+                contentX = x >= contentWidth - width ? x : Math.ceil(x / step) * step // a whole column first
             }
             onWidthChanged: showToday()
             Connections {
@@ -111,7 +115,8 @@ ColumnLayout {
                                 width: grid.cell
                                 height: grid.cell
                                 radius: 4
-                                color: dayColumn.modelData.notHeld.length > 0 ? "#B0BEC5" : GradeColors.of(modelData.score, modelData.grade)
+                                color: dayColumn.modelData.notHeld.length > 0 ? "#B0BEC5"
+                                     : modelData.grade.length === 0 ? grid.empty : GradeColors.of(modelData.score, modelData.grade)
                                 Accessible.role: Accessible.Cell
                                 Accessible.name: dayColumn.modelData.notHeld.length > 0
                                     ? qsTr("%1: the check-in did not happen").arg(dayColumn.modelData.label)
@@ -131,13 +136,10 @@ ColumnLayout {
                             height: grid.cell / 2
                             radius: height / 2
                             y: grid.cell / 4
-                            color: dayColumn.modelData.notHeld.length > 0 ? "#B0BEC5" : GradeColors.job(dayColumn.modelData.job)
+                            color: dayColumn.modelData.notHeld.length > 0 ? "#B0BEC5"
+                                 : dayColumn.modelData.job.length === 0 ? grid.empty : GradeColors.job(dayColumn.modelData.job)
                             Accessible.role: Accessible.Cell
                             Accessible.name: qsTr("%1: job tomorrow: %2").arg(dayColumn.modelData.label).arg(GradeColors.jobText(dayColumn.modelData.job))
-                        }
-                        MouseArea {
-                            width: grid.cell
-                            height: 1
                         }
                     }
                 }

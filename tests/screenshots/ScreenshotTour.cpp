@@ -141,7 +141,7 @@ bool exportTour(QQuickWindow* window, QQuickItem* mainView, const QString& prefi
     scrollTo(findByName(window, "exportSummary"));
     ok &= grab(window, prefix + "export-recipient.png");
     // Slowed down, so the progress can be seen before this small vault is written.
-    exporter->setProgressDelayForTesting(std::chrono::milliseconds(100));
+    exporter->setProgressDelayForTesting(std::chrono::milliseconds(15)); // some 80 entries with the PIP
     if (!exporter->start() || !waitFor([&] { return exporter->progress() > 0.02; }, 60000)) {
         std::fprintf(stderr, "export did not start: %s\n", qPrintable(exporter->errorMessage()));
         return false;
