@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QStandardPaths>
 
+#include "EntryChoices.h"
 #include "MeetingRecap.h"
 #include "pip/MeetingTemplate.h"
 #include "pip/PipKinds.h"
@@ -402,6 +403,44 @@ void EntryEditor::templateFromFields(const QJsonObject& f)
             questions << QVariantMap{{QLatin1String(field::Question), v[QLatin1String(field::Question)].toString()},
                                      {QLatin1String(field::Answer), v[QLatin1String(field::Answer)].toString()}};
     m_template.insert(QLatin1String(field::Questions), questions);
+}
+
+QVariantList EntryEditor::links() const
+{
+    QVariantList list;
+    const core::Journal* j = journal();
+    if (!j)
+        return list;
+    for (const QString& id : core::linksIn(m_baseFields, m_entryId))
+        if (const QVariantMap row = entryChoice(*j, id); !row.isEmpty())
+            list << row;
+    return list;
+}
+
+void EntryEditor::addLink(const QString& id)
+{
+    QStringList ids = core::linksIn(m_baseFields, m_entryId);
+    if (id.isEmpty() || id == m_entryId || ids.contains(id))
+        return;
+    core::setLinks(m_baseFields, ids << id);
+    markDirty();
+}
+
+void EntryEditor::removeLink(const QString& id)
+{
+    QStringList ids = core::linksIn(m_baseFields, m_entryId);
+    if (ids.removeAll(id) == 0)
+        return;
+    core::setLinks(m_baseFields, ids);
+    markDirty();
+}
+
+QVariantList EntryEditor::linkCandidates(const QString& words) const
+{
+    const core::Journal* j = journal();
+    if (!j)
+        return {};
+    return entryChoices(*j, words, core::linksIn(m_baseFields, m_entryId) << m_entryId);
 }
 
 void EntryEditor::setField(const QString& key, const QString& value)

@@ -37,6 +37,8 @@ class EntryEditor : public QObject {
     // separated), response and reported; a meeting's meeting_type and questions ([{question,
     // answer}]). Changed with setField and setAnswer.
     Q_PROPERTY(QVariantMap templateFields READ templateFields NOTIFY changed)
+    // The entries this one links to (`links`, shown on both): [{id, title, kind, when}].
+    Q_PROPERTY(QVariantList links READ links NOTIFY changed)
     Q_PROPERTY(bool dirty READ dirty NOTIFY changed)
     Q_PROPERTY(bool restoredDraft READ restoredDraft NOTIFY loaded)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
@@ -56,6 +58,10 @@ public:
     Q_INVOKABLE void setAnswer(int index, const QString& answer);
     // A meeting's type: the PIP delivery meeting and 1:1s bring the seeds' questions to answer.
     Q_INVOKABLE void setMeetingType(const QString& type);
+    Q_INVOKABLE void addLink(const QString& id);
+    Q_INVOKABLE void removeLink(const QString& id);
+    // Entries to link to, newest first, whose title or kind holds `words` (EntryChoices.h).
+    Q_INVOKABLE [[nodiscard]] QVariantList linkCandidates(const QString& words) const;
     // Starts editing entry `id` (its draft if one was autosaved).
     Q_INVOKABLE bool startEdit(const QString& id);
     // Saves a revision; returns the entry id, or an empty string (errorMessage says why).
@@ -94,6 +100,7 @@ public:
     void setActionItems(const QString& v);
     [[nodiscard]] QVariantList attachments() const;
     [[nodiscard]] QVariantMap templateFields() const { return m_template; }
+    [[nodiscard]] QVariantList links() const;
     [[nodiscard]] bool dirty() const { return m_dirty; }
     [[nodiscard]] bool restoredDraft() const { return m_restoredDraft; }
     [[nodiscard]] QString errorMessage() const { return m_error; }

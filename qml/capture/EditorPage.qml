@@ -276,6 +276,19 @@ Page {
                 Accessible.name: qsTr("Action items")
                 onTextChanged: if (text !== editor.actionItems) editor.actionItems = text
             }
+            // Links to other entries (a recap to the reply it got, a note to the email it answers),
+            // shown on both.
+            FieldLabel { text: qsTr("Linked entries") }
+            LinkList {
+                entries: editor.links
+                Layout.fillWidth: true
+                onRemoved: (id) => editor.removeLink(id)
+            }
+            EntryFinder {
+                Layout.fillWidth: true
+                find: (words) => editor.linkCandidates(words)
+                onChosen: (entry) => editor.addLink(entry.id)
+            }
             TextField {
                 text: editor.tags
                 placeholderText: qsTr("Tags (comma separated)")

@@ -9,6 +9,7 @@ Dialog {
     id: dialog
     required property PipController pip
     property var goal: ({})
+    property var evidence: []
 
     function openFor(g) {
         goal = g
@@ -17,6 +18,7 @@ Dialog {
         decidedBy.text = g.decidedBy || ""
         smart.text = g.smart || ""
         area.currentIndex = Math.max(0, (pip.plan.areaList || []).indexOf(g.area || "") + 1)
+        evidence = (g.evidence || []).slice()
         open()
     }
 
@@ -28,7 +30,8 @@ Dialog {
     title: goal.id ? qsTr("Goal %1").arg(goal.number) : qsTr("New goal")
     standardButtons: Dialog.Save | Dialog.Cancel
     onAccepted: pip.saveGoal({ id: goal.id || "", text: goalText.text, measuredBy: measuredBy.text, decidedBy: decidedBy.text,
-                               smart: smart.text, area: area.currentIndex > 0 ? area.currentText : "", notes: goal.notes || "" })
+                               smart: smart.text, area: area.currentIndex > 0 ? area.currentText : "", notes: goal.notes || "",
+                               evidence: evidence.map((e) => e.id) })
 
     Flickable {
         anchors.fill: parent
@@ -53,6 +56,17 @@ Dialog {
                 model: [qsTr("None")].concat(dialog.pip.plan.areaList || [])
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Problem area")
+            }
+            FieldLabel { text: qsTr("Evidence for it") }
+            LinkList {
+                entries: dialog.evidence
+                Layout.fillWidth: true
+                onRemoved: (id) => dialog.evidence = dialog.evidence.filter((e) => e.id !== id)
+            }
+            EntryFinder {
+                Layout.fillWidth: true
+                find: (words) => dialog.pip.evidenceCandidates(words, dialog.evidence.map((e) => e.id))
+                onChosen: (entry) => dialog.evidence = dialog.evidence.concat([entry])
             }
         }
     }

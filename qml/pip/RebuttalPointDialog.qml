@@ -62,54 +62,16 @@ Dialog {
             FormTextArea { id: facts; visible: dialog.isClaim; Layout.fillWidth: true; Accessible.name: qsTr("The facts") }
 
             FieldLabel { text: qsTr("Records that show it") }
-            Repeater {
-                model: dialog.evidence
-                delegate: RowLayout {
-                    required property var modelData
-                    required property int index
-                    Layout.fillWidth: true
-                    KindBadge { kind: modelData.kind; Layout.preferredWidth: 24; Layout.preferredHeight: 24 }
-                    Label {
-                        textFormat: Text.PlainText
-                        text: modelData.title
-                        elide: Text.ElideRight
-                        Layout.fillWidth: true
-                    }
-                    ToolButton {
-                        text: "\u2715"
-                        Accessible.name: qsTr("Unlink %1").arg(modelData.title)
-                        onClicked: { const e = dialog.evidence.slice(); e.splice(index, 1); dialog.evidence = e }
-                    }
-                }
-            }
-            TextField {
-                id: find
-                placeholderText: qsTr("Find a record to link: words of its title, or email, screenshot\u2026")
+            LinkList {
+                entries: dialog.evidence
                 Layout.fillWidth: true
-                Accessible.name: qsTr("Find a record to link")
+                onRemoved: (id) => dialog.evidence = dialog.evidence.filter((e) => e.id !== id)
             }
-            Repeater {
-                model: find.text.length > 0 ? dialog.pip.evidenceCandidates(find.text).slice(0, 8) : []
-                delegate: ItemDelegate {
-                    required property var modelData
-                    Layout.fillWidth: true
-                    text: modelData.title
-                    Accessible.name: qsTr("Link %1").arg(modelData.title)
-                    onClicked: {
-                        if (!dialog.evidence.some((e) => e.id === modelData.id))
-                            dialog.evidence = dialog.evidence.concat([modelData])
-                        find.text = ""
-                    }
-                    contentItem: RowLayout {
-                        KindBadge { kind: modelData.kind; Layout.preferredWidth: 24; Layout.preferredHeight: 24 }
-                        Label {
-                            textFormat: Text.PlainText
-                            text: modelData.title + "  \u00B7  " + modelData.when.toLocaleDateString(Qt.locale(), Locale.ShortFormat)
-                            elide: Text.ElideRight
-                            Layout.fillWidth: true
-                        }
-                    }
-                }
+            EntryFinder {
+                Layout.fillWidth: true
+                placeholder: qsTr("Find a record to link: words of its title, or email, screenshot…")
+                find: (words) => dialog.pip.evidenceCandidates(words, dialog.evidence.map((e) => e.id))
+                onChosen: (entry) => dialog.evidence = dialog.evidence.concat([entry])
             }
         }
     }

@@ -130,6 +130,20 @@ TEST_CASE("plan: editing it keeps its goals and becomes a revision", "[pip][plan
     REQUIRE(v.recorder.updateGoal(v.planId, g).ok());
     CHECK(v.workspace().plan().goals[1].smart == g.smart);
     CHECK(v.workspace().plan().goals[1].number == 2);
+
+    // Evidence linked to a goal is kept through an edit of its other fields, and shown both ways.
+    EntryDraft report;
+    report.title = QStringLiteral("January report sent");
+    auto sent = v.vault->journal().add(report);
+    REQUIRE(sent.ok());
+    g = v.workspace().plan().goals[1];
+    g.evidence = {sent->latest.entryId};
+    REQUIRE(v.recorder.updateGoal(v.planId, g).ok());
+    g = v.workspace().plan().goals[1];
+    g.measuredBy = QStringLiteral("Kim's review");
+    REQUIRE(v.recorder.updateGoal(v.planId, g).ok());
+    CHECK(v.workspace().plan().goals[1].evidence == QStringList{sent->latest.entryId});
+    CHECK(LinkIndex(v.vault->journal().entries()).linksTo(sent->latest.entryId) == QStringList{g.id});
 }
 
 TEST_CASE("plan: dates that do not make a plan write nothing", "[pip][plan]")

@@ -268,3 +268,35 @@ TEST_CASE("PIP tab: every page fits a phone and a desktop window", "[ui][pip]")
         PT_CHECK_NO_QML_WARNINGS();
     }
 }
+
+TEST_CASE("Links: a note links to an email from the editor, and both entries show it", "[ui][pip][links]")
+{
+    QTemporaryDir tmp;
+    REQUIRE(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("vault"));
+    QString emailId;
+    makeVault(path, [&emailId](pt::core::Vault& vault) {
+        pt::core::EntryDraft d;
+        d.kind = QStringLiteral("email");
+        d.title = QStringLiteral("Re: outage follow-up");
+        auto e = vault.journal().add(d);
+        REQUIRE(e.ok());
+        emailId = e->latest.entryId;
+    });
+    Ui ui(path);
+    ui.unlockWithPassphrase();
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Write a new note"));
+    ui.waitPage("EditorPage");
+    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Title")), QStringLiteral("Dana's reply to my recap"));
+    ui.typeInto(ui.waitNamed("QQuickTextField", QStringLiteral("Find an entry to link")), QStringLiteral("outage"));
+    ui.clickNamed("QQuickItemDelegate", QStringLiteral("Link Re: outage follow-up"));
+    CHECK(ui.waitNamed("QQuickToolButton", QStringLiteral("Unlink Re: outage follow-up")));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Save this entry"));
+    ui.waitPage("EntryPage");
+    CHECK(ui.waitNamed("QQuickItemDelegate", QStringLiteral("Links to Re: outage follow-up")));
+    // The email shows the note that links to it.
+    ui.clickNamed("QQuickItemDelegate", QStringLiteral("Links to Re: outage follow-up"));
+    CHECK(ui.waitNamed("QQuickItemDelegate", QStringLiteral("Linked from Dana's reply to my recap")));
+    CHECK(ui.details()->entryId() == emailId);
+    PT_CHECK_NO_QML_WARNINGS();
+}

@@ -150,6 +150,7 @@ Goal goalFrom(const EntryRevision& r)
     g.decidedBy = text(f, field::DecidedBy);
     g.smart = text(f, field::Smart);
     g.area = text(f, field::Area);
+    g.evidence = linksOf(r);
     return g;
 }
 
@@ -197,6 +198,7 @@ QJsonObject goalFields(const Goal& g, const QString& planId)
     put(f, field::DecidedBy, g.decidedBy);
     put(f, field::Smart, g.smart);
     put(f, field::Area, g.area);
+    setLinks(f, g.evidence);
     return f;
 }
 

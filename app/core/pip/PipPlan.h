@@ -23,6 +23,7 @@ struct Goal {
     QString smart;  // the person's own specific, measurable restatement
     QString area;   // the problem area it belongs to, if any
     QString notes;
+    QStringList evidence; // entries that show how it is going (its `links`)
 };
 
 struct Extension {

@@ -171,9 +171,8 @@ Status PipRecorder::updateGoal(const QString& planId, const Goal& goal)
     auto current = m_journal.entry(goal.id);
     if (!current)
         return current.error();
-    // Its links (the evidence for it) and people stay; the goal's own fields are as given.
+    // Its people stay; its own fields and evidence are as given.
     QJsonObject fields = goalFields(goal, planId);
-    setLinks(fields, linksOf(current->latest));
     setPeople(fields, peopleOf(current->latest));
     EntryChange change;
     change.title = goal.text.trimmed();

@@ -24,6 +24,7 @@ public:
     // extensions are their own entries and stay as they are.
     [[nodiscard]] Status updatePlan(const Plan& plan);
     [[nodiscard]] Result<QString> addGoal(const QString& planId, Goal goal);
+    // The goal as given, its evidence (links) included: start from the goal as read to keep them.
     [[nodiscard]] Status updateGoal(const QString& planId, const Goal& goal);
     [[nodiscard]] Result<QString> extend(const QString& planId, const Extension& extension);
 

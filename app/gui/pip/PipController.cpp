@@ -1,5 +1,6 @@
 #include "PipController.h"
 
+#include "EntryChoices.h"
 #include "PastedImage.h"
 #include "VaultController.h"
 #include "intake/ImageImporter.h"
@@ -146,6 +147,13 @@ void PipController::refresh()
         if (!e.deleted)
             byId.insert(e.latest.entryId, e.latest);
 
+    const auto rows = [&byId](const QStringList& ids) {
+        QVariantList list;
+        for (const QString& id : ids)
+            if (byId.contains(id))
+                list << entryRow(byId.value(id));
+        return list;
+    };
     const core::LinkIndex links(entries);
     m_people.clear();
     for (const QString& name : links.people())
@@ -217,6 +225,7 @@ void PipController::refresh()
                                {QStringLiteral("smart"), goal.smart},
                                {QStringLiteral("area"), goal.area},
                                {QStringLiteral("notes"), goal.notes},
+                               {QStringLiteral("evidence"), rows(goal.evidence)},
                                {QStringLiteral("graded"), grid.gradedCount(g)},
                                {QStringLiteral("mean"), grid.meanScore(g).value_or(-1.0)},
                                {QStringLiteral("trend"), trend}};
@@ -265,10 +274,7 @@ void PipController::refresh()
                                        {QStringLiteral("planned"), w.planned}};
     m_rebuttalPoints.clear();
     for (const RebuttalPoint& r : m_workspace.rebuttal()) {
-        QVariantList evidence;
-        for (const QString& id : r.evidence)
-            if (byId.contains(id))
-                evidence << entryRow(byId.value(id));
+        const QVariantList evidence = rows(r.evidence);
         m_rebuttalPoints << QVariantMap{{QStringLiteral("id"), r.id},       {QStringLiteral("area"), r.area},
                                         {QStringLiteral("steps"), r.steps}, {QStringLiteral("results"), r.results},
                                         {QStringLiteral("unclear"), r.unclear}, {QStringLiteral("question"), r.question},
@@ -393,6 +399,11 @@ bool PipController::saveGoal(const QVariantMap& f)
     g.smart = f.value(QStringLiteral("smart")).toString().trimmed();
     g.area = f.value(QStringLiteral("area")).toString().trimmed();
     g.notes = f.value(QStringLiteral("notes")).toString();
+    if (f.contains(QStringLiteral("evidence"))) {
+        g.evidence.clear();
+        for (const QVariant& v : f.value(QStringLiteral("evidence")).toList())
+            g.evidence << (v.canConvert<QVariantMap>() ? v.toMap().value(QStringLiteral("id")).toString() : v.toString());
+    }
     if (g.text.isEmpty()) {
         setError(tr("Write what the goal says, in the plan's words."));
         return false;
@@ -713,25 +724,13 @@ QVariantList PipController::entriesNaming(const QString& person) const
     return list;
 }
 
-QVariantList PipController::evidenceCandidates(const QString& words) const
+QVariantList PipController::evidenceCandidates(const QString& words, const QStringList& exclude) const
 {
-    QVariantList list;
     const core::Journal* j = journal();
     if (!j)
-        return list;
-    for (const core::Entry& e : j->entries()) { // newest first
-        if (list.size() >= MaxListed)
-            break;
-        if (e.deleted || e.latest.kind == QLatin1String(kind::Rebuttal) || e.latest.kind == QLatin1String(kind::Goal) ||
-            e.latest.kind == QLatin1String(kind::Plan))
-            continue;
-        const QString title = entryTitle(e.latest);
-        if (!words.trimmed().isEmpty() && !title.contains(words.trimmed(), Qt::CaseInsensitive) &&
-            !e.latest.kind.contains(words.trimmed(), Qt::CaseInsensitive))
-            continue;
-        list << entryRow(e.latest);
-    }
-    return list;
+        return {};
+    return entryChoices(*j, words, exclude,
+                        {QLatin1String(kind::Rebuttal), QLatin1String(kind::Goal), QLatin1String(kind::Plan)});
 }
 
 } // namespace pt::gui

@@ -37,7 +37,8 @@ class PipController : public QObject {
     Q_PROPERTY(QVariantMap plan READ plan NOTIFY changed)
     // {daysLeft, daysTotal, dayNumber, held, notHeld, lastJobTomorrow, result, started, ended, extendedBy}
     Q_PROPERTY(QVariantMap status READ status NOTIFY changed)
-    // [{id, number, text, measuredBy, decidedBy, smart, area, graded, mean (-1: none), trend: [0..1]}]
+    // [{id, number, text, measuredBy, decidedBy, smart, area, evidence: [{id, title, kind, when}], graded,
+    //   mean (-1: none), trend: [0..1]}]
     Q_PROPERTY(QVariantList goals READ goals NOTIFY changed)
     Q_PROPERTY(QVariantList extensions READ extensions NOTIFY changed) // [{id, day, days, reason, note}]
     // The grid's columns, oldest first: [{date, label, today, future, notHeld, job, cells: [{grade, score (-1: none), comment}]}]
@@ -97,8 +98,8 @@ public:
 
     // Entries naming `person`, newest first: [{id, title, kind, when}].
     Q_INVOKABLE QVariantList entriesNaming(const QString& person) const;
-    // Entries to link as evidence, newest first, whose title or kind holds `words`: [{id, title, kind, when}].
-    Q_INVOKABLE QVariantList evidenceCandidates(const QString& words) const;
+    // Entries to link as evidence, newest first, whose title or kind holds `words` (EntryChoices.h).
+    Q_INVOKABLE QVariantList evidenceCandidates(const QString& words, const QStringList& exclude = {}) const;
 
     [[nodiscard]] bool hasPlan() const { return m_workspace.hasPlan(); }
     [[nodiscard]] QVariantMap plan() const { return m_plan; }
