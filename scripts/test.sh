@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: the whole suite under a private D-Bus
-# session with a real gnome-keyring, then the crypto, core, CLI, sync, archive, intake and fuzz tests again under ASan and UBSan.
+# session with a real gnome-keyring, then the crypto, core, CLI, sync, archive, intake, PIP and fuzz tests again under ASan and UBSan.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -23,4 +23,4 @@ pt_log "Running them"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$PT_ROOT/scripts/with-secret-service.sh" \
     ctest --test-dir "$PT_ROOT/build-asan" --output-on-failure --no-tests=error --timeout 900 -j "$(nproc)" \
-        -L 'crypto|core|cli|sync|fuzz|archive|intake'
+        -L 'crypto|core|cli|sync|fuzz|archive|intake|pip'
