@@ -2,22 +2,18 @@
 
 namespace pt::gui {
 
-namespace {
-
-QString titleOf(const core::EntryRevision& r)
+QString entryTitle(const core::EntryRevision& r)
 {
     return r.title.trimmed().isEmpty() ? r.body.section(QLatin1Char('\n'), 0, 0).left(120) : r.title;
 }
 
-QVariantMap row(const core::EntryRevision& r)
+QVariantMap entryRow(const core::EntryRevision& r)
 {
     return {{QStringLiteral("id"), r.entryId},
-            {QStringLiteral("title"), titleOf(r)},
+            {QStringLiteral("title"), entryTitle(r)},
             {QStringLiteral("kind"), r.kind},
             {QStringLiteral("when"), r.occurredAt.toLocalTime()}};
 }
-
-} // namespace
 
 QVariantList entryChoices(const core::Journal& journal, const QString& words, const QStringList& exclude,
                           const QStringList& skipKinds, int limit)
@@ -29,9 +25,9 @@ QVariantList entryChoices(const core::Journal& journal, const QString& words, co
             break;
         if (e.deleted || exclude.contains(e.latest.entryId) || skipKinds.contains(e.latest.kind))
             continue;
-        if (!w.isEmpty() && !titleOf(e.latest).contains(w, Qt::CaseInsensitive) && !e.latest.kind.contains(w, Qt::CaseInsensitive))
+        if (!w.isEmpty() && !entryTitle(e.latest).contains(w, Qt::CaseInsensitive) && !e.latest.kind.contains(w, Qt::CaseInsensitive))
             continue;
-        list << row(e.latest);
+        list << entryRow(e.latest);
     }
     return list;
 }
@@ -41,7 +37,7 @@ QVariantMap entryChoice(const core::Journal& journal, const QString& id)
     auto e = journal.entry(id);
     if (!e || e->deleted)
         return {};
-    return row(e->latest);
+    return entryRow(e->latest);
 }
 
 } // namespace pt::gui

@@ -9,6 +9,11 @@
 
 namespace pt::gui {
 
+// How lists name an entry: its title, or its body's first line.
+[[nodiscard]] QString entryTitle(const core::EntryRevision& revision);
+// {id, title, kind, when}: one entry as the lists that link entries show it.
+[[nodiscard]] QVariantMap entryRow(const core::EntryRevision& revision);
+
 // [{id, title, kind, when}]; deleted entries, `exclude` (ids) and entries of `skipKinds` left out.
 [[nodiscard]] QVariantList entryChoices(const core::Journal& journal, const QString& words, const QStringList& exclude = {},
                                         const QStringList& skipKinds = {}, int limit = 8);

@@ -1,5 +1,6 @@
 #include "EntryDetails.h"
 
+#include "EntryChoices.h"
 #include "EntrySections.h"
 #include "FieldNames.h"
 #include "vault/EntryLinks.h"
@@ -225,12 +226,9 @@ QVariantList EntryDetails::links() const
         auto e = j->entry(id);
         if (!e)
             return;
-        list.append(QVariantMap{{QStringLiteral("id"), id},
-                                {QStringLiteral("kind"), e->latest.kind},
-                                {QStringLiteral("title"), e->latest.title.isEmpty() ? e->latest.body.section(QLatin1Char('\n'), 0, 0)
-                                                                                     : e->latest.title},
-                                {QStringLiteral("occurredAt"), e->latest.occurredAt.toLocalTime()},
-                                {QStringLiteral("outgoing"), outgoing}});
+        QVariantMap row = entryRow(e->latest);
+        row.insert(QStringLiteral("outgoing"), outgoing);
+        list.append(row);
     };
     for (const QString& id : index.linksFrom(m_entry->latest.entryId))
         add(id, true);

@@ -33,7 +33,7 @@ class EntryDetails : public QObject {
     Q_PROPERTY(QVariantList attachments READ attachments NOTIFY changed)
     Q_PROPERTY(QVariantList history READ history NOTIFY changed)
     Q_PROPERTY(QVariantList sections READ sections NOTIFY changed) // [{key, label, text}]: EntrySections.h
-    // The entries it links to and those linking to it: [{id, kind, title, occurredAt, outgoing}].
+    // The entries it links to and those linking to it: [{id, kind, title, when, outgoing}].
     Q_PROPERTY(QVariantList links READ links NOTIFY changed)
     Q_PROPERTY(int revisionCount READ revisionCount NOTIFY changed)
     // A revision changed a field (a restore that only brought the entry back does not count).

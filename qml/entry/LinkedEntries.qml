@@ -42,7 +42,7 @@ Column {
                         textFormat: Text.PlainText
                         text: (row.modelData.outgoing ? qsTr("Links to · %1") : qsTr("Linked from · %1"))
                               .arg(KindNames.label(row.modelData.kind) + ", "
-                                   + row.modelData.occurredAt.toLocaleDateString(Qt.locale(), Locale.ShortFormat))
+                                   + row.modelData.when.toLocaleDateString(Qt.locale(), Locale.ShortFormat))
                         font.pixelSize: TextScale.small
                         opacity: 0.7
                         Layout.fillWidth: true

@@ -49,19 +49,6 @@ QString scaleText(const GradeScale& scale)
     return scale.grades.join(QStringLiteral(", "));
 }
 
-QString entryTitle(const core::EntryRevision& r)
-{
-    return r.title.trimmed().isEmpty() ? r.body.section(QLatin1Char('\n'), 0, 0).left(120) : r.title;
-}
-
-QVariantMap entryRow(const core::EntryRevision& r)
-{
-    return {{QStringLiteral("id"), r.entryId},
-            {QStringLiteral("title"), entryTitle(r)},
-            {QStringLiteral("kind"), r.kind},
-            {QStringLiteral("when"), r.occurredAt.toLocalTime()}};
-}
-
 } // namespace
 
 PipController::PipController(QObject* parent) : QObject(parent), m_reminders(new ReminderScheduler(this)) {}
