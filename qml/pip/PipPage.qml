@@ -110,6 +110,19 @@ Page {
                     font.pixelSize: TextScale.small
                     Layout.fillWidth: true
                 }
+                Label {
+                    // When the next reminder comes (they are set with the plan), or why they cannot.
+                    readonly property var reminders: page.pip.reminders
+                    textFormat: Text.PlainText
+                    visible: text.length > 0
+                    text: reminders.unavailableReason.length > 0 ? reminders.unavailableReason
+                          : reminders.nextText.length > 0 ? qsTr("Next reminder: %1, %2").arg(Qt.formatDateTime(reminders.nextAt, "ddd HH:mm")).arg(reminders.nextText)
+                          : ""
+                    wrapMode: Text.WordWrap
+                    font.pixelSize: TextScale.small
+                    opacity: 0.7
+                    Layout.fillWidth: true
+                }
                 Button {
                     text: page.status.checkedInToday ? qsTr("Today's check-in \u2713 (edit)") : qsTr("Today's check-in")
                     highlighted: !page.status.checkedInToday
