@@ -145,7 +145,8 @@ TEST_CASE("check-ins: a grade changed later is a revision, and its own words sta
     REQUIRE(v.recorder.grade(v.workspace(), day, {v.goalId(2), QStringLiteral("Partly met"), QStringLiteral("Draft seen"),
                                                   QStringLiteral("I showed the draft at 16:00"), {}}).ok());
     REQUIRE(v.recorder.grade(v.workspace(), day, {v.goalId(3), QStringLiteral("Acceptable-ish"), {}, {}, {}}).ok());
-    const CheckIn* c = v.workspace().checkInOn(day);
+    const PipWorkspace w = v.workspace(); // the check-in below points into it
+    const CheckIn* c = w.checkInOn(day);
     REQUIRE(c);
     CHECK(c->grades.size() == 2);
     CHECK(c->gradeFor(v.goalId(2))->grade == QStringLiteral("Partly met"));
@@ -176,7 +177,8 @@ TEST_CASE("check-ins: a grade's screenshot is linked both ways", "[pip][checkin]
     REQUIRE(v.recorder.grade(v.workspace(), day, {v.goalId(1), QStringLiteral("Met"), {}, {}, shotId}).ok());
     // Grading again without a screenshot keeps the one it had.
     REQUIRE(v.recorder.grade(v.workspace(), day, {v.goalId(1), QStringLiteral("Partly met"), {}, {}, {}}).ok());
-    const CheckIn* c = v.workspace().checkInOn(day);
+    const PipWorkspace w = v.workspace(); // the check-in below points into it
+    const CheckIn* c = w.checkInOn(day);
     REQUIRE(c);
     CHECK(c->gradeFor(v.goalId(1))->screenshot == shotId);
     const LinkIndex links(v.vault->journal().entries());

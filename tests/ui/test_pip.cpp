@@ -125,7 +125,8 @@ TEST_CASE("PIP tab: set up, check in, refuse, shout out, respond, extend, incide
     ui.clickNamed("QQuickAbstractButton", QStringLiteral("Save check-in"));
     ui.settle();
     {
-        const CheckIn* yesterday = workspaceOf(ui).checkInOn(QDate::currentDate().addDays(-1));
+        const PipWorkspace w = workspaceOf(ui); // the check-in below points into it
+        const CheckIn* yesterday = w.checkInOn(QDate::currentDate().addDays(-1));
         REQUIRE(yesterday);
         CHECK(yesterday->didNotHappen == QStringLiteral("refused"));
         CHECK(yesterday->note == QStringLiteral("Dana said she had no time."));

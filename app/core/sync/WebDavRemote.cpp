@@ -733,8 +733,10 @@ Status WebDavRemote::put(const QString& path, QIODevice* source, const QByteArra
                                      !response.certificate &&
                                      response.error != QNetworkReply::ConnectionRefusedError &&
                                      response.error != QNetworkReply::HostNotFoundError;
-        if (response.status == 409 || response.status == 404)
-            setKnownFolder(parent, false); // removed behind this remote's back
+        // Removed behind this remote's back (or so it may be, when the answer was lost with the
+        // connection): the folder is made again before the next try, not taken as known.
+        if (response.status == 409 || response.status == 404 || cutBeforeAnswer)
+            setKnownFolder(parent, false);
         if ((response.status == 409 || response.status == 404 || cutBeforeAnswer) && !madeFolders) {
             if (Status folders = ensureFolder(parent); !folders)
                 return cutBeforeAnswer ? errorFor(response, QStringLiteral("write"), path) : folders;
