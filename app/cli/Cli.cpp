@@ -63,7 +63,8 @@ const std::map<QString, CommandSpec>& commands()
         {QStringLiteral("pip"), {{"start", "end", "goal", "title", "manager", "hr", "union", "employee", "area", "scale",
                                   "shoutouts-per-week", "attach", "days", "reason", "note", "occurred", "comment",
                                   "job-tomorrow", "words", "did-not-happen", "from", "where", "body", "steps", "results",
-                                  "unclear", "question", "claim", "facts", "link", "out", "how"}, 1, 4}},
+                                  "unclear", "question", "claim", "facts", "link", "out", "how", "text", "measured-by",
+                                  "decided-by", "smart"}, 1, 4}},
     };
     return specs;
 }
@@ -117,6 +118,8 @@ QString usageText()
         "  pip plan --start DATE --end DATE --goal TEXT... [--title T] [--manager M] [--hr H] [--union U]\n"
         "           [--employee NAME] [--area A]... [--scale met|1-5|A,B,C] [--shoutouts-per-week N] [--attach FILE]...\n"
         "                                         set up the plan: its goals, contacts, problem areas and the PIP itself\n"
+        "  pip goal [GOAL] [--text T] [--measured-by M] [--decided-by D] [--smart S] [--area A] [--link ID]...\n"
+        "                                         add a goal, or change one: how it is measured, who decides, its evidence\n"
         "  pip extend --days N [--reason sick|leave|formal|other] [--note N] [--occurred DATE]\n"
         "                                         move the end by N working days\n"
         "  pip show                               status, working days left, the grades table\n"
@@ -225,7 +228,7 @@ int Cli::run(const QStringList& arguments)
         {"hr", "pip plan: the HR contact.", "H"},
         {"union", "pip plan: the union steward or representative.", "U"},
         {"employee", "pip plan: your name, for the drafts.", "NAME"},
-        {"area", "pip plan: a problem area (repeat); pip rebuttal: the area a point answers.", "A"},
+        {"area", "pip plan: a problem area (repeat); pip rebuttal, pip goal: the area it answers.", "A"},
         {"scale", "pip plan: met, 1-5, or the plan's grades best first, comma-separated.", "SCALE"},
         {"shoutouts-per-week", "pip plan: the support rotation's shout-outs per week.", "N"},
         {"days", "pip extend: working days added.", "N"},
@@ -242,8 +245,12 @@ int Cli::run(const QStringList& arguments)
         {"question", "pip rebuttal: the question to ask.", "Q"},
         {"claim", "pip rebuttal: a claim of the plan that is wrong.", "C"},
         {"facts", "pip rebuttal: the facts that answer it.", "F"},
-        {"link", "pip rebuttal: an entry that shows it (repeat).", "ID"},
+        {"link", "pip rebuttal, pip goal: an entry that shows it (repeat).", "ID"},
         {"how", "pip told: how they were told.", "H"},
+        {"text", "pip goal: the goal in the plan's words.", "T"},
+        {"measured-by", "pip goal: how it is measured.", "M"},
+        {"decided-by", "pip goal: who decides it is met.", "D"},
+        {"smart", "pip goal: your own specific, measurable version.", "S"},
         {"help", "Show this help."},
         {"version", "Show the version."},
     });

@@ -84,6 +84,7 @@ private:
     int pip();
     int pipPlan(core::pip::PipRecorder& recorder);
     int pipExtend(core::pip::PipRecorder& recorder, const core::pip::PipWorkspace& workspace);
+    int pipGoal(core::pip::PipRecorder& recorder, const core::pip::PipWorkspace& workspace, core::Journal& journal);
     int pipShow(const core::pip::PipWorkspace& workspace);
     int pipGrade(core::pip::PipRecorder& recorder, const core::pip::PipWorkspace& workspace, core::Journal& journal);
     int pipCheckIn(core::pip::PipRecorder& recorder, const core::pip::PipWorkspace& workspace);

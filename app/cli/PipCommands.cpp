@@ -41,6 +41,7 @@ const std::map<QString, PipSpec>& pipSpecs()
         {QStringLiteral("plan"), {{"start", "end", "goal", "title", "manager", "hr", "union", "employee", "area", "scale",
                                    "shoutouts-per-week", "attach"}, 0, 0}},
         {QStringLiteral("extend"), {{"days", "reason", "note", "occurred"}, 0, 0}},
+        {QStringLiteral("goal"), {{"text", "measured-by", "decided-by", "smart", "area", "link"}, 0, 1}},
         {QStringLiteral("show"), {{}, 0, 0}},
         {QStringLiteral("grade"), {{"comment", "note", "attach"}, 3, 3}},
         {QStringLiteral("checkin"), {{"job-tomorrow", "words", "note", "did-not-happen", "reason"}, 1, 1}},
@@ -76,7 +77,8 @@ QJsonObject planJson(const Plan& p)
     for (const Goal& g : p.goals)
         goals.append(QJsonObject{{QStringLiteral("number"), g.number}, {QStringLiteral("id"), g.id}, {QStringLiteral("text"), g.text},
                                  {QStringLiteral("measured_by"), g.measuredBy}, {QStringLiteral("decided_by"), g.decidedBy},
-                                 {QStringLiteral("smart"), g.smart}, {QStringLiteral("area"), g.area}});
+                                 {QStringLiteral("smart"), g.smart}, {QStringLiteral("area"), g.area},
+                                 {QStringLiteral("evidence"), QJsonArray::fromStringList(g.evidence)}});
     for (const Extension& e : p.extensions)
         extensions.append(QJsonObject{{QStringLiteral("id"), e.id}, {QStringLiteral("agreed_on"), dateText(e.agreedOn)},
                                       {QStringLiteral("days"), e.days}, {QStringLiteral("reason"), e.reason},
@@ -176,7 +178,7 @@ int Cli::pip()
     const QString sub = m_args.value(0);
     const auto spec = pipSpecs().find(sub);
     if (spec == pipSpecs().end())
-        return usageError(QStringLiteral("pip needs one of: plan, extend, show, grade, checkin, shoutout, rebuttal, outcome, told."));
+        return usageError(QStringLiteral("pip needs one of: plan, goal, extend, show, grade, checkin, shoutout, rebuttal, outcome, told."));
     for (const QString& name : m_parser.optionNames())
         if (!GlobalOptions.contains(name) && !spec->second.options.contains(name))
             return usageError(QStringLiteral("'pip %1' does not take --%2.").arg(sub, name));
@@ -198,6 +200,8 @@ int Cli::pip()
         return pipShow(workspace);
     if (sub == QLatin1String("extend"))
         return pipExtend(recorder, workspace);
+    if (sub == QLatin1String("goal"))
+        return pipGoal(recorder, workspace, journal);
     if (sub == QLatin1String("grade"))
         return pipGrade(recorder, workspace, journal);
     if (sub == QLatin1String("checkin"))
@@ -261,6 +265,43 @@ int Cli::pipPlan(PipRecorder& recorder)
               .arg(plan.goals.size())
               .arg(workingDaysBetween(plan.start, plan.end))
               .arg(day(plan.start), day(plan.end)));
+    return 0;
+}
+
+int Cli::pipGoal(PipRecorder& recorder, const PipWorkspace& w, Journal& journal)
+{
+    // No GOAL: a new one (its words in --text); else that goal, with what is given changed.
+    Goal goal;
+    if (m_args.size() > 1) {
+        const Goal* found = w.plan().findGoal(m_args.at(1));
+        if (!found)
+            return fail(notFound(QStringLiteral("No goal numbered or beginning with \"%1\": pip show lists them.").arg(m_args.at(1))));
+        goal = *found;
+    } else if (m_parser.value(QStringLiteral("text")).trimmed().isEmpty()) {
+        return usageError(QStringLiteral("A new goal needs --text, its words in the plan."));
+    }
+    for (const auto& [option, target] : {std::pair{"text", &goal.text}, {"measured-by", &goal.measuredBy},
+                                         {"decided-by", &goal.decidedBy}, {"smart", &goal.smart}, {"area", &goal.area}})
+        if (m_parser.isSet(QLatin1String(option)))
+            *target = m_parser.value(QLatin1String(option)).trimmed();
+    for (const QString& link : m_parser.values(QStringLiteral("link"))) {
+        auto target = journal.resolveId(link);
+        if (!target)
+            return fail(target.error());
+        if (!goal.evidence.contains(*target))
+            goal.evidence << *target;
+    }
+    Result<QString> id = goal.id;
+    if (goal.id.isEmpty())
+        id = recorder.addGoal(w.plan().id, goal);
+    else if (Status saved = recorder.updateGoal(w.plan().id, goal); !saved)
+        id = saved.error();
+    if (!id)
+        return fail(id.error());
+    if (m_parser.isSet(QStringLiteral("json")))
+        printJson(QJsonObject{{QStringLiteral("id"), *id}, {QStringLiteral("evidence"), QJsonArray::fromStringList(goal.evidence)}});
+    else
+        print(m_args.size() > 1 ? QStringLiteral("Goal %1 saved.\n").arg(goal.number) : QStringLiteral("Goal added.\n"));
     return 0;
 }
 

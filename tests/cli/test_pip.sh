@@ -119,6 +119,18 @@ contains "$RESPONSE" "the email \""
 expect_exit 2 on_a pip rebuttal --out "$T/out/response.txt"
 contains "$ERR" "exists"
 
+step "a goal's measure, who decides, my own version, and its evidence"
+expect_exit 0 on_a pip goal 2 --measured-by "Sent by the 5th working day" --decided-by "Dana Smith" \
+    --smart "The January report to Dana by 7 January, reviewed by Kim" --link "$EMAIL"
+expect_exit 0 on_a --json pip show
+jq_ok "$OUT" ".plan.goals[1].measured_by == \"Sent by the 5th working day\" and .plan.goals[1].evidence == [\"$EMAIL\"]"
+jq_ok "$OUT" '.plan.goals[1].text == "Deliver the monthly SSRS report"'
+expect_exit 2 on_a pip goal
+expect_exit 5 on_a pip goal 9 --smart "no such goal"
+expect_exit 0 on_a pip goal --text "Pair with Kim on the permissions review"
+expect_exit 0 on_a --json pip show
+jq_ok "$OUT" '.plan.goals | length == 4 and .[3].number == 4'
+
 step "sync to a second device: the same workspace, verified on both"
 expect_exit 0 on_a remote set "$R"
 expect_exit 0 on_a sync
