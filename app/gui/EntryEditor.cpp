@@ -21,6 +21,7 @@
 #include <QMimeDatabase>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <array>
 #include <list>
 
@@ -377,6 +378,22 @@ namespace {
 
 constexpr std::array<const char*, 4> IncidentTexts{field::Where, field::Said, field::Response, field::Reported};
 
+// The entry's people become those named in `key` now, and the others it `had`: a name taken
+// out of the attendees or witnesses (a typo) leaves its people too.
+void listPeople(QJsonObject& f, const QJsonObject& had, const char* key, const QStringList& names)
+{
+    core::EntryRevision before;
+    before.fields = had;
+    QStringList listedBefore;
+    for (const QJsonValue& v : had.value(QLatin1String(key)).toArray())
+        listedBefore << v.toString();
+    QStringList people;
+    for (const QString& name : core::peopleOf(before))
+        if (std::none_of(listedBefore.cbegin(), listedBefore.cend(), [&](const QString& l) { return core::samePerson(l, name); }))
+            people << name;
+    core::setPeople(f, people + names);
+}
+
 void putText(QJsonObject& f, const char* key, const QString& value)
 {
     if (value.trimmed().isEmpty())
@@ -503,7 +520,7 @@ QJsonObject EntryEditor::fields() const
             f.remove(QLatin1String(field::Questions));
         else
             f.insert(QLatin1String(field::Questions), questions);
-        core::addPeople(f, attendees);
+        listPeople(f, m_baseFields, core::meeting::Attendees, attendees);
     } else if (m_kind == QLatin1String(core::pip::kind::Incident)) {
         for (const char* key : IncidentTexts)
             putText(f, key, text(key));
@@ -513,7 +530,7 @@ QJsonObject EntryEditor::fields() const
         else
             f.insert(QLatin1String(field::Witnesses), toArray(witnesses));
         // Witnesses are people of the entry, so "who saw what" is answered across the journal.
-        core::addPeople(f, witnesses);
+        listPeople(f, m_baseFields, field::Witnesses, witnesses);
     }
     return f;
 }

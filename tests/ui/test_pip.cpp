@@ -181,6 +181,21 @@ TEST_CASE("PIP tab: set up, check in, refuse, shout out, respond, extend, incide
         const pt::core::LinkIndex people(ui.controller().vault()->journal().entries());
         CHECK(people.entriesNaming(QStringLiteral("kim park")).size() == 1);
     }
+    // Kim was not there after all: out of the witnesses, out of the entry's people.
+    ui.waitPage("EntryPage");
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Edit this entry"));
+    ui.waitPage("EditorPage");
+    QQuickItem* witnesses = ui.waitNamed("QQuickTextField", QStringLiteral("Witnesses"));
+    ui.click(witnesses);
+    ui.key(Qt::Key_A, Qt::ControlModifier);
+    ui.typeText(QStringLiteral("Sam Ortiz"));
+    ui.clickNamed("QQuickAbstractButton", QStringLiteral("Save this entry"));
+    ui.settle();
+    {
+        const pt::core::LinkIndex people(ui.controller().vault()->journal().entries());
+        CHECK(people.entriesNaming(QStringLiteral("kim park")).isEmpty());
+        CHECK(people.entriesNaming(QStringLiteral("sam ortiz")).size() == 1);
+    }
     if (ui.page("EntryPage"))
         ui.clickNamed("QQuickAbstractButton", QStringLiteral("Back"));
     ui.settle();
