@@ -5,6 +5,7 @@
 
 #include "EntryChoices.h"
 #include "MeetingRecap.h"
+#include "pip/FieldText.h"
 #include "pip/MeetingTemplate.h"
 #include "pip/PipKinds.h"
 #include "vault/EntryLinks.h"
@@ -34,6 +35,7 @@ namespace {
 constexpr qint64 MaxDraftImageBytes = 10 * 1024 * 1024;
 
 namespace field = core::pip::field;
+using core::pip::putText;
 
 QString newDraftSlot(const QString& kind) { return QStringLiteral("new-") + kind; }
 
@@ -392,14 +394,6 @@ void listPeople(QJsonObject& f, const QJsonObject& had, const char* key, const Q
         if (std::none_of(listedBefore.cbegin(), listedBefore.cend(), [&](const QString& l) { return core::samePerson(l, name); }))
             people << name;
     core::setPeople(f, people + names);
-}
-
-void putText(QJsonObject& f, const char* key, const QString& value)
-{
-    if (value.trimmed().isEmpty())
-        f.remove(QLatin1String(key));
-    else
-        f.insert(QLatin1String(key), value.trimmed());
 }
 
 } // namespace

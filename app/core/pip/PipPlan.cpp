@@ -1,5 +1,6 @@
 #include "PipPlan.h"
 
+#include "FieldText.h"
 #include "PipKinds.h"
 #include "WorkingDays.h"
 #include "vault/EntryLinks.h"
@@ -11,8 +12,6 @@ namespace pt::core::pip {
 
 namespace {
 
-QString text(const QJsonObject& fields, const char* key) { return fields.value(QLatin1String(key)).toString().trimmed(); }
-
 QStringList textList(const QJsonObject& fields, const char* key, qsizetype limit = 100)
 {
     QStringList list;
@@ -22,22 +21,11 @@ QStringList textList(const QJsonObject& fields, const char* key, qsizetype limit
     return list;
 }
 
-void put(QJsonObject& fields, const char* key, const QString& value)
-{
-    if (value.trimmed().isEmpty())
-        fields.remove(QLatin1String(key));
-    else
-        fields.insert(QLatin1String(key), value.trimmed());
-}
-
 QString timeText(const QTime& t) { return t.isValid() ? t.toString(QStringLiteral("HH:mm")) : QString(); }
 QTime timeFrom(const QString& s) { return QTime::fromString(s, QStringLiteral("HH:mm")); }
 
-QString words(const QString& s)
-{
-    static const QRegularExpression spaces(QStringLiteral("\\s+"));
-    return s.trimmed().replace(spaces, QStringLiteral(" ")).toCaseFolded();
-}
+// Goals are found by their words whatever the case and spacing typed.
+QString words(const QString& s) { return s.simplified().toCaseFolded(); }
 
 } // namespace
 
@@ -115,12 +103,12 @@ Plan planFrom(const EntryRevision& r)
     p.id = r.entryId;
     p.title = r.title;
     p.notes = r.body;
-    p.start = dateFrom(text(f, field::Start));
-    p.end = dateFrom(text(f, field::End));
-    p.manager = text(f, field::Manager);
-    p.hr = text(f, field::Hr);
-    p.unionContact = text(f, field::Union);
-    p.employee = text(f, field::Employee);
+    p.start = dateFrom(fieldText(f, field::Start));
+    p.end = dateFrom(fieldText(f, field::End));
+    p.manager = fieldText(f, field::Manager);
+    p.hr = fieldText(f, field::Hr);
+    p.unionContact = fieldText(f, field::Union);
+    p.employee = fieldText(f, field::Employee);
     p.areas = textList(f, field::Areas);
     p.scale = GradeScale::fromList(textList(f, field::Scale));
     p.shoutOutsPerWeek = int(std::clamp(f.value(QLatin1String(field::ShoutOutsPerWeek)).toDouble(), 0.0, 100.0));
@@ -146,10 +134,10 @@ Goal goalFrom(const EntryRevision& r)
     g.number = std::clamp(f.value(QLatin1String(field::Number)).toInt(), 0, 10000);
     g.text = r.title;
     g.notes = r.body;
-    g.measuredBy = text(f, field::MeasuredBy);
-    g.decidedBy = text(f, field::DecidedBy);
-    g.smart = text(f, field::Smart);
-    g.area = text(f, field::Area);
+    g.measuredBy = fieldText(f, field::MeasuredBy);
+    g.decidedBy = fieldText(f, field::DecidedBy);
+    g.smart = fieldText(f, field::Smart);
+    g.area = fieldText(f, field::Area);
     g.evidence = linksOf(r);
     return g;
 }
@@ -160,7 +148,7 @@ Extension extensionFrom(const EntryRevision& r)
     e.id = r.entryId;
     e.agreedOn = r.occurredAt.date();
     e.days = std::clamp(r.fields.value(QLatin1String(field::Days)).toInt(), 0, MaxExtensionDays);
-    e.reason = text(r.fields, field::Reason);
+    e.reason = fieldText(r.fields, field::Reason);
     e.note = r.body;
     return e;
 }
@@ -168,12 +156,12 @@ Extension extensionFrom(const EntryRevision& r)
 QJsonObject planFields(const Plan& p)
 {
     QJsonObject f;
-    put(f, field::Start, dateText(p.start));
-    put(f, field::End, dateText(p.end));
-    put(f, field::Manager, p.manager);
-    put(f, field::Hr, p.hr);
-    put(f, field::Union, p.unionContact);
-    put(f, field::Employee, p.employee);
+    putText(f, field::Start, dateText(p.start));
+    putText(f, field::End, dateText(p.end));
+    putText(f, field::Manager, p.manager);
+    putText(f, field::Hr, p.hr);
+    putText(f, field::Union, p.unionContact);
+    putText(f, field::Employee, p.employee);
     if (!p.areas.isEmpty())
         f.insert(QLatin1String(field::Areas), QJsonArray::fromStringList(p.areas));
     f.insert(QLatin1String(field::Scale), QJsonArray::fromStringList(p.scale.grades));
@@ -194,10 +182,10 @@ QJsonObject planFields(const Plan& p)
 QJsonObject goalFields(const Goal& g, const QString& planId)
 {
     QJsonObject f{{QLatin1String(field::PlanId), planId}, {QLatin1String(field::Number), g.number}};
-    put(f, field::MeasuredBy, g.measuredBy);
-    put(f, field::DecidedBy, g.decidedBy);
-    put(f, field::Smart, g.smart);
-    put(f, field::Area, g.area);
+    putText(f, field::MeasuredBy, g.measuredBy);
+    putText(f, field::DecidedBy, g.decidedBy);
+    putText(f, field::Smart, g.smart);
+    putText(f, field::Area, g.area);
     setLinks(f, g.evidence);
     return f;
 }
@@ -205,7 +193,7 @@ QJsonObject goalFields(const Goal& g, const QString& planId)
 QJsonObject extensionFields(const Extension& e, const QString& planId)
 {
     QJsonObject f{{QLatin1String(field::PlanId), planId}, {QLatin1String(field::Days), e.days}};
-    put(f, field::Reason, e.reason);
+    putText(f, field::Reason, e.reason);
     return f;
 }
 

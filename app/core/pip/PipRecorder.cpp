@@ -1,5 +1,6 @@
 #include "PipRecorder.h"
 
+#include "FieldText.h"
 #include "PipKinds.h"
 #include "vault/EntryLinks.h"
 
@@ -10,14 +11,6 @@
 namespace pt::core::pip {
 
 namespace {
-
-void put(QJsonObject& fields, const char* key, const QString& value)
-{
-    if (value.trimmed().isEmpty())
-        fields.remove(QLatin1String(key));
-    else
-        fields.insert(QLatin1String(key), value.trimmed());
-}
 
 QString day(const QDate& d) { return QLocale::c().toString(d, QStringLiteral("ddd d MMM yyyy")); }
 
@@ -268,9 +261,9 @@ Result<QString> PipRecorder::addShoutOut(const QString& planId, const ShoutOut& 
     d.title = shoutOutTitle(s);
     d.body = s.text;
     d.occurredAt = s.occurredAt;
-    put(d.fields, field::PlanId, planId);
-    put(d.fields, field::From, s.from);
-    put(d.fields, field::Where, s.where);
+    putText(d.fields, field::PlanId, planId);
+    putText(d.fields, field::From, s.from);
+    putText(d.fields, field::Where, s.where);
     addPeople(d.fields, {s.from});
     d.attachments = files;
     return added(m_journal.add(d));
@@ -282,7 +275,7 @@ Status PipRecorder::markForwarded(const QString& shoutOutId, const QDate& d)
     if (!current)
         return current.error();
     QJsonObject fields = current->latest.fields;
-    put(fields, field::Forwarded, dateText(d));
+    putText(fields, field::Forwarded, dateText(d));
     EntryChange change;
     change.fields = fields;
     return saveChange(m_journal, current->latest, change);
@@ -300,13 +293,13 @@ Result<QString> PipRecorder::saveRebuttalPoint(const QString& planId, const Rebu
         fields = current->latest.fields;
     }
     fields.insert(QLatin1String(field::PlanId), planId);
-    put(fields, field::Area, p.area);
-    put(fields, field::Steps, p.steps);
-    put(fields, field::Results, p.results);
-    put(fields, field::Unclear, p.unclear);
-    put(fields, field::Question, p.question);
-    put(fields, field::Claim, p.claim);
-    put(fields, field::Facts, p.facts);
+    putText(fields, field::Area, p.area);
+    putText(fields, field::Steps, p.steps);
+    putText(fields, field::Results, p.results);
+    putText(fields, field::Unclear, p.unclear);
+    putText(fields, field::Question, p.question);
+    putText(fields, field::Claim, p.claim);
+    putText(fields, field::Facts, p.facts);
     setLinks(fields, p.evidence);
     if (p.id.isEmpty()) {
         EntryDraft d;
@@ -346,8 +339,8 @@ Result<QString> PipRecorder::addTold(const QString& planId, const Told& t)
     d.body = t.what;
     d.occurredAt = t.occurredAt;
     d.fields = QJsonObject{{QLatin1String(field::PlanId), planId}};
-    put(d.fields, field::Person, t.person);
-    put(d.fields, field::How, t.how);
+    putText(d.fields, field::Person, t.person);
+    putText(d.fields, field::How, t.how);
     addPeople(d.fields, {t.person});
     return added(m_journal.add(d));
 }

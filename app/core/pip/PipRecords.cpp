@@ -1,5 +1,6 @@
 #include "PipRecords.h"
 
+#include "FieldText.h"
 #include "PipKinds.h"
 #include "PipPlan.h"
 #include "vault/EntryLinks.h"
@@ -12,16 +13,6 @@ namespace {
 
 // A planted check-in cannot make the grid hold more grades than goals a plan may have, twice.
 constexpr qsizetype MaxGradesPerCheckIn = 2 * MaxGoals;
-
-QString text(const QJsonObject& fields, const char* key) { return fields.value(QLatin1String(key)).toString().trimmed(); }
-
-void put(QJsonObject& fields, const char* key, const QString& value)
-{
-    if (value.trimmed().isEmpty())
-        fields.remove(QLatin1String(key));
-    else
-        fields.insert(QLatin1String(key), value.trimmed());
-}
 
 QString oneOf(const QString& value, const QStringList& allowed) { return allowed.contains(value) ? value : QString(); }
 
@@ -62,23 +53,23 @@ CheckIn checkInFrom(const EntryRevision& r)
     const QJsonObject& f = r.fields;
     CheckIn c;
     c.id = r.entryId;
-    c.plan = text(f, field::PlanId);
-    c.date = dateFrom(text(f, field::Date));
+    c.plan = fieldText(f, field::PlanId);
+    c.date = dateFrom(fieldText(f, field::Date));
     if (!c.date.isValid())
         c.date = r.occurredAt.date();
     c.occurredAt = r.occurredAt;
     c.recordedAt = r.recordedAt;
     for (const QJsonValue& v : f.value(QLatin1String(field::Grades)).toArray()) {
         const QJsonObject g = v.toObject();
-        GradeMark m{text(g, field::Goal), text(g, field::Grade), text(g, field::Comment), text(g, field::Note),
-                    text(g, field::Screenshot)};
+        GradeMark m{fieldText(g, field::Goal), fieldText(g, field::Grade), fieldText(g, field::Comment), fieldText(g, field::Note),
+                    fieldText(g, field::Screenshot)};
         if (m.goal.isEmpty() || c.gradeFor(m.goal) || c.grades.size() >= MaxGradesPerCheckIn)
             continue;
         c.grades << m;
     }
-    c.jobTomorrow = oneOf(text(f, field::JobTomorrow), {JobYes, JobNo, JobUnsure});
-    c.jobTomorrowWords = text(f, field::JobTomorrowWords);
-    const QString notHeld = text(f, field::DidNotHappen);
+    c.jobTomorrow = oneOf(fieldText(f, field::JobTomorrow), {JobYes, JobNo, JobUnsure});
+    c.jobTomorrowWords = fieldText(f, field::JobTomorrowWords);
+    const QString notHeld = fieldText(f, field::DidNotHappen);
     c.didNotHappen = notHeld.isEmpty() ? QString() : notHeldReasons().contains(notHeld) ? notHeld : QStringLiteral("other");
     c.note = r.body;
     return c;
@@ -92,10 +83,10 @@ QJsonObject checkInFields(const CheckIn& c, QJsonObject f)
     QStringList screenshots;
     for (const GradeMark& m : c.grades) {
         QJsonObject g{{QLatin1String(field::Goal), m.goal}};
-        put(g, field::Grade, m.grade);
-        put(g, field::Comment, m.comment);
-        put(g, field::Note, m.note);
-        put(g, field::Screenshot, m.screenshot);
+        putText(g, field::Grade, m.grade);
+        putText(g, field::Comment, m.comment);
+        putText(g, field::Note, m.note);
+        putText(g, field::Screenshot, m.screenshot);
         grades.append(g);
         if (!m.screenshot.isEmpty())
             screenshots << m.screenshot;
@@ -104,9 +95,9 @@ QJsonObject checkInFields(const CheckIn& c, QJsonObject f)
         f.remove(QLatin1String(field::Grades));
     else
         f.insert(QLatin1String(field::Grades), grades);
-    put(f, field::JobTomorrow, c.jobTomorrow);
-    put(f, field::JobTomorrowWords, c.jobTomorrowWords);
-    put(f, field::DidNotHappen, c.didNotHappen);
+    putText(f, field::JobTomorrow, c.jobTomorrow);
+    putText(f, field::JobTomorrowWords, c.jobTomorrowWords);
+    putText(f, field::DidNotHappen, c.didNotHappen);
     // A grade's screenshot is also one of the check-in's links, so it shows on both entries.
     setLinks(f, linksIn(f) + screenshots);
     return f;
@@ -116,12 +107,12 @@ ShoutOut shoutOutFrom(const EntryRevision& r)
 {
     ShoutOut s;
     s.id = r.entryId;
-    s.plan = text(r.fields, field::PlanId);
+    s.plan = fieldText(r.fields, field::PlanId);
     s.occurredAt = r.occurredAt;
-    s.from = text(r.fields, field::From);
-    s.where = text(r.fields, field::Where);
+    s.from = fieldText(r.fields, field::From);
+    s.where = fieldText(r.fields, field::Where);
     s.text = r.body;
-    s.forwarded = dateFrom(text(r.fields, field::Forwarded));
+    s.forwarded = dateFrom(fieldText(r.fields, field::Forwarded));
     s.files = int(r.attachments.size());
     return s;
 }
@@ -131,14 +122,14 @@ RebuttalPoint rebuttalFrom(const EntryRevision& r)
     const QJsonObject& f = r.fields;
     RebuttalPoint p;
     p.id = r.entryId;
-    p.plan = text(f, field::PlanId);
-    p.area = text(f, field::Area);
-    p.steps = text(f, field::Steps);
-    p.results = text(f, field::Results);
-    p.unclear = text(f, field::Unclear);
-    p.question = text(f, field::Question);
-    p.claim = text(f, field::Claim);
-    p.facts = text(f, field::Facts);
+    p.plan = fieldText(f, field::PlanId);
+    p.area = fieldText(f, field::Area);
+    p.steps = fieldText(f, field::Steps);
+    p.results = fieldText(f, field::Results);
+    p.unclear = fieldText(f, field::Unclear);
+    p.question = fieldText(f, field::Question);
+    p.claim = fieldText(f, field::Claim);
+    p.facts = fieldText(f, field::Facts);
     p.evidence = linksOf(r);
     return p;
 }
@@ -147,9 +138,9 @@ Outcome outcomeFrom(const EntryRevision& r)
 {
     Outcome o;
     o.id = r.entryId;
-    o.plan = text(r.fields, field::PlanId);
+    o.plan = fieldText(r.fields, field::PlanId);
     o.occurredAt = r.occurredAt;
-    o.result = oneOf(text(r.fields, field::Result), outcomeResults());
+    o.result = oneOf(fieldText(r.fields, field::Result), outcomeResults());
     o.words = r.body;
     return o;
 }
@@ -158,10 +149,10 @@ Told toldFrom(const EntryRevision& r)
 {
     Told t;
     t.id = r.entryId;
-    t.plan = text(r.fields, field::PlanId);
+    t.plan = fieldText(r.fields, field::PlanId);
     t.occurredAt = r.occurredAt;
-    t.person = text(r.fields, field::Person);
-    t.how = text(r.fields, field::How);
+    t.person = fieldText(r.fields, field::Person);
+    t.how = fieldText(r.fields, field::How);
     t.what = r.body;
     return t;
 }
