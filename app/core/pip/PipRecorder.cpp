@@ -14,6 +14,18 @@ namespace {
 
 QString day(const QDate& d) { return QLocale::c().toString(d, QStringLiteral("ddd d MMM yyyy")); }
 
+// A goal's entry, placed at its plan's start.
+EntryDraft goalDraft(const Goal& goal, const QString& planId, const QDateTime& occurredAt)
+{
+    EntryDraft g;
+    g.kind = QLatin1String(kind::Goal);
+    g.title = goal.text.trimmed();
+    g.body = goal.notes;
+    g.occurredAt = occurredAt;
+    g.fields = goalFields(goal, planId);
+    return g;
+}
+
 Result<QString> added(Result<Entry> entry)
 {
     if (!entry)
@@ -104,13 +116,7 @@ Result<QString> PipRecorder::createPlan(const Plan& plan, const QList<NewAttachm
     int number = 0;
     for (Goal goal : plan.goals) {
         goal.number = ++number;
-        EntryDraft g;
-        g.kind = QLatin1String(kind::Goal);
-        g.title = goal.text.trimmed();
-        g.body = goal.notes;
-        g.occurredAt = plan.start.startOfDay();
-        g.fields = goalFields(goal, planId);
-        if (auto added = m_journal.add(g); !added) {
+        if (auto added = m_journal.add(goalDraft(goal, planId, plan.start.startOfDay())); !added) {
             m_journal.abandonBatch();
             return added.error();
         }
@@ -150,13 +156,7 @@ Result<QString> PipRecorder::addGoal(const QString& planId, Goal goal)
         const PipWorkspace w = PipWorkspace::read(m_journal.entries(), planId);
         goal.number = w.hasPlan() && !w.plan().goals.isEmpty() ? w.plan().goals.last().number + 1 : 1;
     }
-    EntryDraft g;
-    g.kind = QLatin1String(kind::Goal);
-    g.title = goal.text.trimmed();
-    g.body = goal.notes;
-    g.occurredAt = plan->latest.occurredAt;
-    g.fields = goalFields(goal, planId);
-    return added(m_journal.add(g));
+    return added(m_journal.add(goalDraft(goal, planId, plan->latest.occurredAt)));
 }
 
 Status PipRecorder::updateGoal(const QString& planId, const Goal& goal)
@@ -203,8 +203,6 @@ Result<QString> PipRecorder::grade(const PipWorkspace& w, const QDate& d, const 
         c.date = d;
     }
     GradeMark m = mark;
-    if (const QString onScale = w.plan().scale.canonical(m.grade); !onScale.isEmpty())
-        m.grade = onScale;
     bool replaced = false;
     for (GradeMark& g : c.grades)
         if (g.goal == m.goal) {
@@ -225,6 +223,10 @@ Result<QString> PipRecorder::saveCheckIn(const PipWorkspace& w, CheckIn c)
     if (!c.date.isValid())
         return usage(QStringLiteral("A check-in needs its day."));
     c.plan = w.plan().id;
+    // A grade on the plan's scale is kept as the scale spells it ("met" -> "Met"); others as said.
+    for (GradeMark& m : c.grades)
+        if (const QString onScale = w.plan().scale.canonical(m.grade); !onScale.isEmpty())
+            m.grade = onScale;
     if (c.id.isEmpty())
         if (const CheckIn* existing = w.checkInOn(c.date))
             c.id = existing->id;

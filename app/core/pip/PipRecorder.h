@@ -30,7 +30,8 @@ public:
 
     // Sets one goal's grade on `day`: that day's check-in gains it (or a new check-in is written).
     [[nodiscard]] Result<QString> grade(const PipWorkspace& workspace, const QDate& day, const GradeMark& mark);
-    // Writes the day's check-in as given (`checkIn.id` empty: a new one, or else that one edited);
+    // Writes the day's check-in as given (`checkIn.id` empty: a new one, or else that one edited),
+    // its grades on the plan's scale spelt as the scale spells them;
     // `occurredAt` invalid: now, if `day` is today, else midday of that day.
     [[nodiscard]] Result<QString> saveCheckIn(const PipWorkspace& workspace, CheckIn checkIn);
 

@@ -481,8 +481,6 @@ bool PipController::saveCheckIn(const QVariantMap& form)
             const QVariantMap g = grades.value(goal.id).toMap();
             GradeMark m{goal.id, g.value(QStringLiteral("grade")).toString().trimmed(), g.value(QStringLiteral("comment")).toString().trimmed(),
                         g.value(QStringLiteral("note")).toString().trimmed(), g.value(QStringLiteral("screenshot")).toString()};
-            if (const QString canonical = m_workspace.plan().scale.canonical(m.grade); !canonical.isEmpty())
-                m.grade = canonical;
             if (!m.grade.isEmpty() || !m.comment.isEmpty() || !m.note.isEmpty() || !m.screenshot.isEmpty())
                 marks << m;
         }
