@@ -1,5 +1,6 @@
 #include "PipController.h"
 
+#include "AttachmentFiles.h"
 #include "EntryChoices.h"
 #include "PastedImage.h"
 #include "VaultController.h"
@@ -17,10 +18,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QMimeDatabase>
 #include <QRegularExpression>
-
-#include <list>
 
 namespace pt::gui {
 
@@ -38,6 +36,15 @@ QStringList lines(const QString& text)
         if (!line.trimmed().isEmpty())
             list << line.trimmed();
     return list;
+}
+
+// The files a dialog picked (file URLs), as paths.
+QStringList localPaths(const QVariantList& urls)
+{
+    QStringList paths;
+    for (const QVariant& v : urls)
+        paths << (v.toUrl().isLocalFile() ? v.toUrl().toLocalFile() : v.toString());
+    return paths;
 }
 
 QString scaleText(const GradeScale& scale)
@@ -336,19 +343,13 @@ bool PipController::createPlan(const QVariantMap& form)
         plan.goals << g;
     }
     // The PIP document itself, byte for byte.
-    std::list<QFile> files;
-    QList<core::NewAttachment> documents;
-    static const QMimeDatabase mimes;
-    for (const QVariant& v : form.value(QStringLiteral("documents")).toList()) {
-        const QString path = v.toUrl().isLocalFile() ? v.toUrl().toLocalFile() : v.toString();
-        QFile& file = files.emplace_back(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            setError(tr("Could not open %1: %2. Pick the file again.").arg(QFileInfo(path).fileName(), file.errorString()));
-            return false;
-        }
-        documents << core::NewAttachment{&file, QFileInfo(path).fileName(), mimes.mimeTypeForFile(path).name()};
+    core::OpenedFiles opened;
+    auto documents = core::openAttachments(localPaths(form.value(QStringLiteral("documents")).toList()), opened);
+    if (!documents) {
+        setError(documents.error().message);
+        return false;
     }
-    auto id = PipRecorder(*j).createPlan(plan, documents);
+    auto id = PipRecorder(*j).createPlan(plan, *documents);
     if (!id) {
         setError(id.error().message);
         return false;
@@ -563,19 +564,13 @@ bool PipController::addShoutOut(const QVariantMap& form)
     s.occurredAt = form.value(QStringLiteral("when")).toDateTime();
     if (!s.occurredAt.isValid())
         s.occurredAt = QDateTime::currentDateTime();
-    std::list<QFile> files;
-    QList<core::NewAttachment> attachments;
-    static const QMimeDatabase mimes;
-    for (const QVariant& v : form.value(QStringLiteral("files")).toList()) {
-        const QString path = v.toUrl().isLocalFile() ? v.toUrl().toLocalFile() : v.toString();
-        QFile& file = files.emplace_back(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            setError(tr("Could not open %1: %2. Pick the file again.").arg(QFileInfo(path).fileName(), file.errorString()));
-            return false;
-        }
-        attachments << core::NewAttachment{&file, QFileInfo(path).fileName(), mimes.mimeTypeForFile(path).name()};
+    core::OpenedFiles opened;
+    auto files = core::openAttachments(localPaths(form.value(QStringLiteral("files")).toList()), opened);
+    if (!files) {
+        setError(files.error().message);
+        return false;
     }
-    auto id = PipRecorder(*j).addShoutOut(m_workspace.plan().id, s, attachments);
+    auto id = PipRecorder(*j).addShoutOut(m_workspace.plan().id, s, *files);
     if (!id) {
         setError(id.error().message);
         return false;

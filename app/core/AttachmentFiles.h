@@ -1,5 +1,5 @@
 #pragma once
-// Files named on the command line (--attach), opened for the journal to read as it writes them.
+// Files the person named (--attach, a file dialog), opened for the journal to read as it writes them.
 #include "vault/Journal.h"
 
 #include <QFile>
@@ -7,7 +7,7 @@
 #include <memory>
 #include <vector>
 
-namespace pt::cli {
+namespace pt::core {
 
 // Keeps the files open for as long as the NewAttachments that read them are in use.
 struct OpenedFiles {
@@ -16,6 +16,6 @@ struct OpenedFiles {
 
 // Each path opened, its type told from its name (or, for a pipe, its first bytes); not found
 // when one cannot be opened.
-[[nodiscard]] core::Result<QList<core::NewAttachment>> openAttachments(const QStringList& paths, OpenedFiles& opened);
+[[nodiscard]] Result<QList<NewAttachment>> openAttachments(const QStringList& paths, OpenedFiles& opened);
 
-} // namespace pt::cli
+} // namespace pt::core

@@ -3,9 +3,7 @@
 #include <QFileInfo>
 #include <QMimeDatabase>
 
-namespace pt::cli {
-
-using namespace pt::core;
+namespace pt::core {
 
 Result<QList<NewAttachment>> openAttachments(const QStringList& paths, OpenedFiles& opened)
 {
@@ -25,4 +23,4 @@ Result<QList<NewAttachment>> openAttachments(const QStringList& paths, OpenedFil
     return list;
 }
 
-} // namespace pt::cli
+} // namespace pt::core
