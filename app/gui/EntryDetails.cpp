@@ -140,6 +140,8 @@ void EntryDetails::reload()
 {
     m_entry.reset();
     m_history.clear();
+    m_sections.clear();
+    m_links.clear();
     m_error.clear();
     if (core::Journal* j = journal(); j && !m_entryId.isEmpty()) {
         if (auto entry = j->entry(m_entryId)) {
@@ -184,6 +186,9 @@ void EntryDetails::reload()
             m_error = entry.error().message;
         }
     }
+    // Read once per change: QML reads these properties several times (LinkIndex goes over every entry).
+    m_sections = readSections();
+    m_links = readLinks();
     emit changed();
 }
 
@@ -202,7 +207,7 @@ QVariantMap EntryDetails::fields() const { return m_entry ? m_entry->latest.fiel
 QDateTime EntryDetails::editedAt() const { return m_entry ? m_entry->editedAt.toLocalTime() : QDateTime(); }
 QDateTime EntryDetails::restoredAt() const { return m_entry ? m_entry->restoredAt.toLocalTime() : QDateTime(); }
 
-QVariantList EntryDetails::sections() const
+QVariantList EntryDetails::readSections() const
 {
     if (!m_entry)
         return {};
@@ -215,7 +220,7 @@ QVariantList EntryDetails::sections() const
     });
 }
 
-QVariantList EntryDetails::links() const
+QVariantList EntryDetails::readLinks() const
 {
     QVariantList list;
     const core::Journal* j = journal();

@@ -78,8 +78,8 @@ public:
     [[nodiscard]] QVariantMap fields() const;
     [[nodiscard]] QVariantList attachments() const;
     [[nodiscard]] QVariantList history() const { return m_history; }
-    [[nodiscard]] QVariantList sections() const;
-    [[nodiscard]] QVariantList links() const;
+    [[nodiscard]] QVariantList sections() const { return m_sections; }
+    [[nodiscard]] QVariantList links() const { return m_links; }
     [[nodiscard]] int revisionCount() const;
     [[nodiscard]] bool edited() const { return m_entry && m_entry->edited(); }
     [[nodiscard]] QDateTime editedAt() const;
@@ -97,11 +97,15 @@ signals:
 
 private:
     [[nodiscard]] core::Journal* journal() const;
+    [[nodiscard]] QVariantList readSections() const;
+    [[nodiscard]] QVariantList readLinks() const;
 
     VaultController* m_controller = nullptr;
     QString m_entryId;
     std::optional<core::Entry> m_entry;
     QVariantList m_history;
+    QVariantList m_sections;
+    QVariantList m_links;
     QString m_error;
 };
 
